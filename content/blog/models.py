@@ -1,0 +1,165 @@
+"""The blog: a paginated, filterable index and posts with reading time."""
+
+from __future__ import annotations
+
+import math
+from typing import Any
+
+from django import forms
+from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
+from django.db import models
+from django.http import HttpRequest
+from django.utils.functional import cached_property
+from django.utils.html import strip_tags
+from modelcluster.fields import ParentalKey, ParentalManyToManyField
+from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel, PageChooserPanel
+from wagtail.fields import StreamField
+from wagtail.models import Orderable
+from wagtail.search import index
+
+from content.core.blocks import BodyStreamBlock
+from content.core.models import BasePage, Person
+from content.core.privacy import public_pages
+from content.topics.models import Topic
+
+WORDS_PER_MINUTE = 200
+
+
+class BlogIndexPage(BasePage):
+    parent_page_types = ["home.HomePage"]
+    subpage_types = ["blog.BlogPage"]
+    max_count = 1
+    template = "pages/blog_index_page.html"
+
+    intro = models.TextField(blank=True)
+    posts_per_page = models.PositiveSmallIntegerField(default=10)
+
+    content_panels = [*BasePage.content_panels, FieldPanel("intro")]
+    settings_panels = [*BasePage.settings_panels, FieldPanel("posts_per_page")]
+
+    def get_posts(self):
+        return (
+            public_pages(BlogPage)
+            .child_of(self)
+            .order_by("-date", "-pk")
+            .prefetch_related("topics", "blog_authors__person")
+        )
+
+    def get_context(self, request: HttpRequest, *args: Any, **kwargs: Any) -> dict[str, Any]:
+        context = super().get_context(request, *args, **kwargs)
+        posts = self.get_posts()
+        topic = Topic.objects.filter(slug=request.GET.get("topic", "")).first()
+        author = Person.objects.filter(slug=request.GET.get("author", "")).first()
+        if topic:
+            posts = posts.filter(topics=topic)
+        if author:
+            posts = posts.filter(blog_authors__person=author).distinct()
+        paginator = Paginator(posts, self.posts_per_page or 10)
+        try:
+            page_obj = paginator.page(request.GET.get("page", 1))
+        except PageNotAnInteger:
+            page_obj = paginator.page(1)
+        except EmptyPage:
+            page_obj = paginator.page(paginator.num_pages)
+        context.update(
+            page_obj=page_obj,
+            posts=page_obj.object_list,
+            paginator=paginator,
+            selected_topic=topic,
+            selected_author=author,
+            topics=Topic.objects.filter(blog_posts__in=public_pages(BlogPage)).distinct(),
+            authors=Person.objects.filter(blog_authorships__page__in=public_pages(BlogPage)).distinct(),
+        )
+        return context
+
+
+class BlogPage(BasePage):
+    parent_page_types = ["blog.BlogIndexPage"]
+    subpage_types: list[str] = []
+    template = "pages/blog_page.html"
+
+    date = models.DateField("Post date")
+    intro = models.TextField(help_text="A standfirst of one or two sentences, shown in listings and feeds.")
+    body = StreamField(BodyStreamBlock())
+    topics = ParentalManyToManyField("topics.Topic", blank=True, related_name="blog_posts")
+
+    content_panels = [
+        *BasePage.content_panels,
+        FieldPanel("date"),
+        InlinePanel("blog_authors", heading="Authors", label="Author", min_num=1),
+        FieldPanel("intro"),
+        FieldPanel("body"),
+        MultiFieldPanel(
+            [
+                FieldPanel("topics", widget=forms.CheckboxSelectMultiple),
+                InlinePanel("related_papers", label="Related paper"),
+            ],
+            heading="Topics and related papers",
+        ),
+    ]
+    search_fields = [
+        *BasePage.search_fields,
+        index.SearchField("intro"),
+        index.SearchField("body"),
+        index.FilterField("date"),
+        index.RelatedFields("topics", [index.SearchField("name")]),
+    ]
+
+    class Meta:
+        ordering = ["-date"]
+
+    @cached_property
+    def authors(self) -> list[Person]:
+        return [link.person for link in self.blog_authors.select_related("person__organisation")]
+
+    @property
+    def word_count(self) -> int:
+        text = " ".join(strip_tags(str(block.render())) for block in self.body)
+        return len(f"{self.intro} {text}".split())
+
+    @property
+    def reading_time(self) -> int:
+        """Minutes to read at 200 words a minute, at least one."""
+        return max(1, math.ceil(self.word_count / WORDS_PER_MINUTE))
+
+    @property
+    def og_type(self) -> str:
+        return "article"
+
+    def get_related_papers(self):
+        from content.papers.models import PaperPage
+
+        ids = self.related_papers.values_list("paper_id", flat=True)
+        return public_pages(PaperPage).filter(pk__in=ids).order_by("-release_date")
+
+    def get_json_ld(self, request: HttpRequest) -> dict[str, Any]:
+        return {
+            "@context": "https://schema.org",
+            "@type": "BlogPosting",
+            "headline": self.title,
+            "description": self.intro,
+            "url": self.get_full_url(request),
+            "mainEntityOfPage": self.get_full_url(request),
+            "datePublished": self.date.isoformat(),
+            "dateModified": (self.last_published_at or self.first_published_at).date().isoformat()
+            if (self.last_published_at or self.first_published_at)
+            else self.date.isoformat(),
+            "author": [person.get_json_ld() for person in self.authors],
+            "wordCount": self.word_count,
+            "keywords": [topic.name for topic in self.topics.all()],
+            "inLanguage": "en-GB",
+        }
+
+
+class BlogAuthor(Orderable):
+    page = ParentalKey(BlogPage, on_delete=models.CASCADE, related_name="blog_authors")
+    person = models.ForeignKey("core.Person", on_delete=models.PROTECT, related_name="blog_authorships")
+
+    panels = [FieldPanel("person")]
+
+
+class BlogRelatedPaper(Orderable):
+    page = ParentalKey(BlogPage, on_delete=models.CASCADE, related_name="related_papers")
+    paper = models.ForeignKey("papers.PaperPage", on_delete=models.CASCADE, related_name="+")
+
+    panels = [PageChooserPanel("paper", "papers.PaperPage")]

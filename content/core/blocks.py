@@ -1,0 +1,138 @@
+"""StreamField blocks shared by papers, blogs, definitions and standard pages."""
+
+from wagtail import blocks
+from wagtail.contrib.typed_table_block.blocks import TypedTableBlock
+from wagtail.images.blocks import ImageChooserBlock
+
+INLINE_FEATURES = ["bold", "italic", "link", "document-link"]
+PARAGRAPH_FEATURES = [*INLINE_FEATURES, "ol", "ul"]
+
+
+class HeadingBlock(blocks.StructBlock):
+    text = blocks.CharBlock(max_length=160)
+    level = blocks.ChoiceBlock(
+        choices=[("h2", "Heading 2"), ("h3", "Heading 3"), ("h4", "Heading 4")],
+        default="h2",
+        help_text="Headings nest under the page title (heading 1): start at heading 2.",
+    )
+
+    class Meta:
+        icon = "title"
+        template = "components/streamfield/heading_block.html"
+        description = "A section heading, linkable by its anchor"
+        preview_value = {"text": "What we found", "level": "h2"}
+
+
+class PullQuoteBlock(blocks.StructBlock):
+    quote = blocks.TextBlock()
+    attribution = blocks.CharBlock(required=False)
+
+    class Meta:
+        icon = "openquote"
+        template = "components/streamfield/pull_quote_block.html"
+        description = "A short quotation set apart from the text"
+        preview_value = {
+            "quote": "Neighbourhoods with strong social infrastructure need fewer crisis interventions.",
+            "attribution": "Network practitioner",
+        }
+
+
+class KeyStatisticBlock(blocks.StructBlock):
+    figure = blocks.CharBlock(max_length=40, help_text="The number as readers should see it, e.g. £281,000")
+    label = blocks.CharBlock(max_length=240, help_text="What the number measures")
+    source = blocks.CharBlock(required=False, max_length=240)
+
+    class Meta:
+        icon = "pick"
+        template = "components/streamfield/key_statistic_block.html"
+        description = "A headline figure with what it measures and its source"
+        preview_value = {
+            "figure": "£281,000",
+            "label": "average annual cost to a local authority of a child's residential placement",
+            "source": "Sample source",
+        }
+
+
+class ImageBlock(blocks.StructBlock):
+    """An image whose text alternative is required, not optional."""
+
+    image = ImageChooserBlock()
+    alt_text = blocks.CharBlock(
+        max_length=500,
+        help_text="Describe what the image shows for people who cannot see it. For a chart, give its findings.",
+    )
+    caption = blocks.CharBlock(required=False, max_length=300)
+
+    class Meta:
+        icon = "image"
+        template = "components/streamfield/image_block.html"
+        description = "An image or chart with a required text alternative"
+
+
+class TableBlock(TypedTableBlock):
+    def __init__(self, **kwargs):
+        super().__init__(
+            [
+                ("text", blocks.CharBlock()),
+                ("numeric", blocks.CharBlock(help_text="Right-aligned figure, e.g. 42% or £1.2m")),
+                ("rich_text", blocks.RichTextBlock(features=INLINE_FEATURES)),
+            ],
+            **kwargs,
+        )
+
+    class Meta:
+        icon = "table"
+        template = "components/streamfield/table_block.html"
+        description = "A data table with a caption and column headings"
+
+
+class ReferenceBlock(blocks.StructBlock):
+    text = blocks.CharBlock(max_length=500, help_text="The full reference, e.g. Author (2024) Title. Publisher.")
+    url = blocks.URLBlock(required=False)
+
+    class Meta:
+        icon = "link"
+
+
+class ReferencesBlock(blocks.StructBlock):
+    heading = blocks.CharBlock(default="References", max_length=80)
+    references = blocks.ListBlock(ReferenceBlock())
+
+    class Meta:
+        icon = "list-ol"
+        template = "components/streamfield/references_block.html"
+        description = "Numbered notes and references; link to them from the text with #ref-1, #ref-2..."
+        preview_value = {
+            "heading": "References",
+            "references": [{"text": "Local Trust (2019) Left behind? Understanding communities on the edge.", "url": ""}],
+        }
+
+
+class BodyStreamBlock(blocks.StreamBlock):
+    heading = HeadingBlock()
+    paragraph = blocks.RichTextBlock(
+        features=PARAGRAPH_FEATURES,
+        template="components/streamfield/paragraph_block.html",
+        icon="pilcrow",
+        description="Text with links, lists and glossary terms",
+    )
+    pull_quote = PullQuoteBlock()
+    key_statistic = KeyStatisticBlock()
+    image = ImageBlock()
+    table = TableBlock()
+    references = ReferencesBlock()
+
+    class Meta:
+        block_counts = {"references": {"max_num": 1}}
+
+
+class SourceBlock(blocks.StructBlock):
+    title = blocks.CharBlock(max_length=300)
+    publisher = blocks.CharBlock(required=False, max_length=200)
+    year = blocks.IntegerBlock(required=False, min_value=1800, max_value=2100)
+    url = blocks.URLBlock(required=False)
+
+    class Meta:
+        icon = "doc-full"
+        template = "components/streamfield/source_block.html"
+        description = "A published source for a definition"

@@ -1,0 +1,82 @@
+"""Atom feeds of papers and blog posts: live, public, released items only."""
+
+from __future__ import annotations
+
+import datetime
+
+from django.contrib.syndication.views import Feed
+from django.utils import timezone
+from django.utils.feedgenerator import Atom1Feed
+from wagtail.models import Site
+
+from content.core.privacy import public_pages
+
+
+def _as_datetime(value: datetime.date) -> datetime.datetime:
+    return timezone.make_aware(datetime.datetime.combine(value, datetime.time(9, 0)))
+
+
+class HubFeed(Feed):
+    feed_type = Atom1Feed
+    limit = 50
+
+    def __call__(self, request, *args, **kwargs):
+        self.request = request
+        self.site = Site.find_for_request(request)
+        return super().__call__(request, *args, **kwargs)
+
+    def item_link(self, item) -> str:
+        return item.get_url(self.request)
+
+    def item_title(self, item) -> str:
+        return item.title
+
+
+class PapersFeed(HubFeed):
+    title = "Research papers"
+    subtitle = "New papers from the network's research series, as each is released."
+
+    def link(self) -> str:
+        return "/papers/"
+
+    def items(self):
+        from content.papers.models import released_papers
+
+        return released_papers().prefetch_related("authors__person")[: self.limit]
+
+    def item_description(self, item) -> str:
+        return item.summary
+
+    def item_pubdate(self, item) -> datetime.datetime:
+        return _as_datetime(item.release_date)
+
+    def item_updateddate(self, item) -> datetime.datetime:
+        return item.last_published_at or _as_datetime(item.release_date)
+
+    def item_author_name(self, item) -> str:
+        return ", ".join(author.person.name for author in item.authors.all())
+
+
+class BlogFeed(HubFeed):
+    title = "Blog"
+    subtitle = "Posts from the network and its partners."
+
+    def link(self) -> str:
+        return "/blog/"
+
+    def items(self):
+        from content.blog.models import BlogPage
+
+        return public_pages(BlogPage).order_by("-date", "-pk").prefetch_related("blog_authors__person")[: self.limit]
+
+    def item_description(self, item) -> str:
+        return item.intro
+
+    def item_pubdate(self, item) -> datetime.datetime:
+        return _as_datetime(item.date)
+
+    def item_updateddate(self, item) -> datetime.datetime:
+        return item.last_published_at or _as_datetime(item.date)
+
+    def item_author_name(self, item) -> str:
+        return ", ".join(link.person.name for link in item.blog_authors.all())

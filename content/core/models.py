@@ -1,0 +1,141 @@
+"""The base page, shared snippets (people, organisations) and site-wide settings."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.db import models
+from django.http import HttpRequest
+from django.utils.html import strip_tags
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
+from wagtail.fields import RichTextField
+from wagtail.models import Page
+from wagtail.search import index
+
+from .blocks import INLINE_FEATURES
+
+
+class BasePage(Page):
+    """Every page of the hub: meta description, social card and structured data."""
+
+    promote_panels = [*Page.promote_panels]
+
+    class Meta:
+        abstract = True
+
+    @property
+    def meta_description(self) -> str:
+        """Search description if the editor wrote one, else the page's own summary."""
+        if self.search_description:
+            return self.search_description
+        for attribute in ("summary", "short_definition", "intro"):
+            value = getattr(self, attribute, "")
+            if value:
+                return strip_tags(str(value))[:300]
+        return ""
+
+    @property
+    def og_type(self) -> str:
+        return "website"
+
+    def get_json_ld(self, request: HttpRequest) -> dict[str, Any] | None:
+        """schema.org data for this page, or None; subclasses override."""
+        return {
+            "@context": "https://schema.org",
+            "@type": "WebPage",
+            "name": self.title,
+            "url": self.get_full_url(request),
+            "description": self.meta_description,
+        }
+
+
+class Organisation(index.Indexed, models.Model):
+    name = models.CharField(max_length=200, unique=True)
+    slug = models.SlugField(max_length=100, unique=True)
+    url = models.URLField("Website", blank=True)
+    description = models.TextField(blank=True)
+
+    panels = [FieldPanel("name"), FieldPanel("slug"), FieldPanel("url"), FieldPanel("description")]
+    search_fields = [index.SearchField("name"), index.AutocompleteField("name")]
+
+    class Meta:
+        ordering = ["name"]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class Person(index.Indexed, models.Model):
+    """An author: named for citations as family name plus given names."""
+
+    given_names = models.CharField(max_length=120)
+    family_name = models.CharField(max_length=120)
+    slug = models.SlugField(max_length=100, unique=True)
+    job_title = models.CharField(max_length=200, blank=True)
+    organisation = models.ForeignKey(
+        Organisation, null=True, blank=True, on_delete=models.SET_NULL, related_name="people"
+    )
+    bio = models.TextField(blank=True)
+
+    panels = [
+        MultiFieldPanel([FieldPanel("given_names"), FieldPanel("family_name")], heading="Name"),
+        FieldPanel("slug"),
+        FieldPanel("job_title"),
+        FieldPanel("organisation"),
+        FieldPanel("bio"),
+    ]
+    search_fields = [
+        index.SearchField("given_names"),
+        index.SearchField("family_name"),
+        index.AutocompleteField("family_name"),
+    ]
+
+    class Meta:
+        ordering = ["family_name", "given_names"]
+        verbose_name_plural = "people"
+
+    def __str__(self) -> str:
+        return self.name
+
+    @property
+    def name(self) -> str:
+        return f"{self.given_names} {self.family_name}"
+
+    @property
+    def initials(self) -> str:
+        """Initials with full stops, as Harvard and APA cite them: 'A. B.'"""
+        return " ".join(f"{part[0]}." for part in self.given_names.replace("-", " ").split() if part)
+
+    def get_json_ld(self) -> dict[str, Any]:
+        data: dict[str, Any] = {"@type": "Person", "name": self.name}
+        if self.job_title:
+            data["jobTitle"] = self.job_title
+        if self.organisation:
+            data["affiliation"] = {"@type": "Organization", "name": self.organisation.name}
+        return data
+
+
+@register_setting(icon="cog")
+class SiteSettings(BaseSiteSetting):
+    """What every page of a site shares: the footer and the sample-content notice."""
+
+    organisation_name = models.CharField(max_length=200, default="Neighbourhood Improvement Network")
+    strapline = models.CharField(max_length=200, blank=True)
+    footer_text = RichTextField(features=INLINE_FEATURES, blank=True)
+    contact_email = models.EmailField(blank=True)
+    sample_content_notice = models.BooleanField(
+        default=False,
+        help_text="Show a banner on every page saying that the content is sample content.",
+    )
+
+    panels = [
+        FieldPanel("organisation_name"),
+        FieldPanel("strapline"),
+        FieldPanel("footer_text"),
+        FieldPanel("contact_email"),
+        FieldPanel("sample_content_notice"),
+    ]
+
+    class Meta:
+        verbose_name = "site settings"

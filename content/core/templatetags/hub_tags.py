@@ -1,0 +1,77 @@
+"""Template tags for the site's chrome: menus, breadcrumbs, structured data."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from django import template
+from django.utils.html import format_html
+from django.utils.safestring import SafeString, mark_safe
+from wagtail.models import Page, Site
+
+from content.core.privacy import public_pages
+
+register = template.Library()
+
+_JSON_ESCAPES = {ord(">"): "\\u003E", ord("<"): "\\u003C", ord("&"): "\\u0026"}
+
+
+def _site_root(context: dict[str, Any]) -> Page | None:
+    request = context.get("request")
+    site = Site.find_for_request(request) if request else None
+    return site.root_page if site else None
+
+
+@register.inclusion_tag("includes/main_menu.html", takes_context=True)
+def main_menu(context: dict[str, Any]) -> dict[str, Any]:
+    root = _site_root(context)
+    request = context.get("request")
+    items = []
+    if root is not None:
+        for page in public_pages().child_of(root).in_menu().order_by("path"):
+            url = page.get_url(request)
+            current = bool(request and url and request.path.startswith(url))
+            items.append({"title": page.title, "url": url, "current": current})
+    return {"items": items}
+
+
+@register.inclusion_tag("includes/footer_links.html", takes_context=True)
+def footer_links(context: dict[str, Any]) -> dict[str, Any]:
+    """Public top-level pages that are not in the main menu: accessibility, privacy, contact."""
+    root = _site_root(context)
+    pages = public_pages().child_of(root).filter(show_in_menus=False) if root else Page.objects.none()
+    return {"pages": pages.order_by("path"), "request": context.get("request")}
+
+
+@register.inclusion_tag("includes/breadcrumbs.html", takes_context=True)
+def breadcrumbs(context: dict[str, Any], page: Page, current_title: str = "") -> dict[str, Any]:
+    """Ancestors from the home page down; the current page is marked, not linked."""
+    root = _site_root(context)
+    ancestors = []
+    if root is not None:
+        ancestors = list(page.get_ancestors(inclusive=bool(current_title)).filter(depth__gte=root.depth))
+    return {"ancestors": ancestors, "page": page, "current_title": current_title or page.title}
+
+
+@register.simple_tag(takes_context=True)
+def json_ld(context: dict[str, Any], page: Page | None = None) -> SafeString:
+    """A schema.org block, escaped so that no value can close the script element."""
+    page = page or context.get("page")
+    request = context.get("request")
+    if page is None or request is None or not hasattr(page, "get_json_ld"):
+        return mark_safe("")  # noqa: S308
+    data = page.get_json_ld(request)
+    if not data:
+        return mark_safe("")  # noqa: S308
+    text = json.dumps(data, ensure_ascii=False, default=str).translate(_JSON_ESCAPES)
+    return format_html('<script type="application/ld+json">{}</script>', mark_safe(text))  # noqa: S308
+
+
+@register.filter
+def file_size(document) -> int:
+    """A document's size in bytes, reading the file once if Wagtail has not stored it."""
+    try:
+        return document.get_file_size() or 0
+    except (OSError, ValueError):
+        return 0

@@ -1,0 +1,356 @@
+"""Build the demo site from data.py. Idempotent: what exists already is left as it is."""
+
+from __future__ import annotations
+
+import datetime
+import re
+from collections.abc import Callable
+from typing import Any
+
+from django.core.files.base import ContentFile
+from django.db import transaction
+from django.utils import timezone
+from wagtail.documents import get_document_model
+from wagtail.images import get_image_model
+from wagtail.models import Page, Site
+
+from content.blog.models import BlogAuthor, BlogIndexPage, BlogPage, BlogRelatedPaper
+from content.core.models import Organisation, Person, SiteSettings
+from content.glossary.models import DefinitionPage, GlossaryIndexPage
+from content.home.models import HomeFeaturedDefinition, HomePage
+from content.papers.models import PaperAuthor, PaperPage, PapersIndexPage, PaperSeriesPage
+from content.standard_pages.models import StandardPage
+from content.topics.models import Topic, TopicIndexPage
+
+from . import data
+from .charts import bar_chart_png
+from .pdf import build_report_pdf
+
+TERM_MARKER = re.compile(r"\[\[term:(?P<slug>[a-z0-9-]+)\|(?P<text>[^\]]+)\]\]")
+NUMERIC = re.compile(r"^[£$]?-?[\d,.]+(%|m|bn|k)?$")
+ANNOUNCED_DAYS_AHEAD = 75
+FOOTER_TEXT = (
+    "<p>The hub is the home on the web of the national network for neighbourhood improvement. "
+    "This is a demonstration site: its people, quotations and figures are sample content.</p>"
+)
+
+
+class DemoLoader:
+    def __init__(self, log: Callable[[str], None] = lambda message: None) -> None:
+        self.log = log
+        self.created: list[str] = []
+        self.definitions: dict[str, DefinitionPage] = {}
+
+    # Helpers -----------------------------------------------------------------
+
+    def _publish(self, page: Page) -> None:
+        page.save_revision(log_action=False).publish(log_action=False)
+
+    def _child(self, parent: Page, model: type[Page], slug: str, **fields: Any) -> tuple[Page, bool]:
+        existing = model.objects.child_of(parent).filter(slug=slug).first()
+        if existing:
+            return existing, False
+        page = model(slug=slug, **fields)
+        parent.add_child(instance=page)
+        self.created.append(f"{model._meta.verbose_name}: {page.title}")
+        return page, True
+
+    def _rich(self, html: str) -> str:
+        """Turn [[term:slug|text]] markers into rich-text page links to the definitions."""
+
+        def replace(match: re.Match) -> str:
+            definition = self.definitions.get(match["slug"])
+            if definition is None:
+                return match["text"]
+            return f'<a linktype="page" id="{definition.pk}">{match["text"]}</a>'
+
+        return TERM_MARKER.sub(replace, html)
+
+    def _image(self, title: str, png: bytes, filename: str):
+        image_model = get_image_model()
+        image = image_model.objects.filter(title=title).first()
+        if image is None:
+            image = image_model(title=title, file=ContentFile(png, name=filename))
+            image.save()
+            self.created.append(f"image: {title}")
+        return image
+
+    def _stream(self, blocks: list, owner_slug: str) -> list[dict[str, Any]]:
+        stream = []
+        for index, (kind, value) in enumerate(blocks):
+            if kind == "paragraph":
+                stream.append({"type": "paragraph", "value": self._rich(value)})
+            elif kind == "table":
+                columns = list(zip(*value["rows"], strict=False)) if value["rows"] else []
+                types = [
+                    "text" if i == 0 or not all(NUMERIC.match(str(c).strip()) for c in col) else "numeric"
+                    for i, col in enumerate(columns)
+                ]
+                stream.append(
+                    {
+                        "type": "table",
+                        "value": {
+                            "caption": value["caption"],
+                            "columns": [
+                                {"type": types[i] if i < len(types) else "text", "heading": heading}
+                                for i, heading in enumerate(value["columns"])
+                            ],
+                            "rows": [{"values": [str(cell) for cell in row]} for row in value["rows"]],
+                        },
+                    }
+                )
+            elif kind == "chart":
+                image = self._image(
+                    f"Chart: {value['title']}",
+                    bar_chart_png(value["title"], [(label, float(v)) for label, v in value["bars"]]),
+                    f"{owner_slug}-chart-{index}.png",
+                )
+                stream.append(
+                    {
+                        "type": "image",
+                        "value": {"image": image.pk, "alt_text": value["alt"], "caption": value.get("caption", "")},
+                    }
+                )
+            elif kind == "references":
+                stream.append({"type": "references", "value": {"heading": "References", "references": value}})
+            else:
+                stream.append({"type": kind, "value": value})
+        return stream
+
+    # Steps -------------------------------------------------------------------
+
+    def home(self) -> HomePage:
+        home = HomePage.objects.first()
+        if home is None:
+            root = Page.get_first_root_node()
+            home = HomePage(
+                title=data.HOME["title"],
+                slug="home",
+                hero_heading=data.HOME["hero_heading"],
+                hero_text=data.HOME["hero_text"],
+                purpose=data.HOME["purpose"],
+                signup_heading=data.HOME["signup_heading"],
+                signup_text=data.HOME["signup_text"],
+            )
+            old_homes = list(root.get_children())
+            for old in old_homes:
+                if old.slug == "home":
+                    old.slug = f"home-{old.pk}"
+                    old.save()
+            root.add_child(instance=home)
+            self._publish(home)
+            site = Site.objects.filter(is_default_site=True).first() or Site(is_default_site=True)
+            site.hostname, site.port, site.root_page, site.site_name = "localhost", 80, home, data.SITE_NAME
+            site.save()
+            for old in old_homes:
+                if not old.specific_class or old.specific_class is Page:
+                    old.delete()
+            self.created.append("home page")
+        return home
+
+    def site_settings(self, home: HomePage) -> None:
+        site = Site.objects.get(root_page=home)
+        settings, created = SiteSettings.objects.get_or_create(site=site)
+        if created:
+            settings.organisation_name = data.SITE_NAME
+            settings.strapline = "Evidence and shared learning for stronger neighbourhoods"
+            settings.footer_text = FOOTER_TEXT
+            settings.contact_email = "hello@example.org"
+            settings.sample_content_notice = True
+            settings.save()
+
+    def taxonomy(self) -> None:
+        for item in data.TOPICS:
+            _, created = Topic.objects.get_or_create(
+                slug=item["slug"], defaults={"name": item["name"], "description": item["description"]}
+            )
+            if created:
+                self.created.append(f"topic: {item['name']}")
+        for item in data.ORGANISATIONS:
+            Organisation.objects.get_or_create(
+                slug=item["slug"],
+                defaults={"name": item["name"], "url": item.get("url", ""), "description": item.get("description", "")},
+            )
+        for item in data.PEOPLE:
+            given, _, family = item["name"].rpartition(" ")
+            Person.objects.get_or_create(
+                slug=item["slug"],
+                defaults={
+                    "given_names": given or family,
+                    "family_name": family,
+                    "job_title": item.get("job_title", ""),
+                    "organisation": Organisation.objects.filter(slug=item.get("organisation")).first(),
+                    "bio": item.get("bio", ""),
+                },
+            )
+
+    def glossary(self, home: HomePage) -> None:
+        index = GlossaryIndexPage.objects.child_of(home).get(slug="definitions")
+        new_terms = []
+        for item in data.DEFINITIONS:
+            page, created = self._child(
+                index,
+                DefinitionPage,
+                item["slug"],
+                title=item["term"],
+                short_definition=item["short_definition"],
+                also_known_as=", ".join(item.get("also_known_as", [])),
+            )
+            self.definitions[item["slug"]] = page
+            if created:
+                new_terms.append((page, item))
+        # Second pass, once every term has an id, so explanations can link each other.
+        for page, item in new_terms:
+            page.explanation = self._rich(item["explanation"])
+            page.sources = [{"type": "source", "value": source} for source in item.get("sources", [])]
+            page.related_terms.set([self.definitions[slug] for slug in item.get("related", []) if slug in self.definitions])
+            page.topics.set(Topic.objects.filter(slug__in=item.get("topics", [])))
+            self._publish(page)
+
+    def papers(self, home: HomePage) -> None:
+        index = PapersIndexPage.objects.child_of(home).get(slug="papers")
+        series_data = data.SERIES
+        series, created = self._child(
+            index,
+            PaperSeriesPage,
+            series_data["slug"],
+            title=series_data["title"],
+            intro=series_data["intro"],
+            description=series_data["description"],
+        )
+        if created:
+            self._publish(series)
+        for item in data.PAPERS:
+            if item["announced"] or not item.get("release_date"):
+                release_date = timezone.localdate() + datetime.timedelta(days=ANNOUNCED_DAYS_AHEAD)
+            else:
+                release_date = datetime.date.fromisoformat(item["release_date"])
+            page, created = self._child(
+                series,
+                PaperPage,
+                item["slug"],
+                title=item["title"],
+                subtitle=item.get("subtitle", ""),
+                summary=item["summary"],
+                release_date=release_date,
+            )
+            if not created:
+                continue
+            people = {person.slug: person for person in Person.objects.filter(slug__in=[a for a, _ in item["authors"]])}
+            page.authors = [
+                PaperAuthor(person=people[slug], role=role, sort_order=i)
+                for i, (slug, role) in enumerate(item["authors"])
+            ]
+            page.partners.set(Organisation.objects.filter(slug__in=item.get("partners", [])))
+            page.topics.set(Topic.objects.filter(slug__in=item.get("topics", [])))
+            if not item["announced"]:
+                page.key_findings = [{"type": "finding", "value": f"<p>{finding}</p>"} for finding in item["key_findings"]]
+                page.body = self._stream(item["body"], item["slug"])
+                page.report = self._report(item, series.title, release_date)
+            self._publish(page)
+
+    def _report(self, item: dict[str, Any], series_title: str, release_date: datetime.date):
+        document_model = get_document_model()
+        title = f"{item['title']} (full report)"
+        document = document_model.objects.filter(title=title).first()
+        if document is None:
+            people = {p.slug: p.name for p in Person.objects.all()}
+            organisations = {o.slug: o.name for o in Organisation.objects.all()}
+            pdf = build_report_pdf(
+                title=item["title"],
+                subtitle=item.get("subtitle", ""),
+                series=series_title,
+                authors=[people[slug] for slug, _ in item["authors"]],
+                partners=[organisations[slug] for slug in item.get("partners", [])],
+                release_date=release_date.strftime("%-d %B %Y"),
+                summary=item["summary"],
+                key_findings=item["key_findings"],
+                sections=[tuple(section) for section in item.get("report_sections", [])],
+            )
+            document = document_model(title=title, file=ContentFile(pdf, name=f"{item['slug']}.pdf"))
+            document.save()
+            document.get_file_size()
+            self.created.append(f"document: {title}")
+        return document
+
+    def blog(self, home: HomePage) -> None:
+        index = BlogIndexPage.objects.child_of(home).get(slug="blog")
+        papers = {paper.slug: paper for paper in PaperPage.objects.all()}
+        for item in data.BLOGS:
+            page, created = self._child(
+                index,
+                BlogPage,
+                item["slug"],
+                title=item["title"],
+                date=datetime.date.fromisoformat(item["date"]),
+                intro=item["intro"],
+                body=self._stream(item["body"], item["slug"]),
+            )
+            if not created:
+                continue
+            people = {person.slug: person for person in Person.objects.filter(slug__in=item["authors"])}
+            page.blog_authors = [BlogAuthor(person=people[slug], sort_order=i) for i, slug in enumerate(item["authors"])]
+            page.related_papers = [
+                BlogRelatedPaper(paper=papers[slug], sort_order=i)
+                for i, slug in enumerate(item.get("related_papers", []))
+                if slug in papers
+            ]
+            page.topics.set(Topic.objects.filter(slug__in=item.get("topics", [])))
+            self._publish(page)
+
+    def standard_pages(self, home: HomePage) -> None:
+        for item in data.STANDARD_PAGES:
+            page, created = self._child(
+                home,
+                StandardPage,
+                item["slug"],
+                title=item["title"],
+                intro=item.get("intro", ""),
+                show_in_menus=item["slug"] == "about",
+                body=self._stream(item.get("body", []), item["slug"]),
+            )
+            if created:
+                self._publish(page)
+
+    def featured(self, home: HomePage) -> None:
+        changed = False
+        if not home.featured_definitions.exists():
+            home.featured_definitions = [
+                HomeFeaturedDefinition(definition=self.definitions[slug], sort_order=i)
+                for i, slug in enumerate(data.HOME["featured_definitions"])
+                if slug in self.definitions
+            ]
+            changed = True
+        if home.signup_page_id is None:
+            home.signup_page = StandardPage.objects.filter(slug="contact").first()
+            changed = True
+        if changed:
+            self._publish(home)
+
+    def indexes(self, home: HomePage) -> None:
+        """The section pages, created in menu order: Papers, Blog, Definitions, Topics."""
+        sections = [
+            (PapersIndexPage, "papers", "Research papers",
+             "Research from the network and its partners, published in series as each paper is released."),
+            (BlogIndexPage, "blog", "Blog", "News, practice and reflections from the network, its members and partners."),
+            (GlossaryIndexPage, "definitions", "Definitions",
+             "The terms of neighbourhood improvement, explained in plain English with their sources."),
+            (TopicIndexPage, "topics", "Topics", "Everything the hub publishes, by topic."),
+        ]
+        for model, slug, title, intro in sections:
+            page, created = self._child(home, model, slug, title=title, show_in_menus=True, intro=intro)
+            if created:
+                self._publish(page)
+
+    @transaction.atomic
+    def run(self) -> list[str]:
+        home = self.home()
+        self.site_settings(home)
+        self.taxonomy()
+        self.indexes(home)
+        self.glossary(home)  # before papers and posts, which link its terms
+        self.papers(home)
+        self.blog(home)
+        self.standard_pages(home)
+        self.featured(home)
+        return self.created

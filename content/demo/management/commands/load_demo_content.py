@@ -1,0 +1,14 @@
+from django.core.management.base import BaseCommand
+
+from content.demo.loader import DemoLoader
+
+
+class Command(BaseCommand):
+    help = "Build the demo site (sample content). Safe to run again: existing content is left unchanged."
+
+    def handle(self, *args, **options):
+        created = DemoLoader(log=self.stdout.write).run()
+        if created:
+            self.stdout.write(self.style.SUCCESS(f"Demo content: created {len(created)} items."))
+        else:
+            self.stdout.write("Demo content is already loaded; nothing changed.")

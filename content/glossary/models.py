@@ -1,0 +1,151 @@
+"""The glossary: an A to Z of terms, each with its own page and inline definition."""
+
+from __future__ import annotations
+
+from itertools import groupby
+from typing import Any
+
+from django import forms
+from django.db import models
+from django.http import HttpRequest
+from modelcluster.fields import ParentalManyToManyField
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.fields import RichTextField, StreamField
+from wagtail.models import Page, ReferenceIndex
+from wagtail.search import index
+
+from content.core.blocks import PARAGRAPH_FEATURES, SourceBlock
+from content.core.models import BasePage
+from content.core.privacy import public_pages
+
+
+def initial_letter(title: str) -> str:
+    letter = title[:1].upper()
+    return letter if letter.isalpha() else "#"
+
+
+class GlossaryIndexPage(BasePage):
+    parent_page_types = ["home.HomePage"]
+    subpage_types = ["glossary.DefinitionPage"]
+    max_count = 1
+    template = "pages/glossary_index_page.html"
+
+    intro = models.TextField(blank=True)
+
+    content_panels = [*BasePage.content_panels, FieldPanel("intro")]
+
+    def get_definitions(self):
+        return public_pages(DefinitionPage).child_of(self).order_by("title")
+
+    def get_context(self, request: HttpRequest, *args: Any, **kwargs: Any) -> dict[str, Any]:
+        context = super().get_context(request, *args, **kwargs)
+        definitions = list(self.get_definitions())
+        groups = [
+            (letter, list(terms)) for letter, terms in groupby(definitions, key=lambda d: initial_letter(d.title))
+        ]
+        present = {letter for letter, _ in groups}
+        context["letter_groups"] = groups
+        context["alphabet"] = [(letter, letter in present) for letter in "ABCDEFGHIJKLMNOPQRSTUVWXYZ"]
+        context["definitions"] = definitions
+        return context
+
+    def get_json_ld(self, request: HttpRequest) -> dict[str, Any]:
+        return {
+            "@context": "https://schema.org",
+            "@type": "DefinedTermSet",
+            "@id": self.get_full_url(request),
+            "name": self.title,
+            "description": self.intro,
+            "url": self.get_full_url(request),
+            "hasDefinedTerm": [
+                {
+                    "@type": "DefinedTerm",
+                    "name": term.title,
+                    "description": term.short_definition,
+                    "url": term.get_full_url(request),
+                }
+                for term in self.get_definitions()
+            ],
+        }
+
+
+class DefinitionPage(BasePage):
+    parent_page_types = ["glossary.GlossaryIndexPage"]
+    subpage_types: list[str] = []
+    template = "pages/definition_page.html"
+
+    short_definition = models.TextField(
+        max_length=280,
+        help_text="One or two plain sentences, at most 280 characters: shown inline wherever the term is linked.",
+    )
+    also_known_as = models.CharField(
+        max_length=250,
+        blank=True,
+        help_text="Other names and abbreviations, separated by commas (e.g. LAC, children in care).",
+    )
+    explanation = RichTextField(features=PARAGRAPH_FEATURES, blank=True)
+    sources = StreamField([("source", SourceBlock())], blank=True)
+    related_terms = ParentalManyToManyField("self", blank=True, symmetrical=False)
+    topics = ParentalManyToManyField("topics.Topic", blank=True, related_name="definitions")
+
+    content_panels = [
+        *BasePage.content_panels,
+        FieldPanel("short_definition"),
+        FieldPanel("also_known_as"),
+        FieldPanel("explanation"),
+        FieldPanel("sources"),
+        MultiFieldPanel(
+            [
+                FieldPanel("related_terms", widget=forms.CheckboxSelectMultiple),
+                FieldPanel("topics", widget=forms.CheckboxSelectMultiple),
+            ],
+            heading="Related terms and topics",
+        ),
+    ]
+    search_fields = [
+        *BasePage.search_fields,
+        index.SearchField("short_definition"),
+        index.SearchField("also_known_as"),
+        index.SearchField("explanation"),
+        index.AutocompleteField("also_known_as"),
+        index.RelatedFields("topics", [index.SearchField("name")]),
+    ]
+
+    class Meta:
+        verbose_name = "definition"
+
+    @property
+    def alternative_names(self) -> list[str]:
+        return [name.strip() for name in self.also_known_as.split(",") if name.strip()]
+
+    def get_related_terms(self):
+        return public_pages(DefinitionPage).filter(pk__in=self.related_terms.values("pk")).order_by("title")
+
+    def get_pages_using_term(self) -> list[Page]:
+        """Public papers and blog posts whose text links to this term (Wagtail's reference index)."""
+        from content.blog.models import BlogPage
+        from content.papers.models import PaperPage
+
+        page_ids = (
+            ReferenceIndex.get_references_to(self)
+            .filter(base_content_type__model="page", base_content_type__app_label="wagtailcore")
+            .values_list("object_id", flat=True)
+        )
+        papers = list(public_pages(PaperPage).filter(pk__in=list(page_ids)).order_by("-release_date"))
+        posts = list(public_pages(BlogPage).filter(pk__in=list(page_ids)).order_by("-date"))
+        return [*papers, *posts]
+
+    def get_json_ld(self, request: HttpRequest) -> dict[str, Any]:
+        parent = self.get_parent()
+        data: dict[str, Any] = {
+            "@context": "https://schema.org",
+            "@type": "DefinedTerm",
+            "name": self.title,
+            "description": self.short_definition,
+            "url": self.get_full_url(request),
+        }
+        if self.alternative_names:
+            data["alternateName"] = self.alternative_names
+        if parent:
+            data["inDefinedTermSet"] = parent.get_full_url(request)
+        return data

@@ -1,0 +1,80 @@
+"""The home page: purpose, latest papers and posts, a call to sign up, featured terms."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.db import models
+from django.http import HttpRequest
+from modelcluster.fields import ParentalKey
+from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel, PageChooserPanel
+from wagtail.fields import RichTextField
+from wagtail.models import Orderable
+
+from content.core.blocks import INLINE_FEATURES
+from content.core.models import BasePage
+from content.core.privacy import public_pages
+
+
+class HomePage(BasePage):
+    parent_page_types = ["wagtailcore.Page"]
+    max_count = 1
+    template = "pages/home_page.html"
+
+    hero_heading = models.CharField(max_length=120)
+    hero_text = models.TextField(blank=True)
+    purpose = RichTextField(features=INLINE_FEATURES, blank=True)
+    signup_heading = models.CharField(max_length=120, blank=True)
+    signup_text = models.TextField(blank=True)
+    signup_page = models.ForeignKey(
+        "wagtailcore.Page",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text="Where the call to sign up leads.",
+    )
+
+    content_panels = [
+        *BasePage.content_panels,
+        MultiFieldPanel([FieldPanel("hero_heading"), FieldPanel("hero_text")], heading="Introduction"),
+        FieldPanel("purpose"),
+        MultiFieldPanel(
+            [FieldPanel("signup_heading"), FieldPanel("signup_text"), PageChooserPanel("signup_page")],
+            heading="Call to sign up",
+        ),
+        InlinePanel("featured_definitions", label="Featured definition", max_num=6),
+    ]
+
+    def get_context(self, request: HttpRequest, *args: Any, **kwargs: Any) -> dict[str, Any]:
+        from content.blog.models import BlogPage
+        from content.glossary.models import DefinitionPage
+        from content.papers.models import released_papers
+
+        context = super().get_context(request, *args, **kwargs)
+        context["latest_papers"] = released_papers().prefetch_related("topics")[:3]
+        context["latest_posts"] = public_pages(BlogPage).order_by("-date", "-pk")[:3]
+        featured_ids = list(self.featured_definitions.values_list("definition_id", flat=True))
+        definitions = {d.pk: d for d in public_pages(DefinitionPage).filter(pk__in=featured_ids)}
+        context["featured_definitions"] = [definitions[pk] for pk in featured_ids if pk in definitions]
+        return context
+
+    def get_json_ld(self, request: HttpRequest) -> dict[str, Any]:
+        url = self.get_full_url(request)
+        return {
+            "@context": "https://schema.org",
+            "@graph": [
+                {"@type": "WebSite", "@id": f"{url}#website", "name": self.get_site().site_name or self.title, "url": url,
+                 "potentialAction": {"@type": "SearchAction", "target": f"{url}search/?q={{query}}",
+                                     "query-input": "required name=query"}},
+                {"@type": "Organization", "@id": f"{url}#organisation", "name": self.get_site().site_name or self.title,
+                 "url": url},
+            ],
+        }
+
+
+class HomeFeaturedDefinition(Orderable):
+    page = ParentalKey(HomePage, on_delete=models.CASCADE, related_name="featured_definitions")
+    definition = models.ForeignKey("glossary.DefinitionPage", on_delete=models.CASCADE, related_name="+")
+
+    panels = [PageChooserPanel("definition", "glossary.DefinitionPage")]

@@ -1,0 +1,236 @@
+"""Research papers: an index of publications, series, and papers with citations."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django import forms
+from django.db import models
+from django.http import HttpRequest, HttpResponse
+from django.utils import timezone
+from django.utils.functional import cached_property
+from modelcluster.fields import ParentalKey, ParentalManyToManyField
+from wagtail import blocks
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.fields import RichTextField, StreamField
+from wagtail.models import Orderable
+from wagtail.search import index
+
+from content.core.blocks import INLINE_FEATURES, PARAGRAPH_FEATURES, BodyStreamBlock
+from content.core.models import BasePage
+from content.core.privacy import public_pages
+
+from . import citations
+
+
+def released_papers():
+    """Live, public papers whose release date has come, newest first."""
+    return (
+        public_pages(PaperPage)
+        .filter(release_date__lte=timezone.localdate())
+        .select_related("report")
+        .order_by("-release_date", "-pk")
+    )
+
+
+class PapersIndexPage(BasePage):
+    parent_page_types = ["home.HomePage"]
+    subpage_types = ["papers.PaperSeriesPage"]
+    max_count = 1
+    template = "pages/papers_index_page.html"
+
+    intro = models.TextField(blank=True)
+
+    content_panels = [*BasePage.content_panels, FieldPanel("intro")]
+
+    def get_context(self, request: HttpRequest, *args: Any, **kwargs: Any) -> dict[str, Any]:
+        context = super().get_context(request, *args, **kwargs)
+        context["series_list"] = public_pages(PaperSeriesPage).child_of(self).order_by("-first_published_at")
+        context["papers"] = released_papers().descendant_of(self).prefetch_related("topics")
+        return context
+
+
+class PaperSeriesPage(BasePage):
+    parent_page_types = ["papers.PapersIndexPage"]
+    subpage_types = ["papers.PaperPage"]
+    template = "pages/paper_series_page.html"
+
+    intro = models.TextField(help_text="One sentence shown in listings.")
+    description = RichTextField(features=PARAGRAPH_FEATURES, blank=True)
+
+    content_panels = [*BasePage.content_panels, FieldPanel("intro"), FieldPanel("description")]
+    search_fields = [*BasePage.search_fields, index.SearchField("intro"), index.SearchField("description")]
+
+    class Meta:
+        verbose_name = "paper series"
+        verbose_name_plural = "paper series"
+
+    def get_papers(self):
+        """Every public paper of the series in release order, announced ones included."""
+        return (
+            public_pages(PaperPage)
+            .child_of(self)
+            .select_related("report")
+            .prefetch_related("topics")
+            .order_by("release_date", "path")
+        )
+
+    def get_context(self, request: HttpRequest, *args: Any, **kwargs: Any) -> dict[str, Any]:
+        context = super().get_context(request, *args, **kwargs)
+        papers = list(self.get_papers())
+        context["released_papers"] = [paper for paper in papers if paper.is_released]
+        context["announced_papers"] = [paper for paper in papers if not paper.is_released]
+        return context
+
+    def get_json_ld(self, request: HttpRequest) -> dict[str, Any]:
+        return {
+            "@context": "https://schema.org",
+            "@type": "CreativeWorkSeries",
+            "name": self.title,
+            "description": self.intro,
+            "url": self.get_full_url(request),
+        }
+
+
+class PaperPage(RoutablePageMixin, BasePage):
+    """A paper; before its release date it is an announcement and shows no body."""
+
+    parent_page_types = ["papers.PaperSeriesPage"]
+    subpage_types: list[str] = []
+    template = "pages/paper_page.html"
+
+    subtitle = models.CharField(max_length=250, blank=True)
+    summary = models.TextField(help_text="Two or three sentences: shown in listings, feeds and search results.")
+    release_date = models.DateField(
+        help_text="The release date; before it, the paper is announced as coming soon, without its body."
+    )
+    topics = ParentalManyToManyField("topics.Topic", blank=True, related_name="papers")
+    partners = ParentalManyToManyField("core.Organisation", blank=True, related_name="papers")
+    key_findings = StreamField(
+        [("finding", blocks.RichTextBlock(features=INLINE_FEATURES, icon="tick"))],
+        blank=True,
+    )
+    body = StreamField(BodyStreamBlock(), blank=True)
+    report = models.ForeignKey(
+        "wagtaildocs.Document",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text="The full report as a PDF.",
+    )
+
+    content_panels = [
+        *BasePage.content_panels,
+        FieldPanel("subtitle"),
+        FieldPanel("summary"),
+        FieldRowPanel([FieldPanel("release_date")]),
+        InlinePanel("authors", heading="Authors", label="Author"),
+        MultiFieldPanel(
+            [
+                FieldPanel("partners", widget=forms.CheckboxSelectMultiple),
+                FieldPanel("topics", widget=forms.CheckboxSelectMultiple),
+            ],
+            heading="Partners and topics",
+        ),
+        FieldPanel("key_findings"),
+        FieldPanel("body"),
+        FieldPanel("report"),
+    ]
+    search_fields = [
+        *BasePage.search_fields,
+        index.SearchField("subtitle"),
+        index.SearchField("summary"),
+        index.SearchField("body"),
+        index.SearchField("key_findings"),
+        index.FilterField("release_date"),
+        index.RelatedFields("topics", [index.SearchField("name")]),
+    ]
+
+    class Meta:
+        ordering = ["release_date"]
+
+    @property
+    def is_released(self) -> bool:
+        return self.release_date <= timezone.localdate()
+
+    @property
+    def series(self) -> PaperSeriesPage | None:
+        parent = self.get_parent()
+        return parent.specific if parent else None
+
+    @cached_property
+    def ordered_authors(self) -> list[PaperAuthor]:
+        return list(self.authors.select_related("person__organisation").order_by("sort_order"))
+
+    @property
+    def og_type(self) -> str:
+        return "article"
+
+    def citation(self, request: HttpRequest | None = None) -> citations.Citation:
+        return citations.Citation.for_paper(self, request)
+
+    @path("")
+    def index_route(self, request: HttpRequest) -> HttpResponse:
+        return self.render(request)
+
+    @path("cite.bib", name="bibtex")
+    def bibtex_route(self, request: HttpRequest) -> HttpResponse:
+        return self._citation_download(request, self.citation(request).bibtex(), "application/x-bibtex", "bib")
+
+    @path("cite.ris", name="ris")
+    def ris_route(self, request: HttpRequest) -> HttpResponse:
+        return self._citation_download(
+            request, self.citation(request).ris(), "application/x-research-info-systems", "ris"
+        )
+
+    def _citation_download(self, request: HttpRequest, text: str, content_type: str, ext: str) -> HttpResponse:
+        if not self.is_released:
+            return HttpResponse(status=404)
+        response = HttpResponse(text, content_type=f"{content_type}; charset=utf-8")
+        response["Content-Disposition"] = f'attachment; filename="{self.slug}.{ext}"'
+        return response
+
+    def get_json_ld(self, request: HttpRequest) -> dict[str, Any]:
+        data: dict[str, Any] = {
+            "@context": "https://schema.org",
+            "@type": "Report",
+            "name": self.title,
+            "headline": self.title,
+            "description": self.summary,
+            "url": self.get_full_url(request),
+            "datePublished": self.release_date.isoformat(),
+            "inLanguage": "en-GB",
+            "author": [author.person.get_json_ld() for author in self.ordered_authors],
+            "publisher": [{"@type": "Organization", "name": org.name} for org in self.partners.all()],
+            "about": [topic.name for topic in self.topics.all()],
+        }
+        if self.subtitle:
+            data["alternativeHeadline"] = self.subtitle
+        if self.series:
+            data["isPartOf"] = {
+                "@type": "CreativeWorkSeries",
+                "name": self.series.title,
+                "url": self.series.get_full_url(request),
+            }
+        if self.is_released and self.report:
+            data["encoding"] = {
+                "@type": "MediaObject",
+                "contentUrl": request.build_absolute_uri(self.report.url),
+                "encodingFormat": "application/pdf",
+                "contentSize": f"{self.report.get_file_size() or 0} bytes",
+            }
+        return data
+
+
+class PaperAuthor(Orderable):
+    page = ParentalKey(PaperPage, on_delete=models.CASCADE, related_name="authors")
+    person = models.ForeignKey("core.Person", on_delete=models.PROTECT, related_name="paper_authorships")
+    role = models.CharField(max_length=100, blank=True, help_text="e.g. Lead author")
+
+    panels = [FieldPanel("person"), FieldPanel("role")]
+
+    def __str__(self) -> str:
+        return f"{self.person} ({self.role})" if self.role else str(self.person)
+

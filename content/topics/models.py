@@ -1,0 +1,93 @@
+"""The shared taxonomy: a topic is a snippet; /topics/<slug>/ lists everything on it."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.db import models
+from django.http import HttpRequest
+from django.shortcuts import get_object_or_404
+from django.template.response import TemplateResponse
+from wagtail.admin.panels import FieldPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.search import index
+
+from content.core.models import BasePage
+from content.core.privacy import public_pages
+
+
+class Topic(index.Indexed, models.Model):
+    name = models.CharField(max_length=100, unique=True)
+    slug = models.SlugField(max_length=100, unique=True)
+    description = models.TextField(blank=True)
+
+    panels = [FieldPanel("name"), FieldPanel("slug"), FieldPanel("description")]
+    search_fields = [index.SearchField("name"), index.AutocompleteField("name")]
+
+    class Meta:
+        ordering = ["name"]
+
+    def __str__(self) -> str:
+        return self.name
+
+    def get_absolute_url(self) -> str | None:
+        index_page = TopicIndexPage.objects.live().first()
+        if index_page is None:
+            return None
+        return index_page.url + index_page.reverse_subpage("topic", args=[self.slug])
+
+
+def pages_on_topic(topic: Topic) -> dict[str, list]:
+    """Public pages tagged with the topic, grouped by kind, newest first."""
+    from content.blog.models import BlogPage
+    from content.glossary.models import DefinitionPage
+    from content.papers.models import PaperPage
+
+    return {
+        "papers": list(
+            public_pages(PaperPage).filter(topics=topic).select_related("report").order_by("-release_date")
+        ),
+        "blog_posts": list(public_pages(BlogPage).filter(topics=topic).order_by("-date")),
+        "definitions": list(public_pages(DefinitionPage).filter(topics=topic).order_by("title")),
+    }
+
+
+class TopicIndexPage(RoutablePageMixin, BasePage):
+    parent_page_types = ["home.HomePage"]
+    subpage_types: list[str] = []
+    max_count = 1
+    template = "pages/topic_index_page.html"
+
+    intro = models.TextField(blank=True)
+
+    content_panels = [*BasePage.content_panels, FieldPanel("intro")]
+
+    @path("")
+    def index_route(self, request: HttpRequest) -> TemplateResponse:
+        return self.render(request)
+
+    @path("<slug:slug>/", name="topic")
+    def topic_route(self, request: HttpRequest, slug: str) -> TemplateResponse:
+        topic = get_object_or_404(Topic, slug=slug)
+        results = pages_on_topic(topic)
+        return self.render(
+            request,
+            context_overrides={"topic": topic, **results, "result_count": sum(map(len, results.values()))},
+            template="pages/topic_page.html",
+        )
+
+    def get_context(self, request: HttpRequest, *args: Any, **kwargs: Any) -> dict[str, Any]:
+        context = super().get_context(request, *args, **kwargs)
+        context["topics"] = Topic.objects.all()
+        return context
+
+    def get_sitemap_urls(self, request: HttpRequest | None = None) -> list[dict[str, Any]]:
+        urls = super().get_sitemap_urls(request)
+        base = self.get_full_url(request)
+        for topic in Topic.objects.all():
+            urls.append({"location": base + self.reverse_subpage("topic", args=[topic.slug])})
+        return urls
+
+    def serve_preview(self, request: HttpRequest, mode_name: str):
+        return self.index_route(request)
+
