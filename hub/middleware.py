@@ -1,6 +1,7 @@
 """Content-Security-Policy with one relaxation, for the Wagtail admin only."""
 
 from csp.middleware import CSPMiddleware, PolicyParts
+
 from django.http import HttpRequest, HttpResponseBase
 
 # Wagtail's admin (Draftail, Stimulus controllers, its preview panel) sets inline

@@ -3,6 +3,7 @@
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.http import HttpRequest
 from django.template.response import TemplateResponse
+
 from wagtail.contrib.search_promotions.models import Query
 
 from content.core.privacy import public_pages

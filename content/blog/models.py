@@ -11,6 +11,7 @@ from django.db import models
 from django.http import HttpRequest
 from django.utils.functional import cached_property
 from django.utils.html import strip_tags
+
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel, PageChooserPanel
 from wagtail.fields import StreamField

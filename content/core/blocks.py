@@ -104,7 +104,9 @@ class ReferencesBlock(blocks.StructBlock):
         description = "Numbered notes and references; link to them from the text with #ref-1, #ref-2..."
         preview_value = {
             "heading": "References",
-            "references": [{"text": "Local Trust (2019) Left behind? Understanding communities on the edge.", "url": ""}],
+            "references": [
+                {"text": "Local Trust (2019) Left behind? Understanding communities on the edge.", "url": ""}
+            ],
         }
 
 

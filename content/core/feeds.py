@@ -7,6 +7,7 @@ import datetime
 from django.contrib.syndication.views import Feed
 from django.utils import timezone
 from django.utils.feedgenerator import Atom1Feed
+
 from wagtail.models import Site
 
 from content.core.privacy import public_pages

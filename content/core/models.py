@@ -7,6 +7,7 @@ from typing import Any
 from django.db import models
 from django.http import HttpRequest
 from django.utils.html import strip_tags
+
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.fields import RichTextField

@@ -6,6 +6,7 @@ disclosure button; without JavaScript the link still leads to the term's page).
 """
 
 from django.utils.html import escape
+
 from wagtail.rich_text.pages import PageLinkHandler
 
 

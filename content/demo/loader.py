@@ -10,6 +10,7 @@ from typing import Any
 from django.core.files.base import ContentFile
 from django.db import transaction
 from django.utils import timezone
+
 from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
 from wagtail.models import Page, Site
@@ -18,7 +19,7 @@ from content.blog.models import BlogAuthor, BlogIndexPage, BlogPage, BlogRelated
 from content.core.models import Organisation, Person, SiteSettings
 from content.glossary.models import DefinitionPage, GlossaryIndexPage
 from content.home.models import HomeFeaturedDefinition, HomePage
-from content.papers.models import PaperAuthor, PaperPage, PapersIndexPage, PaperSeriesPage
+from content.papers.models import PaperAuthor, PaperPage, PaperSeriesPage, PapersIndexPage
 from content.standard_pages.models import StandardPage
 from content.topics.models import Topic, TopicIndexPage
 
@@ -169,7 +170,11 @@ class DemoLoader:
         for item in data.ORGANISATIONS:
             Organisation.objects.get_or_create(
                 slug=item["slug"],
-                defaults={"name": item["name"], "url": item.get("url", ""), "description": item.get("description", "")},
+                defaults={
+                    "name": item["name"],
+                    "url": item.get("url", ""),
+                    "description": item.get("description", ""),
+                },
             )
         for item in data.PEOPLE:
             given, _, family = item["name"].rpartition(" ")
@@ -203,7 +208,9 @@ class DemoLoader:
         for page, item in new_terms:
             page.explanation = self._rich(item["explanation"])
             page.sources = [{"type": "source", "value": source} for source in item.get("sources", [])]
-            page.related_terms.set([self.definitions[slug] for slug in item.get("related", []) if slug in self.definitions])
+            page.related_terms.set(
+                [self.definitions[slug] for slug in item.get("related", []) if slug in self.definitions]
+            )
             page.topics.set(Topic.objects.filter(slug__in=item.get("topics", [])))
             self._publish(page)
 
@@ -236,7 +243,9 @@ class DemoLoader:
             )
             if not created:
                 continue
-            people = {person.slug: person for person in Person.objects.filter(slug__in=[a for a, _ in item["authors"]])}
+            people = {
+                person.slug: person for person in Person.objects.filter(slug__in=[a for a, _ in item["authors"]])
+            }
             page.authors = [
                 PaperAuthor(person=people[slug], role=role, sort_order=i)
                 for i, (slug, role) in enumerate(item["authors"])
@@ -244,7 +253,9 @@ class DemoLoader:
             page.partners.set(Organisation.objects.filter(slug__in=item.get("partners", [])))
             page.topics.set(Topic.objects.filter(slug__in=item.get("topics", [])))
             if not item["announced"]:
-                page.key_findings = [{"type": "finding", "value": f"<p>{finding}</p>"} for finding in item["key_findings"]]
+                page.key_findings = [
+                    {"type": "finding", "value": f"<p>{finding}</p>"} for finding in item["key_findings"]
+                ]
                 page.body = self._stream(item["body"], item["slug"])
                 page.report = self._report(item, series.title, release_date)
             self._publish(page)
@@ -289,7 +300,9 @@ class DemoLoader:
             if not created:
                 continue
             people = {person.slug: person for person in Person.objects.filter(slug__in=item["authors"])}
-            page.blog_authors = [BlogAuthor(person=people[slug], sort_order=i) for i, slug in enumerate(item["authors"])]
+            page.blog_authors = [
+                BlogAuthor(person=people[slug], sort_order=i) for i, slug in enumerate(item["authors"])
+            ]
             page.related_papers = [
                 BlogRelatedPaper(paper=papers[slug], sort_order=i)
                 for i, slug in enumerate(item.get("related_papers", []))
@@ -330,11 +343,24 @@ class DemoLoader:
     def indexes(self, home: HomePage) -> None:
         """The section pages, created in menu order: Papers, Blog, Definitions, Topics."""
         sections = [
-            (PapersIndexPage, "papers", "Research papers",
-             "Research from the network and its partners, published in series as each paper is released."),
-            (BlogIndexPage, "blog", "Blog", "News, practice and reflections from the network, its members and partners."),
-            (GlossaryIndexPage, "definitions", "Definitions",
-             "The terms of neighbourhood improvement, explained in plain English with their sources."),
+            (
+                PapersIndexPage,
+                "papers",
+                "Research papers",
+                "Research from the network and its partners, published in series as each paper is released.",
+            ),
+            (
+                BlogIndexPage,
+                "blog",
+                "Blog",
+                "News, practice and reflections from the network, its members and partners.",
+            ),
+            (
+                GlossaryIndexPage,
+                "definitions",
+                "Definitions",
+                "The terms of neighbourhood improvement, explained in plain English with their sources.",
+            ),
             (TopicIndexPage, "topics", "Topics", "Everything the hub publishes, by topic."),
         ]
         for model, slug, title, intro in sections:

@@ -8,6 +8,7 @@ from typing import Any
 from django import forms
 from django.db import models
 from django.http import HttpRequest
+
 from modelcluster.fields import ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.fields import RichTextField, StreamField

@@ -6,6 +6,7 @@ from typing import Any
 
 from django.db import models
 from django.http import HttpRequest
+
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel, PageChooserPanel
 from wagtail.fields import RichTextField
@@ -64,11 +65,23 @@ class HomePage(BasePage):
         return {
             "@context": "https://schema.org",
             "@graph": [
-                {"@type": "WebSite", "@id": f"{url}#website", "name": self.get_site().site_name or self.title, "url": url,
-                 "potentialAction": {"@type": "SearchAction", "target": f"{url}search/?q={{query}}",
-                                     "query-input": "required name=query"}},
-                {"@type": "Organization", "@id": f"{url}#organisation", "name": self.get_site().site_name or self.title,
-                 "url": url},
+                {
+                    "@type": "WebSite",
+                    "@id": f"{url}#website",
+                    "name": self.get_site().site_name or self.title,
+                    "url": url,
+                    "potentialAction": {
+                        "@type": "SearchAction",
+                        "target": f"{url}search/?q={{query}}",
+                        "query-input": "required name=query",
+                    },
+                },
+                {
+                    "@type": "Organization",
+                    "@id": f"{url}#organisation",
+                    "name": self.get_site().site_name or self.title,
+                    "url": url,
+                },
             ],
         }
 

@@ -47,7 +47,7 @@ class Citation:
             authors=[author.person for author in paper.ordered_authors],
             title=paper.title,
             subtitle=paper.subtitle,
-            publisher=" and ".join(org.name for org in paper.partners.all()),
+            publisher=_join_names([org.name for org in paper.partners.all()], " and "),
             series=series.title if series else "",
             released=paper.release_date,
             url=paper.get_full_url(request),
@@ -75,10 +75,7 @@ class Citation:
     def apa(self) -> str:
         """APA 7th edition: Family, I., & Family, I. (Year). Title. Publisher. URL"""
         names = [f"{p.family_name}, {p.initials}" for p in self.authors]
-        if len(names) > 1:
-            author_text = ", ".join(names[:-1]) + f", & {names[-1]}"
-        else:
-            author_text = "".join(names)
+        author_text = ", ".join(names[:-1]) + f", & {names[-1]}" if len(names) > 1 else "".join(names)
         parts = [f"{author_text} ({self.released.year}, {date_format(self.released, 'F j')}). {self.full_title}."]
         if self.series:
             parts[-1] = parts[-1][:-1] + f" ({self.series})."
@@ -94,13 +91,13 @@ class Citation:
             ("institution", self.publisher),
             ("series", self.series),
             ("year", str(self.released.year)),
-            ("month", self.released.strftime("%b").lower()),
             ("url", self.url),
         ]
         body = ",\n".join(
             f"  {name} = {{{_bibtex_escape(value) if name != 'url' else value}}}" for name, value in fields if value
         )
-        return f"@techreport{{{self.key},\n{body}\n}}\n"
+        month = self.released.strftime("%b").lower()  # a BibTeX month macro, unbraced
+        return f"@techreport{{{self.key},\n{body},\n  month = {month}\n}}\n"
 
     def ris(self) -> str:
         lines = ["TY  - RPRT"]

@@ -9,6 +9,7 @@ from django.db import models
 from django.http import HttpRequest, HttpResponse
 from django.utils import timezone
 from django.utils.functional import cached_property
+
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from wagtail import blocks
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
@@ -175,11 +176,11 @@ class PaperPage(RoutablePageMixin, BasePage):
     def index_route(self, request: HttpRequest) -> HttpResponse:
         return self.render(request)
 
-    @path("cite.bib", name="bibtex")
+    @path("cite/bibtex/", name="bibtex")
     def bibtex_route(self, request: HttpRequest) -> HttpResponse:
         return self._citation_download(request, self.citation(request).bibtex(), "application/x-bibtex", "bib")
 
-    @path("cite.ris", name="ris")
+    @path("cite/ris/", name="ris")
     def ris_route(self, request: HttpRequest) -> HttpResponse:
         return self._citation_download(
             request, self.citation(request).ris(), "application/x-research-info-systems", "ris"
@@ -233,4 +234,3 @@ class PaperAuthor(Orderable):
 
     def __str__(self) -> str:
         return f"{self.person} ({self.role})" if self.role else str(self.person)
-

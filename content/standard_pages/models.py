@@ -1,6 +1,7 @@
 """Standard pages: about, accessibility statement, privacy notice, contact."""
 
 from django.db import models
+
 from wagtail.admin.panels import FieldPanel
 from wagtail.fields import StreamField
 from wagtail.search import index

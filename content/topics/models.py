@@ -8,6 +8,7 @@ from django.db import models
 from django.http import HttpRequest
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
+
 from wagtail.admin.panels import FieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.search import index
@@ -90,4 +91,3 @@ class TopicIndexPage(RoutablePageMixin, BasePage):
 
     def serve_preview(self, request: HttpRequest, mode_name: str):
         return self.index_route(request)
-

@@ -5,11 +5,12 @@ Values come from the environment (12-factor). Optional values are read under
 ``env["X"]`` in ``production.py`` so a missing one fails loudly.
 """
 
-from pathlib import Path
 import os
+from pathlib import Path
 
 import dj_database_url
 import dj_email_url
+
 from django.core.exceptions import ImproperlyConfigured
 
 env = os.environ.copy()

@@ -17,3 +17,7 @@ STORAGES = {
 }
 MEDIA_ROOT = env.get("TEST_MEDIA_ROOT", tempfile.mkdtemp(prefix="hub-test-media-"))
 WAGTAILADMIN_BASE_URL = "http://testserver"
+
+# Serve static files from the app and project folders without collectstatic.
+WHITENOISE_USE_FINDERS = True
+WHITENOISE_AUTOREFRESH = True

@@ -8,6 +8,7 @@ from typing import Any
 from django import template
 from django.utils.html import format_html
 from django.utils.safestring import SafeString, mark_safe
+
 from wagtail.models import Page, Site
 
 from content.core.privacy import public_pages

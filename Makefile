@@ -1,0 +1,67 @@
+# The hub: `make run` serves the demo site, `make test` runs the whole suite.
+SHELL := /bin/bash
+PYTHON ?= $(shell command -v python3.11 || command -v python3)
+VENV := .venv
+PY := $(VENV)/bin/python
+PIP := $(VENV)/bin/pip
+HOST ?= 127.0.0.1
+PORT ?= 8000
+
+.DEFAULT_GOAL := help
+.PHONY: help install install-dev browser-deps migrate demo run test lint check format clean
+
+help: ## List the targets
+	@grep -E '^[a-zA-Z_-]+:.*?## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*?## "}; {printf "  %-14s %s\n", $$1, $$2}'
+
+$(VENV)/bin/python:
+	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Python 3.11 or newer is needed")'
+	$(PYTHON) -m venv $(VENV)
+	$(PIP) install --quiet --upgrade pip
+
+$(VENV)/.installed: requirements.txt | $(VENV)/bin/python
+	$(PIP) install --quiet -r requirements.txt
+	@touch $@
+
+$(VENV)/.installed-dev: requirements.txt requirements-dev.txt | $(VENV)/bin/python
+	$(PIP) install --quiet -r requirements-dev.txt
+	@touch $@ $(VENV)/.installed
+
+install: $(VENV)/.installed ## Create .venv and install the runtime requirements
+
+install-dev: $(VENV)/.installed-dev ## Install the runtime and test requirements
+
+node_modules/.installed: package.json package-lock.json
+	@if command -v npm >/dev/null; then npm ci --no-audit --no-fund --silent && touch $@; \
+	else echo "npm not found: browser accessibility tests will be skipped"; fi
+
+browser-deps: node_modules/.installed ## Install axe-core from the npm registry (for browser tests)
+
+migrate: install ## Apply database migrations (SQLite by default, DATABASE_URL otherwise)
+	$(PY) manage.py migrate --noinput
+
+demo: migrate ## Load the demo content and the development admin account
+	$(PY) manage.py load_demo_content
+	$(PY) manage.py create_demo_admin
+
+run: demo ## Set up and serve the demo site on http://127.0.0.1:8000
+	$(PY) manage.py runserver $(HOST):$(PORT)
+
+lint: install-dev ## Ruff lint and format check
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+
+format: install-dev ## Format the code with Ruff
+	$(VENV)/bin/ruff check --fix .
+	$(VENV)/bin/ruff format .
+
+check: install-dev ## Django system checks, production deploy checks, missing migrations
+	DJANGO_SETTINGS_MODULE=hub.settings.test $(PY) manage.py check --fail-level WARNING
+	DJANGO_SETTINGS_MODULE=hub.settings.test $(PY) manage.py makemigrations --check --dry-run
+	DJANGO_SETTINGS_MODULE=hub.settings.production SECRET_KEY=check-only-$$RANDOM-$$RANDOM-not-a-real-secret-key-0123456789 \
+		ALLOWED_HOSTS=hub.example.org $(PY) manage.py check --deploy --fail-level WARNING
+
+test: install-dev browser-deps lint check ## Set up and run the whole test suite
+	$(VENV)/bin/pytest
+
+clean: ## Remove the virtualenv, database, media and caches
+	rm -rf $(VENV) node_modules db.sqlite3 media staticfiles var .pytest_cache .ruff_cache

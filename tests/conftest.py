@@ -1,0 +1,20 @@
+"""Shared fixtures: the demo site is built once per test session on the empty test database."""
+
+from __future__ import annotations
+
+import pytest
+from django.test import Client
+
+from content.demo.loader import DemoLoader
+
+
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup, django_db_blocker):
+    """Migrate, then load the demo content once; each test runs in a transaction on top of it."""
+    with django_db_blocker.unblock():
+        DemoLoader().run()
+
+
+@pytest.fixture
+def client() -> Client:
+    return Client(HTTP_HOST="localhost")
