@@ -1,0 +1,63 @@
+"""The demo loader builds a complete site and running it again changes nothing."""
+
+import pytest
+from django.core.management import call_command
+from wagtail.documents import get_document_model
+from wagtail.images import get_image_model
+from wagtail.models import Page, Revision
+
+from content.blog.models import BlogPage
+from content.core.models import Organisation, Person
+from content.glossary.models import DefinitionPage
+from content.papers.models import PaperPage, PaperSeriesPage
+from content.topics.models import Topic
+
+pytestmark = pytest.mark.django_db
+
+
+def snapshot():
+    return {
+        "pages": list(Page.objects.values_list("pk", "path", "latest_revision_id", "last_published_at")),
+        "revisions": Revision.objects.count(),
+        "documents": list(get_document_model().objects.values_list("pk", "file", "file_hash")),
+        "images": list(get_image_model().objects.values_list("pk", "file")),
+        "topics": list(Topic.objects.values_list("pk", "name")),
+        "people": list(Person.objects.values_list("pk", "family_name")),
+        "organisations": list(Organisation.objects.values_list("pk", "name")),
+    }
+
+
+def test_demo_site_is_complete():
+    series = PaperSeriesPage.objects.get(slug="social-capital-2025")
+    assert series.title == "Social Capital 2025"
+    papers = list(PaperPage.objects.live().child_of(series))
+    assert len(papers) >= 4
+    assert sum(not paper.is_released for paper in papers) >= 1
+    for paper in papers:
+        if paper.is_released:
+            assert paper.report is not None and paper.body, paper.slug
+            with paper.report.open_file() as handle:
+                assert handle.read(5) == b"%PDF-"
+        else:
+            assert not paper.body and paper.report is None
+    assert BlogPage.objects.live().count() >= 6
+    assert DefinitionPage.objects.live().count() >= 15
+    assert Topic.objects.count() >= 5
+    assert Person.objects.count() >= 3 and Organisation.objects.count() >= 2
+    assert PaperPage.objects.filter(partners__slug="demos").exists()
+    assert PaperPage.objects.filter(partners__slug="local-trust").exists()
+
+
+def test_loading_again_changes_nothing(capsys):
+    before = snapshot()
+    call_command("load_demo_content")
+    assert "nothing changed" in capsys.readouterr().out
+    assert snapshot() == before
+
+
+def test_demo_admin_refuses_without_debug(settings):
+    from django.core.management.base import CommandError
+
+    settings.DEBUG = False
+    with pytest.raises(CommandError, match="development only"):
+        call_command("create_demo_admin")

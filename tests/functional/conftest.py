@@ -1,0 +1,273 @@
+"""Browser tests: a real server of the demo site, driven by Debian's Chromium through Playwright.
+
+The server runs in a subprocess on its own SQLite database in a temporary
+folder, so these tests never touch pytest-django's test database.
+
+Skips (with the reason) when Chromium or axe-core is missing, unless
+HUB_REQUIRE_BROWSER=1 is set (CI sets it): then the same message is a failure.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import socket
+import subprocess
+import sys
+import time
+import urllib.error
+import urllib.request
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pytest
+
+REPO_ROOT = Path(__file__).resolve().parents[2]
+FUNCTIONAL_DIR = Path(__file__).resolve().parent
+AXE_PATH = REPO_ROOT / "node_modules" / "axe-core" / "axe.min.js"
+SCREENSHOT_DIR = REPO_ROOT / "test-artifacts" / "screenshots"
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+    "--disable-quic",
+]
+SERVER_START_TIMEOUT = 60  # seconds for runserver to answer
+SETUP_COMMAND_TIMEOUT = 600  # seconds for migrate / load_demo_content
+DESKTOP = {"width": 1280, "height": 900}
+
+# Settings for the server. Migrations and the demo content use hub.settings.dev,
+# as `make demo` does; the server itself runs hub.settings.dev with DEBUG off
+# (tests/functional/hub_browser_settings.py) so a missing page gets the site's
+# own 404 template rather than Django's technical 404 page.
+SETUP_SETTINGS = "hub.settings.dev"
+SERVER_SETTINGS = "hub_browser_settings"
+
+
+def chromium_path() -> str | None:
+    found = shutil.which("chromium")
+    if found:
+        return found
+    if Path("/usr/bin/chromium").exists():
+        return "/usr/bin/chromium"
+    return None
+
+
+def browser_unavailable_reason() -> str | None:
+    """Why the browser tests cannot run here, or None when they can."""
+    missing = []
+    if chromium_path() is None:
+        missing.append("no Chromium found (looked for `chromium` on PATH and /usr/bin/chromium; apt install chromium)")
+    if not AXE_PATH.is_file():
+        missing.append(f"axe-core not installed ({AXE_PATH.relative_to(REPO_ROOT)} missing; run `make browser-deps`)")
+    try:
+        import playwright.sync_api  # noqa: F401
+    except ImportError:
+        missing.append("the playwright Python package is not installed (make install-dev)")
+    if not missing:
+        return None
+    return "Browser tests cannot run: " + "; ".join(missing) + "."
+
+
+@pytest.fixture(scope="session")
+def browser_requirements() -> str:
+    """The Chromium executable; skips (or fails when HUB_REQUIRE_BROWSER=1) when something is missing."""
+    reason = browser_unavailable_reason()
+    if reason:
+        if os.environ.get("HUB_REQUIRE_BROWSER") == "1":
+            pytest.fail(reason + " (HUB_REQUIRE_BROWSER=1 is set, so this is a failure, not a skip)")
+        pytest.skip(reason)
+    return chromium_path()
+
+
+def _free_loopback_port() -> int:
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def _run_setup_command(args: list[str], env: dict[str, str], log: Path) -> None:
+    with log.open("a") as out:
+        out.write(f"$ manage.py {' '.join(args)}\n")
+        out.flush()
+        result = subprocess.run(
+            [sys.executable, "manage.py", *args],
+            cwd=REPO_ROOT,
+            env=env,
+            stdout=out,
+            stderr=subprocess.STDOUT,
+            timeout=SETUP_COMMAND_TIMEOUT,
+            check=False,
+        )
+    if result.returncode != 0:
+        pytest.fail(f"`manage.py {' '.join(args)}` failed (exit {result.returncode}):\n{_tail(log)}")
+
+
+def _tail(log: Path, lines: int = 40) -> str:
+    try:
+        return "\n".join(log.read_text(errors="replace").splitlines()[-lines:])
+    except OSError:
+        return "(no log)"
+
+
+def _answers(url: str) -> bool:
+    opener = urllib.request.build_opener(urllib.request.ProxyHandler({}))  # loopback only, never a proxy
+    try:
+        with opener.open(url, timeout=2):
+            return True
+    except urllib.error.HTTPError:
+        return True  # any HTTP answer means the server is up
+    except (urllib.error.URLError, OSError):
+        return False
+
+
+@pytest.fixture(scope="session")
+def hub_server(browser_requirements, tmp_path_factory) -> Iterator[str]:
+    """Base URL of a runserver of the demo site on a free loopback port, for the whole session."""
+    tmp = tmp_path_factory.mktemp("hub-browser")
+    log = tmp / "server.log"
+    env = {
+        **os.environ,
+        "DJANGO_SETTINGS_MODULE": SETUP_SETTINGS,
+        "DATABASE_URL": f"sqlite:///{tmp / 'browser.sqlite3'}",
+        "MEDIA_ROOT": str(tmp / "media"),
+        "PYTHONUNBUFFERED": "1",
+    }
+    env.pop("ALLOWED_HOSTS", None)
+    _run_setup_command(["migrate", "--noinput"], env, log)
+    _run_setup_command(["load_demo_content"], env, log)
+
+    port = _free_loopback_port()
+    base_url = f"http://127.0.0.1:{port}"
+    server_env = {
+        **env,
+        "DJANGO_SETTINGS_MODULE": SERVER_SETTINGS,
+        "PYTHONPATH": os.pathsep.join(filter(None, [str(FUNCTIONAL_DIR), env.get("PYTHONPATH")])),
+    }
+    out = log.open("a")
+    process = subprocess.Popen(
+        [sys.executable, "manage.py", "runserver", "--noreload", "--insecure", f"127.0.0.1:{port}"],
+        cwd=REPO_ROOT,
+        env=server_env,
+        stdout=out,
+        stderr=subprocess.STDOUT,
+    )
+    try:
+        deadline = time.monotonic() + SERVER_START_TIMEOUT
+        while not _answers(base_url + "/"):
+            if process.poll() is not None:
+                pytest.fail(f"runserver exited with code {process.returncode} before answering:\n{_tail(log)}")
+            if time.monotonic() > deadline:
+                pytest.fail(f"runserver did not answer on {base_url} within {SERVER_START_TIMEOUT} s:\n{_tail(log)}")
+            time.sleep(0.2)
+        yield base_url
+    finally:
+        process.terminate()
+        try:
+            process.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.wait(timeout=10)
+        out.close()
+
+
+@pytest.fixture(scope="module")
+def browser(browser_requirements):
+    """One headless Chromium for the browser test module.
+
+    Module-scoped rather than session-scoped on purpose: while Playwright's sync
+    API is running, the main thread has a running asyncio loop, and Django then
+    refuses ORM calls (SynchronousOnlyOperation) in any database test that runs
+    after this module. All browser tests live in one module, so this still
+    starts Chromium once per run.
+    """
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(executable_path=browser_requirements, headless=True, args=CHROMIUM_ARGS)
+        try:
+            yield chromium
+        finally:
+            chromium.close()
+
+
+@dataclass
+class Watched:
+    """A page plus everything that went wrong while it loaded."""
+
+    page: object
+    base_url: str
+    console_errors: list[str] = field(default_factory=list)
+    failed_requests: list[str] = field(default_factory=list)
+    expected_failures: set[str] = field(default_factory=set)
+
+    def goto(self, path: str, expected_status: int = 200):
+        url = self.base_url + path
+        if expected_status >= 400:
+            self.expected_failures.add(url)
+        response = self.page.goto(url, wait_until="load")
+        assert response is not None, f"no response for {path}"
+        assert response.status == expected_status, f"{path}: HTTP {response.status}, expected {expected_status}"
+        return response
+
+    def problems(self) -> list[str]:
+        return [*self.console_errors, *self.failed_requests]
+
+
+@pytest.fixture
+def open_page(browser, hub_server) -> Iterator[Callable[..., Watched]]:
+    """Factory: a fresh browser context (own cookies, own viewport) and a watched page in it."""
+    contexts = []
+
+    def _open(viewport: dict[str, int] = DESKTOP, *, bypass_csp: bool = False) -> Watched:
+        context = browser.new_context(viewport=viewport, bypass_csp=bypass_csp, base_url=hub_server)
+        context.set_default_timeout(15_000)
+        contexts.append(context)
+        page = context.new_page()
+        watched = Watched(page=page, base_url=hub_server)
+
+        def on_console(message):
+            if message.type != "error":
+                return
+            location = (message.location or {}).get("url", "")
+            if location in watched.expected_failures and "status of 4" in message.text:
+                return  # the browser logs an error page's own status; that one is expected
+            watched.console_errors.append(f"console error: {message.text} (at {location or 'unknown'})")
+
+        def on_page_error(error):
+            watched.console_errors.append(f"uncaught exception: {error}")
+
+        def on_request_failed(request):
+            watched.failed_requests.append(f"request failed: {request.method} {request.url} ({request.failure})")
+
+        def on_response(response):
+            if response.status < 400:
+                return
+            if response.url in watched.expected_failures and response.request.is_navigation_request():
+                return
+            watched.failed_requests.append(f"HTTP {response.status}: {response.request.method} {response.url}")
+
+        page.on("console", on_console)
+        page.on("pageerror", on_page_error)
+        page.on("requestfailed", on_request_failed)
+        page.on("response", on_response)
+        return watched
+
+    yield _open
+    for context in contexts:
+        context.close()
+
+
+@pytest.fixture(scope="session")
+def axe_path(browser_requirements) -> Path:
+    return AXE_PATH
+
+
+@pytest.fixture(scope="session")
+def screenshot_dir() -> Path:
+    SCREENSHOT_DIR.mkdir(parents=True, exist_ok=True)
+    return SCREENSHOT_DIR

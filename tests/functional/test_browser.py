@@ -1,0 +1,326 @@
+"""Every page type of the demo site in a real Chromium: console, CSP, accessibility, layout, keyboard.
+
+Run with `.venv/bin/pytest tests/functional -q`; screenshots land in test-artifacts/screenshots/.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import NamedTuple
+
+import pytest
+
+pytestmark = pytest.mark.browser
+
+DESKTOP = {"width": 1280, "height": 900}
+PHONE = {"width": 375, "height": 740}
+NARROW = {"width": 320, "height": 740}
+
+
+class SitePage(NamedTuple):
+    name: str
+    path: str
+    status: int = 200
+
+
+SERIES = "/papers/social-capital-2025/"
+RELEASED_PAPER = "/papers/social-capital-2025/the-ties-that-bind/"
+BLOG_POST = "/blog/introducing-social-capital-2025/"
+
+PAGES = [
+    SitePage("home", "/"),
+    SitePage("papers-index", "/papers/"),
+    SitePage("series", SERIES),
+    SitePage("paper-released", RELEASED_PAPER),
+    SitePage("paper-announced", "/papers/social-capital-2025/connected-and-well/"),
+    SitePage("blog-index", "/blog/"),
+    SitePage("blog-filtered", "/blog/?topic=social-infrastructure"),
+    SitePage("blog-post", BLOG_POST),
+    SitePage("glossary", "/definitions/"),
+    SitePage("definition", "/definitions/social-infrastructure/"),
+    SitePage("topics-index", "/topics/"),
+    SitePage("topic", "/topics/social-infrastructure/"),
+    SitePage("about", "/about/"),
+    SitePage("accessibility", "/accessibility/"),
+    SitePage("privacy", "/privacy/"),
+    SitePage("contact", "/contact/"),
+    SitePage("search", "/search/?q=social+capital"),
+    SitePage("not-found", "/no-such-page/", 404),
+]
+PAGE_PARAMS = [pytest.param(page, id=page.name) for page in PAGES]
+VIEWPORT_PARAMS = [pytest.param(DESKTOP, id="desktop-1280"), pytest.param(PHONE, id="phone-375")]
+
+AXE_RUN = (
+    "async () => await axe.run(document, {runOnly: {type: 'tag', values: ['wcag2a','wcag2aa','wcag21a','wcag21aa','wcag22aa']}})"
+)
+
+# Elements sticking out past the viewport, outermost first (to name the culprit in a failure).
+OVERFLOWING_ELEMENTS_JS = """() => {
+    const limit = document.documentElement.clientWidth + 0.5;
+    const describe = (el) => {
+        let name = el.tagName.toLowerCase();
+        if (el.id) name += '#' + el.id;
+        if (typeof el.className === 'string' && el.className.trim()) name += '.' + el.className.trim().split(/\\s+/).join('.');
+        return name;
+    };
+    const out = [];
+    for (const el of document.querySelectorAll('body *')) {
+        const box = el.getBoundingClientRect();
+        if (box.width === 0 || box.right <= limit) continue;
+        const parent = el.parentElement;
+        if (parent && parent !== document.body && parent.getBoundingClientRect().right > limit) continue;
+        const path = [];
+        for (let node = el; node && node !== document.body; node = node.parentElement) path.unshift(describe(node));
+        out.push(`${path.join(' > ')} (right edge ${Math.round(box.right)} px, width ${Math.round(box.width)} px)`);
+    }
+    return out.slice(0, 10);
+}"""
+
+FOCUS_INDICATOR_JS = """() => {
+    const el = document.activeElement;
+    const style = getComputedStyle(el);
+    return {
+        tag: el.tagName.toLowerCase(),
+        text: (el.innerText || el.value || el.getAttribute('aria-label') || '').trim().slice(0, 60),
+        outlineStyle: style.outlineStyle,
+        outlineWidth: style.outlineWidth,
+        boxShadow: style.boxShadow,
+    };
+}"""
+
+
+def active_element(page) -> dict:
+    return page.evaluate(
+        """() => {
+            const el = document.activeElement;
+            return {
+                tag: el ? el.tagName.toLowerCase() : null,
+                text: el ? (el.innerText || el.value || '').trim() : '',
+                href: el && el.getAttribute('href'),
+                cls: el ? el.className : '',
+                id: el ? el.id : '',
+                inMain: !!(el && el.closest('main')),
+            };
+        }"""
+    )
+
+
+def tab_until(page, predicate, description: str, max_tabs: int = 200) -> dict:
+    """Press Tab until the focused element satisfies predicate(info); fail after max_tabs presses."""
+    seen = []
+    for _ in range(max_tabs):
+        page.keyboard.press("Tab")
+        info = active_element(page)
+        if predicate(info):
+            return info
+        seen.append(f"{info['tag']} {info['text'][:30]!r}")
+    pytest.fail(f"No {description} within {max_tabs} Tab presses. Tab order began: {seen[:25]}")
+
+
+def format_violations(violations: list[dict], where: str) -> str:
+    lines = [f"{len(violations)} axe violation(s) on {where}:"]
+    for violation in violations:
+        lines.append(f"- {violation['id']} [{violation['impact']}] {violation['help']} ({violation['helpUrl']})")
+        for node in violation["nodes"][:3]:
+            lines.append(f"    target {node['target']}: {node['html'][:160]}")
+            summary = " ".join(node.get("failureSummary", "").split())
+            if summary:
+                lines.append(f"      {summary[:300]}")
+        if len(violation["nodes"]) > 3:
+            lines.append(f"    ... and {len(violation['nodes']) - 3} more element(s)")
+    return "\n".join(lines)
+
+
+# --- Every page type ---------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("viewport", VIEWPORT_PARAMS)
+@pytest.mark.parametrize("site_page", PAGE_PARAMS)
+def test_no_console_errors_or_failed_requests(open_page, screenshot_dir, site_page, viewport):
+    """No console errors (CSP violations included), no uncaught exceptions, no failed requests.
+
+    Also saves a full-page screenshot per page type and width.
+    """
+    watched = open_page(viewport)
+    page = watched.page
+    watched.goto(site_page.path, site_page.status)
+    # Bring lazy images into range so their requests are checked too, then wait for them.
+    page.evaluate("() => window.scrollTo(0, document.documentElement.scrollHeight)")
+    page.wait_for_function("() => Array.from(document.images).every((img) => img.complete)")
+    page.wait_for_load_state("networkidle")
+    page.evaluate("() => window.scrollTo(0, 0)")
+    page.screenshot(path=screenshot_dir / f"{site_page.name}-{viewport['width']}.png", full_page=True)
+
+    broken_images = page.evaluate(
+        "() => Array.from(document.images).filter((img) => img.complete && img.naturalWidth === 0)"
+        ".map((img) => img.currentSrc || img.src)"
+    )
+    problems = watched.problems() + [f"image did not load: {src}" for src in broken_images]
+    assert not problems, f"{site_page.path} at {viewport['width']} px:\n" + "\n".join(problems)
+
+
+@pytest.mark.parametrize("viewport", VIEWPORT_PARAMS)
+@pytest.mark.parametrize("site_page", PAGE_PARAMS)
+def test_axe_wcag_aa(open_page, axe_path, site_page, viewport):
+    """axe-core finds no WCAG 2.0/2.1/2.2 A or AA violations.
+
+    The context bypasses the Content-Security-Policy only so add_script_tag can inject
+    axe-core as an inline script; the CSP itself is checked by the console test.
+    """
+    watched = open_page(viewport, bypass_csp=True)
+    page = watched.page
+    watched.goto(site_page.path, site_page.status)
+    page.add_script_tag(path=str(axe_path))
+    results = page.evaluate(AXE_RUN)
+    violations = results["violations"]
+    assert not violations, format_violations(violations, f"{site_page.path} at {viewport['width']} px")
+
+
+@pytest.mark.parametrize("site_page", PAGE_PARAMS)
+def test_no_horizontal_scroll_at_320px(open_page, site_page):
+    """WCAG 1.4.10 Reflow: nothing scrolls sideways at 320 CSS px."""
+    watched = open_page(NARROW)
+    page = watched.page
+    watched.goto(site_page.path, site_page.status)
+    scroll_width, inner_width = page.evaluate("() => [document.documentElement.scrollWidth, window.innerWidth]")
+    if scroll_width > inner_width:
+        culprits = page.evaluate(OVERFLOWING_ELEMENTS_JS)
+        pytest.fail(
+            f"{site_page.path} scrolls sideways at {inner_width} px: scrollWidth is {scroll_width} px. "
+            "Overflowing elements (outermost):\n" + "\n".join(f"- {c}" for c in culprits)
+        )
+
+
+# --- Keyboard-only journeys ------------------------------------------------------------------------
+
+
+def test_skip_link_is_first_and_moves_focus_into_main(open_page):
+    watched = open_page(DESKTOP)
+    page = watched.page
+    watched.goto("/")
+    page.keyboard.press("Tab")
+    first = active_element(page)
+    assert first["tag"] == "a" and first["text"] == "Skip to main content", f"first Tab stop is {first}"
+    assert page.locator("a.skip-link").is_visible(), "the skip link is not visible when focused"
+    page.keyboard.press("Enter")
+    page.wait_for_function(
+        "() => document.activeElement && (document.activeElement.tagName === 'MAIN' || !!document.activeElement.closest('main'))"
+    )
+    assert active_element(page)["inMain"]
+    assert not watched.problems(), "\n".join(watched.problems())
+
+
+def test_keyboard_reaches_a_paper_and_its_pdf(open_page):
+    watched = open_page(DESKTOP)
+    page = watched.page
+    watched.goto(SERIES)
+    paper_link = re.compile(r"^/papers/social-capital-2025/[^/]+/$")
+    link = tab_until(
+        page,
+        lambda el: el["tag"] == "a" and el["inMain"] and bool(paper_link.match(el["href"] or "")),
+        "paper link in the series page's main content",
+    )
+    with page.expect_navigation():
+        page.keyboard.press("Enter")
+    page.wait_for_load_state("load")
+    assert page.url.endswith(link["href"]), f"Enter on {link['href']} led to {page.url}"
+
+    download = tab_until(
+        page,
+        lambda el: el["tag"] == "a" and el["text"].startswith("Download the report"),
+        "'Download the report' link on " + link["href"],
+    )
+    href = download["href"] or ""
+    assert href.endswith(".pdf"), f"'Download the report' points at {href!r}, not a .pdf"
+    response = page.request.get(href)
+    assert response.status == 200, f"GET {href}: HTTP {response.status}"
+    assert response.headers.get("content-type", "").split(";")[0].strip() == "application/pdf", response.headers
+    assert response.body()[:5] == b"%PDF-", f"{href} does not look like a PDF"
+    assert not watched.problems(), "\n".join(watched.problems())
+
+
+@pytest.mark.parametrize("path", [BLOG_POST, RELEASED_PAPER], ids=["blog-post", "paper"])
+def test_glossary_term_disclosure_by_keyboard(open_page, path):
+    watched = open_page(DESKTOP)
+    page = watched.page
+    watched.goto(path)
+    assert page.locator("a.glossary-term").count() > 0, f"{path} has no glossary terms to test"
+    tab_until(page, lambda el: el["tag"] == "button" and "term-toggle" in (el["cls"] or ""), "glossary term button")
+    button = page.locator(":focus")
+    panel_id = button.get_attribute("aria-controls")
+    assert panel_id, "the term button has no aria-controls"
+    panel = page.locator(f"#{panel_id}")
+    assert button.get_attribute("aria-expanded") == "false"
+    assert panel.is_hidden()
+
+    page.keyboard.press("Enter")
+    page.wait_for_function(
+        "(id) => document.querySelector(`[aria-controls='${id}']`).getAttribute('aria-expanded') === 'true'", arg=panel_id
+    )
+    panel.wait_for(state="visible")
+    assert panel.inner_text().strip(), "the definition panel is empty"
+    assert panel.locator("a").count() >= 1, "the definition panel has no 'Read more' link"
+
+    page.keyboard.press("Escape")
+    panel.wait_for(state="hidden")
+    assert button.get_attribute("aria-expanded") == "false"
+    assert page.evaluate("(id) => document.activeElement.getAttribute('aria-controls') === id", panel_id), (
+        "focus left the term button after Escape"
+    )
+    assert not watched.problems(), "\n".join(watched.problems())
+
+
+def test_glossary_filter(open_page):
+    watched = open_page(DESKTOP)
+    page = watched.page
+    watched.goto("/definitions/")
+    field = page.locator("#glossary-filter-input")
+    field.wait_for(state="visible")  # revealed by site.js
+    tab_until(page, lambda el: el["id"] == "glossary-filter-input", "glossary filter box")
+    needle = "capital"
+    page.keyboard.type(needle)
+
+    items = page.locator("[data-glossary-term]")
+    total = items.count()
+    expected = [
+        i
+        for i in range(total)
+        if needle in (items.nth(i).get_attribute("data-glossary-term") or "").lower()
+        or needle in items.nth(i).text_content().lower()
+    ]
+    assert 0 < len(expected) < total, f"'{needle}' should match some but not all of the {total} terms"
+    status_text = f"{len(expected)} term matches" if len(expected) == 1 else f"{len(expected)} terms match"
+    page.locator("#glossary-filter-status").filter(has_text=status_text).wait_for()
+
+    visible = [i for i in range(total) if items.nth(i).is_visible()]
+    assert visible == expected, "visible terms differ from the terms that match"
+    hidden_groups_with_matches = page.evaluate(
+        """() => Array.from(document.querySelectorAll('[data-glossary-group][hidden]'))
+            .filter((g) => Array.from(g.querySelectorAll('[data-glossary-term]')).some((i) => !i.hidden)).length"""
+    )
+    assert hidden_groups_with_matches == 0
+
+    page.keyboard.press("Control+A")
+    page.keyboard.press("Backspace")
+    page.locator("#glossary-filter-status").filter(has_text=re.compile(r"^$")).wait_for(state="attached")
+    assert sum(1 for i in range(total) if items.nth(i).is_visible()) == total, "clearing the filter shows every term"
+    assert not watched.problems(), "\n".join(watched.problems())
+
+
+def test_focus_is_visible(open_page):
+    """The first Tab stops (skip link, brand, search, navigation) each show a focus indicator."""
+    watched = open_page(DESKTOP)
+    page = watched.page
+    watched.goto("/")
+    missing = []
+    checked = []
+    for _ in range(8):
+        page.keyboard.press("Tab")
+        style = page.evaluate(FOCUS_INDICATOR_JS)
+        checked.append(f"{style['tag']} {style['text']!r}")
+        has_outline = style["outlineStyle"] != "none" and style["outlineWidth"] not in ("0px", "")
+        has_shadow = style["boxShadow"] not in ("none", "")
+        if not (has_outline or has_shadow):
+            missing.append(f"{style['tag']} {style['text']!r}: outline {style['outlineStyle']}, box-shadow none")
+    assert any(c.startswith("a ") for c in checked), f"no link among the first Tab stops: {checked}"
+    assert not missing, "no visible focus indicator on:\n" + "\n".join(missing)
