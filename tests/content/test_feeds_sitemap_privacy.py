@@ -4,6 +4,7 @@ import xml.etree.ElementTree as ET
 
 import feedparser
 import pytest
+
 from wagtail.models import PageViewRestriction
 
 from content.blog.models import BlogIndexPage, BlogPage

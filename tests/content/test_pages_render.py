@@ -5,7 +5,7 @@ import pytest
 from content.blog.models import BlogIndexPage, BlogPage
 from content.glossary.models import DefinitionPage, GlossaryIndexPage
 from content.home.models import HomePage
-from content.papers.models import PaperPage, PapersIndexPage, PaperSeriesPage
+from content.papers.models import PaperPage, PaperSeriesPage, PapersIndexPage
 from content.standard_pages.models import StandardPage
 from content.topics.models import Topic, TopicIndexPage
 from tests.helpers import soup, text_of

@@ -1,6 +1,7 @@
 """N+1 guards: listings issue the same number of queries however many items they show."""
 
 import pytest
+
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 

@@ -6,12 +6,13 @@ import datetime
 
 import factory
 import wagtail_factories
+
 from django.utils import timezone
 
 from content.blog.models import BlogAuthor, BlogIndexPage, BlogPage
 from content.core.models import Organisation, Person
 from content.glossary.models import DefinitionPage, GlossaryIndexPage
-from content.papers.models import PaperAuthor, PaperPage, PapersIndexPage, PaperSeriesPage
+from content.papers.models import PaperAuthor, PaperPage, PaperSeriesPage, PapersIndexPage
 from content.standard_pages.models import StandardPage
 from content.topics.models import Topic
 

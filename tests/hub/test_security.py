@@ -6,6 +6,7 @@ import sys
 from pathlib import Path
 
 import pytest
+
 from django.test import Client
 
 from content.papers.models import PaperPage

@@ -1,7 +1,9 @@
 """The demo loader builds a complete site and running it again changes nothing."""
 
 import pytest
+
 from django.core.management import call_command
+
 from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
 from wagtail.models import Page, Revision

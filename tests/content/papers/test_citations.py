@@ -33,8 +33,8 @@ def test_harvard_and_apa_forms(paper):
     citation = paper.citation()
     assert citation.harvard(accessed=datetime.date(2026, 1, 2)) == (
         "Smith, M. A. and Patel, R. (2025) Places & people: A study. (Social Capital 2025). "
-        "Demos Test and Local Trust Test. Available at: http://localhost/papers/social-capital-2025/places-and-people/ "
-        "(Accessed: 2 January 2026)."
+        "Demos Test and Local Trust Test. "
+        "Available at: http://localhost/papers/social-capital-2025/places-and-people/ (Accessed: 2 January 2026)."
     )
     assert citation.apa() == (
         "Smith, M. A., & Patel, R. (2025, June 3). Places & people: A study (Social Capital 2025). "
