@@ -39,9 +39,9 @@ browser-deps: node_modules/.installed ## Install axe-core from the npm registry 
 migrate: install ## Apply database migrations (SQLite by default, DATABASE_URL otherwise)
 	$(PY) manage.py migrate --noinput
 
-demo: migrate ## Load the demo content and the development admin account
+demo: migrate ## Load the demo content and the development-only demo accounts
 	$(PY) manage.py load_demo_content
-	$(PY) manage.py create_demo_admin
+	$(PY) manage.py create_demo_accounts
 
 run: demo ## Set up and serve the demo site on http://127.0.0.1:8000
 	$(PY) manage.py runserver $(HOST):$(PORT)

@@ -8,11 +8,19 @@ from wagtail.documents import urls as wagtaildocs_urls
 
 from content.core.feeds import BlogFeed, PapersFeed
 from content.core.sitemap import HubSitemap
-from content.core.views import robots_txt
+from content.core.views import robots_txt, serve_document
+from members import account_views
 from search import views as search_views
 
 urlpatterns = [
+    # One way in: Wagtail's own login forms lead to allauth (rate limits, mandatory verification).
+    path("admin/login/", account_views.to_allauth_login, name="wagtailadmin_login_closed"),
+    path("_util/login/", account_views.to_allauth_login, name="wagtailcore_login_closed"),
+    path("_util/authenticate_with_password/<int:page_view_restriction_id>/<int:page_id>/", account_views.gone),
+    path("accounts/", include("allauth.urls")),
+    path("members/", include("members.urls")),
     path("admin/", include(wagtailadmin_urls)),
+    path("documents/<int:document_id>/<str:document_filename>", serve_document, name="wagtaildocs_serve"),
     path("documents/", include(wagtaildocs_urls)),
     path("search/", search_views.search, name="search"),
     path("feeds/papers/", PapersFeed(), name="feed_papers"),

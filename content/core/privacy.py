@@ -21,6 +21,80 @@ def public_pages(model: type[Page] = Page) -> PageQuerySet:
 
 def is_public(page: Page) -> bool:
     """True when the page is live and neither it nor an ancestor carries a view restriction."""
-    if not page.live:
-        return False
-    return not PageViewRestriction.objects.filter(page__in=page.get_ancestors(inclusive=True)).exists()
+    return page.live and not PageViewRestriction.objects.filter(page__in=page.get_ancestors(inclusive=True)).exists()
+
+
+def _restriction_accepts(restriction: PageViewRestriction, request, user_group_ids: set[int]) -> bool:
+    user = request.user
+    if restriction.restriction_type == PageViewRestriction.LOGIN:
+        return user.is_authenticated
+    if restriction.restriction_type == PageViewRestriction.GROUPS:
+        if user.is_superuser:
+            return True
+        return bool(user_group_ids & {group.pk for group in restriction.groups.all()})
+    return False  # shared passwords are switched off; anything unknown is closed
+
+
+def readable_by(pages: list[Page], request) -> dict[int, bool]:
+    """Which of these live pages the request's user may read, in two queries however many pages."""
+    if not pages:
+        return {}
+    ancestor_paths = {page.path[:end] for page in pages for end in range(Page.steplen, len(page.path) + 1, Page.steplen)}
+    restrictions = list(
+        PageViewRestriction.objects.filter(page__path__in=ancestor_paths)
+        .select_related("page")
+        .prefetch_related("groups")
+    )
+    user = request.user
+    group_ids = set(user.groups.values_list("pk", flat=True)) if user.is_authenticated and restrictions else set()
+    return {
+        page.pk: all(
+            _restriction_accepts(r, request, group_ids) for r in restrictions if page.path.startswith(r.page.path)
+        )
+        for page in pages
+    }
+
+
+def can_read(page: Page, request) -> bool:
+    return page.live and readable_by([page], request)[page.pk]
+
+
+def document_is_readable(document, request) -> bool:
+    """A document opens only through a live page the reader may read, or for editors who manage documents.
+
+    Wagtail's reference index knows every page that uses the document (as a field, an inline
+    attachment or a rich-text link), so a document uploaded but not yet published on a page, or
+    used only on member-only pages, reveals nothing to the public.
+    """
+    from django.contrib.contenttypes.models import ContentType
+    from wagtail.documents import get_document_model
+    from wagtail.models import ReferenceIndex
+    from wagtail.permissions import policy_registry
+
+    permission_policy = policy_registry.get_by_type(get_document_model())
+    if request.user.is_authenticated and permission_policy.user_has_any_permission(
+        request.user, ["change", "choose"]
+    ):
+        return True
+    page_type = ContentType.objects.get_for_model(Page)
+    page_ids = (
+        ReferenceIndex.get_references_to(document)
+        .filter(base_content_type=page_type)
+        .values_list("object_id", flat=True)
+    )
+    pages = list(Page.objects.live().filter(pk__in=[int(pk) for pk in page_ids]))
+    return any(readable_by(pages, request).values())
+
+
+def document_is_public(document) -> bool:
+    """True when some public live page uses the document: then anyone, and shared caches, may have it."""
+    from django.contrib.contenttypes.models import ContentType
+    from wagtail.models import ReferenceIndex
+
+    page_type = ContentType.objects.get_for_model(Page)
+    page_ids = (
+        ReferenceIndex.get_references_to(document)
+        .filter(base_content_type=page_type)
+        .values_list("object_id", flat=True)
+    )
+    return public_pages().filter(pk__in=[int(pk) for pk in page_ids]).exists()

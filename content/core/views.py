@@ -13,3 +13,19 @@ def robots_txt(request: HttpRequest) -> HttpResponse:
     return HttpResponse(
         render_to_string("robots.txt", {"sitemap_url": sitemap_url}), content_type="text/plain; charset=utf-8"
     )
+
+
+def serve_document(request: HttpRequest, document_id: int, document_filename: str) -> HttpResponse:
+    """Wagtail's document view (with its before_serve_document checks), plus the right cache headers."""
+    from django.utils.cache import patch_cache_control, patch_vary_headers
+    from wagtail.documents import get_document_model
+    from wagtail.documents.views.serve import serve
+
+    from .privacy import document_is_public
+
+    response = serve(request, document_id, document_filename)
+    document = get_document_model().objects.filter(pk=document_id).first()
+    if document is not None and response.status_code == 200 and not document_is_public(document):
+        patch_cache_control(response, private=True, no_store=True)
+        patch_vary_headers(response, ["Cookie"])
+    return response

@@ -34,3 +34,14 @@ class OrganisationViewSet(SnippetViewSet):
 
 register_snippet(PersonViewSet)
 register_snippet(OrganisationViewSet)
+
+
+@hooks.register("before_serve_document")
+def serve_documents_only_to_readers_of_a_page_that_uses_them(document, request):
+    from django.http import Http404
+
+    from .privacy import document_is_readable
+
+    if not document_is_readable(document, request):
+        # The same answer as for an id that does not exist: guessing ids reveals nothing.
+        raise Http404("No document here")

@@ -16,14 +16,16 @@ from wagtail.images import get_image_model
 from wagtail.models import Page, Site
 
 from content.blog.models import BlogAuthor, BlogIndexPage, BlogPage, BlogRelatedPaper
+from content.case_studies.models import CaseStudyAttachment, CaseStudyIndexPage, CaseStudyPage
 from content.core.models import Organisation, Person, SiteSettings
+from members.models import LocalAuthority
 from content.glossary.models import DefinitionPage, GlossaryIndexPage
 from content.home.models import HomeFeaturedDefinition, HomePage
 from content.papers.models import PaperAuthor, PaperPage, PaperSeriesPage, PapersIndexPage
 from content.standard_pages.models import StandardPage
 from content.topics.models import Topic, TopicIndexPage
 
-from . import data
+from . import case_studies, data
 from .charts import bar_chart_png
 from .pdf import build_report_pdf
 
@@ -340,6 +342,61 @@ class DemoLoader:
         if changed:
             self._publish(home)
 
+    def case_studies(self, home: HomePage) -> None:
+        index = CaseStudyIndexPage.objects.child_of(home).get(slug="case-studies")
+        for item in case_studies.CASE_STUDIES:
+            page, created = self._child(
+                index,
+                CaseStudyPage,
+                item["slug"],
+                title=item["title"],
+                summary=item["summary"],
+                audience=item["audience"],
+                published_date=datetime.date.fromisoformat(item["published"]),
+                local_authority=LocalAuthority.objects.filter(gss_code=item["local_authority_gss"]).first(),
+                challenge=self._rich(item["challenge"]),
+                what_we_did=self._rich(item["what_we_did"]),
+                outcomes=self._rich(item["outcomes"]),
+                lessons=self._rich(item["lessons"]),
+                figures=[
+                    {"type": "figure", "value": {"figure": f, "label": label, "source": ""}}
+                    for f, label in item["figures"]
+                ],
+                contacts=[{"type": "contact", "value": contact} for contact in item["contacts"]],
+            )
+            if not created:
+                continue
+            page.topics.set(Topic.objects.filter(slug__in=item.get("topics", [])))
+            page.attachments = [CaseStudyAttachment(document=self._case_study_pdf(item), sort_order=0)]
+            self._publish(page)
+
+    def _case_study_pdf(self, item: dict[str, Any]):
+        document_model = get_document_model()
+        title = f"{item['title']} (case study summary)"
+        document = document_model.objects.filter(title=title).first()
+        if document is None:
+            strip = re.compile(r"<[^>]+>")
+            pdf = build_report_pdf(
+                title=item["title"],
+                subtitle="Case study for members of the network",
+                series="Case studies",
+                authors=[contact["name"] for contact in item["contacts"]],
+                partners=[],
+                release_date=item["published"],
+                summary=item["summary"],
+                key_findings=[f"{figure}: {label}" for figure, label in item["figures"]],
+                sections=[
+                    ("The challenge", strip.sub(" ", TERM_MARKER.sub(r"\g<text>", item["challenge"]))),
+                    ("What we did", strip.sub(" ", TERM_MARKER.sub(r"\g<text>", item["what_we_did"]))),
+                    ("Outcomes", strip.sub(" ", TERM_MARKER.sub(r"\g<text>", item["outcomes"]))),
+                ],
+            )
+            document = document_model(title=title, file=ContentFile(pdf, name=f"case-study-{item['slug']}.pdf"))
+            document.save()
+            document.get_file_size()
+            self.created.append(f"document: {title}")
+        return document
+
     def indexes(self, home: HomePage) -> None:
         """The section pages, created in menu order: Papers, Blog, Definitions, Topics."""
         sections = [
@@ -362,6 +419,12 @@ class DemoLoader:
                 "The terms of neighbourhood improvement, explained in plain English with their sources.",
             ),
             (TopicIndexPage, "topics", "Topics", "Everything the hub publishes, by topic."),
+            (
+                CaseStudyIndexPage,
+                "case-studies",
+                case_studies.CASE_STUDY_INDEX["title"],
+                case_studies.CASE_STUDY_INDEX["intro"],
+            ),
         ]
         for model, slug, title, intro in sections:
             page, created = self._child(home, model, slug, title=title, show_in_menus=True, intro=intro)
@@ -377,6 +440,7 @@ class DemoLoader:
         self.glossary(home)  # before papers and posts, which link its terms
         self.papers(home)
         self.blog(home)
+        self.case_studies(home)
         self.standard_pages(home)
         self.featured(home)
         return self.created

@@ -38,13 +38,24 @@ class Topic(index.Indexed, models.Model):
         return index_page.url + index_page.reverse_subpage("topic", args=[self.slug])
 
 
-def pages_on_topic(topic: Topic) -> dict[str, list]:
-    """Public pages tagged with the topic, grouped by kind, newest first."""
+def pages_on_topic(topic: Topic, request: HttpRequest) -> dict[str, list]:
+    """Public pages tagged with the topic, grouped by kind, newest first; case studies as teasers."""
     from content.blog.models import BlogPage
+    from content.case_studies.models import CaseStudyPage
+    from content.core.privacy import readable_by
     from content.glossary.models import DefinitionPage
     from content.papers.models import PaperPage
 
+    case_studies = list(
+        CaseStudyPage.objects.live()
+        .filter(topics=topic)
+        .select_related("local_authority")
+        .prefetch_related("topics")
+        .order_by("-published_date")
+    )
+    readable = readable_by(case_studies, request)
     return {
+        "case_studies": [(study, readable[study.pk]) for study in case_studies],
         "papers": list(
             public_pages(PaperPage).filter(topics=topic).select_related("report").order_by("-release_date")
         ),
@@ -70,7 +81,7 @@ class TopicIndexPage(RoutablePageMixin, BasePage):
     @path("<slug:slug>/", name="topic")
     def topic_route(self, request: HttpRequest, slug: str) -> TemplateResponse:
         topic = get_object_or_404(Topic, slug=slug)
-        results = pages_on_topic(topic)
+        results = pages_on_topic(topic, request)
         return self.render(
             request,
             context_overrides={"topic": topic, **results, "result_count": sum(map(len, results.values()))},

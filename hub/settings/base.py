@@ -49,7 +49,9 @@ INSTALLED_APPS = [
     "content.blog",
     "content.glossary",
     "content.standard_pages",
+    "content.case_studies",
     "content.demo",
+    "members",
     "search",
     "wagtail.contrib.settings",
     "wagtail.contrib.routable_page",
@@ -70,7 +72,8 @@ INSTALLED_APPS = [
     "taggit",
     "django_filters",
     "csp",
-    "django.contrib.admin",
+    "allauth",
+    "allauth.account",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -87,6 +90,7 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    "allauth.account.middleware.AccountMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "hub.middleware.ContentSecurityPolicyMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
@@ -120,6 +124,11 @@ DATABASES = {
     )
 }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+
+AUTHENTICATION_BACKENDS = [
+    # One way in: allauth's backend (email login, rate limits, mandatory verification).
+    "allauth.account.auth_backends.AuthenticationBackend",
+]
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
@@ -187,6 +196,43 @@ WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp", "avif"]
 WAGTAIL_PASSWORD_MANAGEMENT_ENABLED = True
 WAGTAILEMBEDS_FINDERS = []  # no remote oEmbed look-ups: the site works offline
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
+
+# Accounts (django-allauth): email login, mandatory verification, no enumeration.
+LOGIN_URL = "account_login"
+LOGIN_REDIRECT_URL = "/members/"
+ACCOUNT_LOGIN_METHODS = {"email"}
+ACCOUNT_SIGNUP_FIELDS = ["email*", "password1*", "password2*"]
+ACCOUNT_EMAIL_VERIFICATION = "mandatory"
+ACCOUNT_UNIQUE_EMAIL = True
+ACCOUNT_PREVENT_ENUMERATION = True
+ACCOUNT_CHANGE_EMAIL = True
+ACCOUNT_LOGIN_ON_EMAIL_CONFIRMATION = True
+ACCOUNT_LOGIN_ON_PASSWORD_RESET = False
+ACCOUNT_LOGOUT_ON_PASSWORD_CHANGE = False
+ACCOUNT_SESSION_REMEMBER = None
+ACCOUNT_EMAIL_SUBJECT_PREFIX = "[The hub] "
+ACCOUNT_SIGNUP_FORM_CLASS = "members.forms.MemberSignupForm"
+ACCOUNT_ADAPTER = "members.adapter.AccountAdapter"
+ACCOUNT_USER_DISPLAY = "members.adapter.user_display"
+ACCOUNT_DEFAULT_HTTP_PROTOCOL = "https"
+# allauth's rate limits are on by default; stated here so that nobody switches them off by accident.
+ACCOUNT_RATE_LIMITS = {
+    "login": "30/m/ip",
+    "login_failed": "10/m/ip,5/5m/key",
+    "signup": "20/m/ip",
+    "confirm_email": "1/3m/key",
+    "reset_password": "20/m/ip,5/m/key",
+    "reset_password_from_key": "20/m/ip",
+    "change_password": "5/m/user",
+    "manage_email": "10/m/user",
+}
+
+# Wagtail's own login routes lead to allauth; shared-password privacy is off.
+WAGTAIL_FRONTEND_LOGIN_URL = "/accounts/login/"
+WAGTAILADMIN_LOGIN_URL = "/accounts/login/"
+WAGTAIL_PASSWORD_RESET_ENABLED = False
+WAGTAIL_PRIVATE_PAGE_OPTIONS = {"SHARED_PASSWORD": False}
+WAGTAILDOCS_PRIVATE_COLLECTION_OPTIONS = {"SHARED_PASSWORD": False}
 
 # Content Security Policy (django-csp 4). The site's own pages use no inline
 # script or style; the Wagtail admin needs inline styles and scripts of its own,

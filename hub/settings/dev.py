@@ -20,3 +20,5 @@ STORAGES = {
 # Serve static files from the app and project folders without collectstatic.
 WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = True
+
+ACCOUNT_DEFAULT_HTTP_PROTOCOL = "http"

@@ -93,3 +93,13 @@
     }
     if (document.readyState === "loading") { document.addEventListener("DOMContentLoaded", init); } else { init(); }
 })();
+
+/* Forms with errors: move focus to the error summary so keyboard and screen reader users hear it first. */
+(function () {
+    "use strict";
+    function focusErrorSummary() {
+        var summary = document.querySelector("[data-error-summary]");
+        if (summary) { summary.focus(); }
+    }
+    if (document.readyState === "loading") { document.addEventListener("DOMContentLoaded", focusErrorSummary); } else { focusErrorSummary(); }
+})();

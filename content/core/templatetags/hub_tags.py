@@ -76,3 +76,30 @@ def file_size(document) -> int:
         return document.get_file_size() or 0
     except (OSError, ValueError):
         return 0
+
+
+@register.simple_tag
+def field_widget(field) -> SafeString:
+    """Render a bound field's widget tied to its hint and error messages for assistive technology."""
+    described_by = []
+    if field.help_text:
+        described_by.append(f"{field.auto_id}-hint")
+    if field.errors:
+        described_by.append(f"{field.auto_id}-error")
+    attrs = {}
+    if described_by:
+        attrs["aria-describedby"] = " ".join(described_by)
+    if field.errors:
+        attrs["aria-invalid"] = "true"
+    return field.as_widget(attrs=attrs)
+
+
+@register.filter
+def widget_kind(field) -> str:
+    """'choices' for radio and checkbox groups, 'checkbox' for a single box, else 'input'."""
+    name = field.field.widget.__class__.__name__
+    if name in {"RadioSelect", "CheckboxSelectMultiple"}:
+        return "choices"
+    if name == "CheckboxInput":
+        return "checkbox"
+    return "input"

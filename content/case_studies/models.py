@@ -1,0 +1,212 @@
+"""Member-only case studies: a public teaser, the full account for the audience's tier.
+
+Access is Wagtail's own PageViewRestriction (groups), kept in step with the page's audience,
+so editors see and manage it in the admin as usual and can restrict whole sections too.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django import forms
+from django.db import models
+from django.http import HttpRequest, HttpResponse
+from django.template.response import TemplateResponse
+from django.utils.cache import patch_cache_control, patch_vary_headers
+from modelcluster.fields import ParentalKey, ParentalManyToManyField
+from wagtail import blocks
+from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
+from wagtail.fields import RichTextField, StreamField
+from wagtail.models import Orderable, PageViewRestriction
+from wagtail.search import index
+
+from content.core.blocks import PARAGRAPH_FEATURES, KeyStatisticBlock
+from content.core.models import BasePage
+from content.core.privacy import readable_by
+from members.tiers import LOCAL_GOVERNMENT_MEMBERS, MEMBERS, tier_group
+
+EDITOR_GROUPS = ("Editors", "Moderators")
+
+
+class Audience(models.TextChoices):
+    MEMBERS = "members", "Members"
+    LOCAL_GOVERNMENT = "local_government", "Local government members only"
+
+
+def private_response(response: HttpResponse) -> HttpResponse:
+    """Member-dependent pages are never stored by shared caches or the browser."""
+    patch_cache_control(response, private=True, no_store=True)
+    patch_vary_headers(response, ["Cookie"])
+    return response
+
+
+class ContactBlock(blocks.StructBlock):
+    name = blocks.CharBlock(max_length=150)
+    role = blocks.CharBlock(max_length=150, required=False)
+    email = blocks.EmailBlock(required=False)
+
+    class Meta:
+        icon = "user"
+        template = "components/streamfield/contact_block.html"
+        description = "Someone members can contact about this case study"
+
+
+class CaseStudyIndexPage(BasePage):
+    parent_page_types = ["home.HomePage"]
+    subpage_types = ["case_studies.CaseStudyPage"]
+    max_count = 1
+    template = "pages/case_study_index_page.html"
+
+    intro = models.TextField(blank=True)
+
+    content_panels = [*BasePage.content_panels, FieldPanel("intro")]
+
+    def get_context(self, request: HttpRequest, *args: Any, **kwargs: Any) -> dict[str, Any]:
+        context = super().get_context(request, *args, **kwargs)
+        # Listed with teaser fields only; a lock marks those this reader cannot open.
+        studies = list(
+            CaseStudyPage.objects.live()
+            .child_of(self)
+            .select_related("local_authority")
+            .prefetch_related("topics")
+            .order_by("-published_date", "title")
+        )
+        readable = readable_by(studies, request)
+        context["case_studies"] = [(study, readable[study.pk]) for study in studies]
+        return context
+
+
+class CaseStudyPage(BasePage):
+    parent_page_types = ["case_studies.CaseStudyIndexPage"]
+    subpage_types: list[str] = []
+    template = "pages/case_study_page.html"
+    teaser_template = "pages/case_study_teaser.html"
+
+    # Teaser fields: public, shown to everyone.
+    local_authority = models.ForeignKey(
+        "members.LocalAuthority", null=True, blank=True, on_delete=models.SET_NULL, related_name="case_studies"
+    )
+    summary = models.TextField(help_text="Public teaser: shown to everyone, in lists and in search.")
+    topics = ParentalManyToManyField("topics.Topic", blank=True, related_name="case_studies")
+    published_date = models.DateField()
+    audience = models.CharField(
+        max_length=30,
+        choices=Audience.choices,
+        default=Audience.MEMBERS,
+        help_text="Who may read the full case study. Everyone else sees the title, authority, summary and topics.",
+    )
+    # Member-only fields.
+    challenge = RichTextField(features=PARAGRAPH_FEATURES)
+    what_we_did = RichTextField("What we did", features=PARAGRAPH_FEATURES)
+    outcomes = RichTextField("Outcomes and evidence", features=PARAGRAPH_FEATURES)
+    figures = StreamField([("figure", KeyStatisticBlock())], blank=True)
+    lessons = RichTextField(features=PARAGRAPH_FEATURES)
+    contacts = StreamField([("contact", ContactBlock())], blank=True)
+
+    content_panels = [
+        *BasePage.content_panels,
+        MultiFieldPanel(
+            [
+                FieldPanel("audience"),
+                FieldPanel("local_authority"),
+                FieldPanel("summary"),
+                FieldPanel("published_date"),
+                FieldPanel("topics", widget=forms.CheckboxSelectMultiple),
+            ],
+            heading="Teaser (public)",
+        ),
+        FieldPanel("challenge"),
+        FieldPanel("what_we_did"),
+        FieldPanel("outcomes"),
+        FieldPanel("figures"),
+        FieldPanel("lessons"),
+        FieldPanel("contacts"),
+        InlinePanel("attachments", label="Attachment", heading="Attachments"),
+    ]
+    # Only teaser fields are indexed: the member-only text can never match a search, whatever the engine.
+    search_fields = [
+        *BasePage.search_fields,
+        index.SearchField("summary"),
+        index.RelatedFields("local_authority", [index.SearchField("official_name")]),
+        index.RelatedFields("topics", [index.SearchField("name")]),
+        index.FilterField("published_date"),
+    ]
+
+    class Meta:
+        verbose_name = "case study"
+        verbose_name_plural = "case studies"
+
+    @property
+    def audience_group_names(self) -> list[str]:
+        tier = LOCAL_GOVERNMENT_MEMBERS if self.audience == Audience.LOCAL_GOVERNMENT else MEMBERS
+        return [tier, *EDITOR_GROUPS]
+
+    def save(self, *args, **kwargs):
+        result = super().save(*args, **kwargs)
+        self.sync_view_restriction()
+        return result
+
+    def sync_view_restriction(self) -> None:
+        """Keep one group restriction on this page matching its audience (editors' own stay too)."""
+        from django.contrib.auth.models import Group
+
+        groups = [tier_group(self.audience_group_names[0])]
+        groups += list(Group.objects.filter(name__in=EDITOR_GROUPS))
+        restriction = (
+            PageViewRestriction.objects.filter(page=self, restriction_type=PageViewRestriction.GROUPS).first()
+            or PageViewRestriction.objects.create(page=self, restriction_type=PageViewRestriction.GROUPS)
+        )
+        restriction.groups.set(groups)
+        PageViewRestriction.objects.filter(page=self).exclude(pk=restriction.pk).filter(
+            restriction_type__in=[PageViewRestriction.PASSWORD, PageViewRestriction.LOGIN]
+        ).delete()
+
+    def serve(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+        return private_response(super().serve(request, *args, **kwargs))
+
+    def serve_teaser(self, request: HttpRequest) -> HttpResponse:
+        """What a reader without access sees: the teaser, why, and the way in."""
+        from members.models import AccessRequest
+
+        pending = None
+        if request.user.is_authenticated:
+            pending = AccessRequest.objects.filter(user=request.user, status=AccessRequest.Status.PENDING).first()
+        response = TemplateResponse(
+            request,
+            self.teaser_template,
+            {
+                "page": self,
+                "self": self,
+                "request": request,
+                "needs_local_government": self.audience == Audience.LOCAL_GOVERNMENT,
+                "pending_request": pending,
+            },
+        )
+        return private_response(response)
+
+    def get_json_ld(self, request: HttpRequest) -> dict[str, Any]:
+        # Teaser fields only, whoever is reading: structured data is cached and shared by crawlers.
+        data: dict[str, Any] = {
+            "@context": "https://schema.org",
+            "@type": "Article",
+            "headline": self.title,
+            "description": self.summary,
+            "url": self.get_full_url(request),
+            "datePublished": self.published_date.isoformat(),
+            "isAccessibleForFree": False,
+        }
+        if self.local_authority:
+            data["spatialCoverage"] = self.local_authority.official_name
+        return data
+
+
+class CaseStudyAttachment(Orderable):
+    page = ParentalKey(CaseStudyPage, on_delete=models.CASCADE, related_name="attachments")
+    document = models.ForeignKey("wagtaildocs.Document", on_delete=models.CASCADE, related_name="+")
+    title = models.CharField(max_length=200, blank=True, help_text="Defaults to the document's title.")
+
+    panels = [FieldPanel("document"), FieldPanel("title")]
+
+    @property
+    def display_title(self) -> str:
+        return self.title or self.document.title

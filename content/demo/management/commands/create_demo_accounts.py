@@ -1,0 +1,16 @@
+from django.conf import settings
+from django.core.management.base import BaseCommand, CommandError
+
+from content.demo.accounts import DEMO_ACCOUNTS, create_demo_accounts
+
+
+class Command(BaseCommand):
+    help = "Create the development-only demo accounts, one per tier (refuses to run with DEBUG off)."
+
+    def handle(self, *args, **options):
+        if not settings.DEBUG:
+            raise CommandError("The demo accounts are for development only (DEBUG is off).")
+        created = create_demo_accounts()
+        for account in DEMO_ACCOUNTS:
+            state = "created" if account["email"] in created else "exists"
+            self.stdout.write(f"{account['label']:<28} {account['email']:<32} {account['password']}  ({state})")

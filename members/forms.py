@@ -1,0 +1,141 @@
+"""Sign-up and profile forms: what the network needs and no more."""
+
+from __future__ import annotations
+
+from django import forms
+from django.core.exceptions import ValidationError
+
+from content.topics.models import Topic
+
+from . import consents
+from .models import AccessRequest, Consent, LocalAuthority, MemberProfile, OrganisationType
+
+ORGANISATION_NAME_OPTIONAL = {OrganisationType.RESIDENT, OrganisationType.LOCAL_AUTHORITY}
+
+
+class OrganisationFieldsMixin:
+    """Local authority from the list when the type is local authority; otherwise a name."""
+
+    def clean(self):
+        cleaned = super().clean()
+        kind = cleaned.get("organisation_type")
+        if kind == OrganisationType.LOCAL_AUTHORITY and not cleaned.get("local_authority"):
+            self.add_error("local_authority", "Choose your local authority from the list.")
+        if kind and kind not in ORGANISATION_NAME_OPTIONAL and not cleaned.get("organisation_name"):
+            self.add_error("organisation_name", "Enter the name of your organisation.")
+        if kind != OrganisationType.LOCAL_AUTHORITY:
+            cleaned["local_authority"] = None
+        return cleaned
+
+
+class MemberDetailsForm(OrganisationFieldsMixin, forms.Form):
+    """The member's details, shared by the sign-up form and the profile form."""
+
+    full_name = forms.CharField(
+        label="Full name", max_length=150, widget=forms.TextInput(attrs={"autocomplete": "name"})
+    )
+    organisation_type = forms.ChoiceField(
+        label="Type of organisation", choices=OrganisationType.choices, widget=forms.RadioSelect
+    )
+    local_authority = forms.ModelChoiceField(
+        label="Local authority",
+        queryset=LocalAuthority.objects.all(),
+        required=False,
+        empty_label="Choose your local authority",
+        help_text="If you work for a local authority, choose it from the list.",
+    )
+    organisation_name = forms.CharField(
+        label="Organisation name",
+        max_length=200,
+        required=False,
+        help_text="Not needed for local authorities or individual residents.",
+        widget=forms.TextInput(attrs={"autocomplete": "organization"}),
+    )
+    job_role = forms.CharField(
+        label="Job role",
+        max_length=150,
+        required=False,
+        widget=forms.TextInput(attrs={"autocomplete": "organization-title"}),
+    )
+    topics = forms.ModelMultipleChoiceField(
+        label="Topics you are interested in",
+        queryset=Topic.objects.all(),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
+
+
+class MemberSignupForm(MemberDetailsForm):
+    """Extra sign-up fields; allauth adds email and passwords and then calls signup()."""
+
+    field_order = [
+        "full_name",
+        "email",
+        "password1",
+        "password2",
+        "organisation_type",
+        "local_authority",
+        "organisation_name",
+        "job_role",
+        "topics",
+        "newsletter",
+        "accept_privacy",
+    ]
+
+    newsletter = forms.BooleanField(label=consents.wording(Consent.Kind.NEWSLETTER), required=False, initial=False)
+    accept_privacy = forms.BooleanField(
+        label=consents.wording(Consent.Kind.PRIVACY_NOTICE),
+        required=True,
+        error_messages={"required": "You need to accept the privacy notice to join."},
+    )
+
+    def signup(self, request, user) -> None:
+        data = self.cleaned_data
+        profile = MemberProfile.objects.create(
+            user=user,
+            full_name=data["full_name"],
+            organisation_type=data["organisation_type"],
+            organisation_name=data.get("organisation_name", ""),
+            local_authority=data.get("local_authority"),
+            job_role=data.get("job_role", ""),
+        )
+        profile.topics.set(data.get("topics") or [])
+        consents.record(user, Consent.Kind.PRIVACY_NOTICE)
+        if data.get("newsletter"):
+            consents.record(user, Consent.Kind.NEWSLETTER)
+
+
+class ProfileForm(MemberDetailsForm, forms.ModelForm):
+    class Meta:
+        model = MemberProfile
+        fields = [
+            "full_name",
+            "organisation_type",
+            "local_authority",
+            "organisation_name",
+            "job_role",
+            "topics",
+            "release_alerts",
+        ]
+
+
+class AccessRequestForm(forms.ModelForm):
+    class Meta:
+        model = AccessRequest
+        fields = ["reason"]
+        labels = {"reason": "Why you need local government access"}
+        widgets = {"reason": forms.Textarea(attrs={"rows": 4})}
+
+
+class DeleteAccountForm(forms.Form):
+    confirm = forms.CharField(
+        label="Type DELETE to confirm",
+        max_length=10,
+        widget=forms.TextInput(attrs={"autocomplete": "off"}),
+    )
+
+    def clean_confirm(self):
+        value = self.cleaned_data["confirm"].strip()
+        if value.upper() != "DELETE":
+            raise ValidationError("Type DELETE, in capitals, to delete your account.")
+        return value

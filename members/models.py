@@ -1,0 +1,150 @@
+"""Members: profile, consents with their wording version, tiers' allowlist and access requests."""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.db import models
+from django.utils import timezone
+from wagtail.admin.panels import FieldPanel
+from wagtail.search import index
+
+
+class OrganisationType(models.TextChoices):
+    LOCAL_AUTHORITY = "local_authority", "Local authority"
+    OTHER_PUBLIC = "other_public", "Other public sector"
+    VOLUNTARY = "voluntary_community", "Voluntary or community organisation"
+    ACADEMIC = "academic", "Academic or research"
+    BUSINESS = "business", "Business"
+    RESIDENT = "resident", "Individual resident"
+    OTHER = "other", "Other"
+
+
+class LocalAuthority(index.Indexed, models.Model):
+    """An English local authority, from the list shipped in members/data/."""
+
+    gss_code = models.CharField("GSS code", max_length=9, unique=True)
+    official_name = models.CharField(max_length=200)
+    short_name = models.CharField(max_length=120)
+    kind = models.CharField(max_length=40)
+    region = models.CharField(max_length=60)
+
+    search_fields = [index.SearchField("official_name"), index.AutocompleteField("short_name")]
+
+    class Meta:
+        ordering = ["short_name"]
+        verbose_name_plural = "local authorities"
+
+    def __str__(self) -> str:
+        return self.official_name
+
+
+class MemberProfile(models.Model):
+    user = models.OneToOneField(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="member_profile")
+    full_name = models.CharField(max_length=150)
+    organisation_type = models.CharField(max_length=40, choices=OrganisationType.choices)
+    organisation_name = models.CharField(max_length=200, blank=True)
+    local_authority = models.ForeignKey(
+        LocalAuthority, null=True, blank=True, on_delete=models.SET_NULL, related_name="members"
+    )
+    job_role = models.CharField(max_length=150, blank=True)
+    topics = models.ManyToManyField("topics.Topic", blank=True, related_name="interested_members")
+    release_alerts = models.BooleanField(
+        "Email me when a new paper is released",
+        default=False,
+        help_text="Notification settings; you can change this at any time.",
+    )
+    created_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["-created_at"]
+
+    def __str__(self) -> str:
+        return self.full_name
+
+    @property
+    def email(self) -> str:
+        return self.user.email
+
+    @property
+    def organisation(self) -> str:
+        if self.organisation_type == OrganisationType.LOCAL_AUTHORITY and self.local_authority:
+            return self.local_authority.official_name
+        return self.organisation_name
+
+    def tier_names(self) -> list[str]:
+        return [group.name for group in self.user.groups.all()]
+
+
+class Consent(models.Model):
+    """One consent as given: what it was for, the wording version shown, when, and any withdrawal."""
+
+    class Kind(models.TextChoices):
+        PRIVACY_NOTICE = "privacy_notice", "Accepted the privacy notice"
+        NEWSLETTER = "newsletter", "Newsletter by email"
+
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="consents")
+    kind = models.CharField(max_length=40, choices=Kind.choices)
+    wording_version = models.CharField(max_length=20)
+    wording = models.TextField()
+    given_at = models.DateTimeField(default=timezone.now)
+    withdrawn_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-given_at"]
+
+    def __str__(self) -> str:
+        return f"{self.get_kind_display()} ({self.wording_version})"
+
+    @property
+    def is_active(self) -> bool:
+        return self.withdrawn_at is None
+
+
+class LocalGovernmentDomain(models.Model):
+    """An email domain whose verified addresses join the local government tier (subdomains too)."""
+
+    domain = models.CharField(
+        max_length=253, unique=True, help_text="e.g. gov.uk (covers stoke.gov.uk) or a council's own domain"
+    )
+    note = models.CharField(max_length=200, blank=True)
+
+    panels = [FieldPanel("domain"), FieldPanel("note")]
+
+    class Meta:
+        ordering = ["domain"]
+        verbose_name = "local government email domain"
+
+    def __str__(self) -> str:
+        return self.domain
+
+    def save(self, *args, **kwargs):
+        self.domain = self.domain.strip().lower().lstrip("@.")
+        super().save(*args, **kwargs)
+
+
+class AccessRequest(models.Model):
+    """A member's request to join the local government tier, decided by an editor."""
+
+    class Status(models.TextChoices):
+        PENDING = "pending", "Waiting for a decision"
+        APPROVED = "approved", "Approved"
+        DECLINED = "declined", "Declined"
+
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="access_requests")
+    reason = models.TextField(help_text="Your role and the local authority you work with or for.")
+    status = models.CharField(max_length=20, choices=Status.choices, default=Status.PENDING)
+    created_at = models.DateTimeField(default=timezone.now)
+    decided_at = models.DateTimeField(null=True, blank=True)
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    decision_note = models.TextField(blank=True, help_text="Sent to the member with the decision.")
+
+    panels = [FieldPanel("status"), FieldPanel("decision_note")]
+
+    class Meta:
+        ordering = ["-created_at"]
+        verbose_name = "local government access request"
+
+    def __str__(self) -> str:
+        return f"{self.user.email} ({self.get_status_display()})"

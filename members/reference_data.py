@@ -1,0 +1,52 @@
+"""Reference data every database needs: tier groups, the default allowlist, local authorities."""
+
+from __future__ import annotations
+
+import csv
+from pathlib import Path
+
+LOCAL_AUTHORITIES_CSV = Path(__file__).parent / "data" / "english_local_authorities.csv"
+DEFAULT_LOCAL_GOVERNMENT_DOMAINS = ["gov.uk"]
+
+
+def read_local_authorities() -> list[dict[str, str]]:
+    with LOCAL_AUTHORITIES_CSV.open(newline="", encoding="utf-8") as handle:
+        return list(csv.DictReader(handle))
+
+
+def sync_local_authorities() -> int:
+    """Insert or update the shipped list of English local authorities; returns how many rows changed."""
+    from .models import LocalAuthority
+
+    existing = {la.gss_code: la for la in LocalAuthority.objects.all()}
+    changed = 0
+    for row in read_local_authorities():
+        values = {
+            "official_name": row["official_name"],
+            "short_name": row["short_name"],
+            "kind": row["type"],
+            "region": row["region"],
+        }
+        current = existing.get(row["gss_code"])
+        if current is None:
+            LocalAuthority.objects.create(gss_code=row["gss_code"], **values)
+            changed += 1
+        elif any(getattr(current, key) != value for key, value in values.items()):
+            for key, value in values.items():
+                setattr(current, key, value)
+            current.save()
+            changed += 1
+    return changed
+
+
+def sync_reference_data(sender=None, **kwargs) -> None:
+    from .models import LocalGovernmentDomain
+    from .tiers import TIERS, tier_group
+
+    for name in TIERS:
+        tier_group(name)
+    if not LocalGovernmentDomain.objects.exists():
+        for domain in DEFAULT_LOCAL_GOVERNMENT_DOMAINS:
+            LocalGovernmentDomain.objects.create(domain=domain, note="Default: UK public-sector addresses")
+    if LOCAL_AUTHORITIES_CSV.exists():
+        sync_local_authorities()

@@ -1,0 +1,50 @@
+"""Keep tiers in step with verified emails, and tell members the outcome of access requests."""
+
+from allauth.account.signals import email_changed, email_confirmed, user_logged_in
+from django.db.models.signals import post_save, pre_save
+from django.dispatch import receiver
+from django.utils import timezone
+
+from .emails import send_templated_email
+from .models import AccessRequest
+from .tiers import sync_tiers
+
+
+@receiver(email_confirmed)
+def tiers_on_email_confirmed(sender, request, email_address, **kwargs):
+    sync_tiers(email_address.user)
+
+
+@receiver(email_changed)
+def tiers_on_email_changed(sender, request, user, from_email_address, to_email_address, **kwargs):
+    sync_tiers(user)
+
+
+@receiver(user_logged_in)
+def tiers_on_login(sender, request, user, **kwargs):
+    sync_tiers(user)
+
+
+@receiver(pre_save, sender=AccessRequest)
+def decide_access_request(sender, instance: AccessRequest, **kwargs):
+    """When an editor approves or declines a request: record it, update tiers, email the member."""
+    if not instance.pk:
+        return
+    previous = AccessRequest.objects.filter(pk=instance.pk).values_list("status", flat=True).first()
+    if previous == instance.status or instance.status == AccessRequest.Status.PENDING:
+        return
+    instance.decided_at = timezone.now()
+    instance._decision_changed = True
+
+
+@receiver(post_save, sender=AccessRequest)
+def after_access_request_saved(sender, instance: AccessRequest, created: bool, **kwargs):
+    if not getattr(instance, "_decision_changed", False):
+        return
+    instance._decision_changed = False
+    sync_tiers(instance.user)
+    send_templated_email(
+        "email/access_request_decision",
+        {"access_request": instance, "approved": instance.status == AccessRequest.Status.APPROVED},
+        [instance.user.email],
+    )

@@ -1,0 +1,59 @@
+"""Member tiers are Django groups; who belongs where follows from verified emails and decisions."""
+
+from __future__ import annotations
+
+from django.contrib.auth.models import Group
+
+MEMBERS = "Members"
+LOCAL_GOVERNMENT_MEMBERS = "Local government members"
+TIERS = (MEMBERS, LOCAL_GOVERNMENT_MEMBERS)
+
+
+def tier_group(name: str) -> Group:
+    group, _ = Group.objects.get_or_create(name=name)
+    return group
+
+
+def email_domain(email: str) -> str:
+    return email.rpartition("@")[2].strip().lower()
+
+
+def domain_is_local_government(email: str) -> bool:
+    """True when the address's domain is on the editable allowlist (or a subdomain of an entry)."""
+    from .models import LocalGovernmentDomain
+
+    domain = email_domain(email)
+    if not domain:
+        return False
+    candidates = {domain}
+    parts = domain.split(".")
+    candidates.update(".".join(parts[i:]) for i in range(1, len(parts)))
+    return LocalGovernmentDomain.objects.filter(domain__in=candidates).exists()
+
+
+def verified_email(user) -> str | None:
+    from allauth.account.models import EmailAddress
+
+    address = EmailAddress.objects.filter(user=user, primary=True, verified=True).first()
+    return address.email if address else None
+
+
+def sync_tiers(user) -> None:
+    """Put the user in exactly the tiers they qualify for now."""
+    from .models import AccessRequest
+
+    members, local_government = tier_group(MEMBERS), tier_group(LOCAL_GOVERNMENT_MEMBERS)
+    email = verified_email(user)
+    if email is None:
+        user.groups.remove(members, local_government)
+        return
+    user.groups.add(members)
+    approved = AccessRequest.objects.filter(user=user, status=AccessRequest.Status.APPROVED).exists()
+    if approved or domain_is_local_government(email):
+        user.groups.add(local_government)
+    else:
+        user.groups.remove(local_government)
+
+
+def is_local_government_member(user) -> bool:
+    return user.is_authenticated and user.groups.filter(name=LOCAL_GOVERNMENT_MEMBERS).exists()
