@@ -32,8 +32,6 @@ def send_templated_email(template_prefix: str, context: dict, to: list[str]) -> 
     context = {"base_url": settings.WAGTAILADMIN_BASE_URL, **context}
     subject = render_to_string(f"{template_prefix}_subject.txt", context).strip()
     body = render_to_string(f"{template_prefix}_message.txt", context)
-    message = EmailMultiAlternatives(
-        subject=f"{settings.ACCOUNT_EMAIL_SUBJECT_PREFIX}{subject}", body=body, to=to
-    )
+    message = EmailMultiAlternatives(subject=f"{settings.ACCOUNT_EMAIL_SUBJECT_PREFIX}{subject}", body=body, to=to)
     attach_html_alternative(message)
     message.send()

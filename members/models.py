@@ -5,6 +5,7 @@ from __future__ import annotations
 from django.conf import settings
 from django.db import models
 from django.utils import timezone
+
 from wagtail.admin.panels import FieldPanel
 from wagtail.search import index
 

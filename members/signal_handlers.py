@@ -1,6 +1,7 @@
 """Keep tiers in step with verified emails, and tell members the outcome of access requests."""
 
 from allauth.account.signals import email_changed, email_confirmed, user_logged_in
+
 from django.db.models.signals import post_save, pre_save
 from django.dispatch import receiver
 from django.utils import timezone

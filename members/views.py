@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 
 from allauth.account.models import EmailAddress
+
 from django.contrib import messages
 from django.contrib.auth import logout
 from django.contrib.auth.decorators import login_required
@@ -107,7 +108,9 @@ def request_access(request: HttpRequest) -> HttpResponse:
 def export(request: HttpRequest) -> HttpResponse:
     """All the personal data the hub holds about the member, as JSON."""
     user = request.user
-    profile = MemberProfile.objects.filter(user=user).prefetch_related("topics").select_related("local_authority").first()
+    profile = (
+        MemberProfile.objects.filter(user=user).prefetch_related("topics").select_related("local_authority").first()
+    )
     data = {
         "exported_at": timezone.now(),
         "account": {
@@ -147,7 +150,12 @@ def export(request: HttpRequest) -> HttpResponse:
             for c in Consent.objects.filter(user=user)
         ],
         "access_requests": [
-            {"reason": r.reason, "status": r.get_status_display(), "created_at": r.created_at, "decided_at": r.decided_at}
+            {
+                "reason": r.reason,
+                "status": r.get_status_display(),
+                "created_at": r.created_at,
+                "decided_at": r.decided_at,
+            }
             for r in AccessRequest.objects.filter(user=user)
         ],
     }

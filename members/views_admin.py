@@ -3,19 +3,23 @@
 from __future__ import annotations
 
 import django_filters
+
 from django.contrib.auth.models import Group
+
 from wagtail.admin.filters import DateRangePickerWidget, WagtailFilterSet
 from wagtail.admin.ui.tables import Column, DateColumn
+from wagtail.admin.views.generic import EditView
 from wagtail.admin.viewsets.base import ViewSetGroup
 from wagtail.admin.viewsets.model import ModelViewSet
-from wagtail.admin.views.generic import EditView
 
 from .models import AccessRequest, LocalAuthority, LocalGovernmentDomain, MemberProfile, OrganisationType
 
 
 class MemberFilterSet(WagtailFilterSet):
     tier = django_filters.ModelChoiceFilter(
-        label="Tier", field_name="user__groups", queryset=Group.objects.filter(name__in=["Members", "Local government members"])
+        label="Tier",
+        field_name="user__groups",
+        queryset=Group.objects.filter(name__in=["Members", "Local government members"]),
     )
     organisation_type = django_filters.ChoiceFilter(choices=OrganisationType.choices)
     local_authority = django_filters.ModelChoiceFilter(queryset=LocalAuthority.objects.all())

@@ -13,6 +13,7 @@ from django.db import models
 from django.http import HttpRequest, HttpResponse
 from django.template.response import TemplateResponse
 from django.utils.cache import patch_cache_control, patch_vary_headers
+
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from wagtail import blocks
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
@@ -152,10 +153,9 @@ class CaseStudyPage(BasePage):
 
         groups = [tier_group(self.audience_group_names[0])]
         groups += list(Group.objects.filter(name__in=EDITOR_GROUPS))
-        restriction = (
-            PageViewRestriction.objects.filter(page=self, restriction_type=PageViewRestriction.GROUPS).first()
-            or PageViewRestriction.objects.create(page=self, restriction_type=PageViewRestriction.GROUPS)
-        )
+        restriction = PageViewRestriction.objects.filter(
+            page=self, restriction_type=PageViewRestriction.GROUPS
+        ).first() or PageViewRestriction.objects.create(page=self, restriction_type=PageViewRestriction.GROUPS)
         restriction.groups.set(groups)
         PageViewRestriction.objects.filter(page=self).exclude(pk=restriction.pk).filter(
             restriction_type__in=[PageViewRestriction.PASSWORD, PageViewRestriction.LOGIN]

@@ -39,7 +39,9 @@ def readable_by(pages: list[Page], request) -> dict[int, bool]:
     """Which of these live pages the request's user may read, in two queries however many pages."""
     if not pages:
         return {}
-    ancestor_paths = {page.path[:end] for page in pages for end in range(Page.steplen, len(page.path) + 1, Page.steplen)}
+    ancestor_paths = {
+        page.path[:end] for page in pages for end in range(Page.steplen, len(page.path) + 1, Page.steplen)
+    }
     restrictions = list(
         PageViewRestriction.objects.filter(page__path__in=ancestor_paths)
         .select_related("page")
@@ -67,14 +69,13 @@ def document_is_readable(document, request) -> bool:
     used only on member-only pages, reveals nothing to the public.
     """
     from django.contrib.contenttypes.models import ContentType
+
     from wagtail.documents import get_document_model
     from wagtail.models import ReferenceIndex
     from wagtail.permissions import policy_registry
 
     permission_policy = policy_registry.get_by_type(get_document_model())
-    if request.user.is_authenticated and permission_policy.user_has_any_permission(
-        request.user, ["change", "choose"]
-    ):
+    if request.user.is_authenticated and permission_policy.user_has_any_permission(request.user, ["change", "choose"]):
         return True
     page_type = ContentType.objects.get_for_model(Page)
     page_ids = (
@@ -89,6 +90,7 @@ def document_is_readable(document, request) -> bool:
 def document_is_public(document) -> bool:
     """True when some public live page uses the document: then anyone, and shared caches, may have it."""
     from django.contrib.contenttypes.models import ContentType
+
     from wagtail.models import ReferenceIndex
 
     page_type = ContentType.objects.get_for_model(Page)

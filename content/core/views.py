@@ -18,6 +18,7 @@ def robots_txt(request: HttpRequest) -> HttpResponse:
 def serve_document(request: HttpRequest, document_id: int, document_filename: str) -> HttpResponse:
     """Wagtail's document view (with its before_serve_document checks), plus the right cache headers."""
     from django.utils.cache import patch_cache_control, patch_vary_headers
+
     from wagtail.documents import get_document_model
     from wagtail.documents.views.serve import serve
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from allauth.account.models import EmailAddress
+
 from django.contrib.auth import get_user_model
 from django.db import transaction
 

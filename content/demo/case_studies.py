@@ -114,7 +114,11 @@ CASE_STUDIES = [
             "</ul>"
         ),
         "contacts": [
-            {"name": "Helen Booth", "role": "Strategic Manager, Neighbourhood Regeneration", "email": "helen.booth@example.org"},
+            {
+                "name": "Helen Booth",
+                "role": "Strategic Manager, Neighbourhood Regeneration",
+                "email": "helen.booth@example.org",
+            },
         ],
         "topics": ["community-wealth-building", "neighbourhood-regeneration", "community-power"],
         "published": "2025-09-12",
@@ -198,7 +202,11 @@ CASE_STUDIES = [
             "</ul>"
         ),
         "contacts": [
-            {"name": "Karen Whitworth", "role": "Neighbourhood Services Manager", "email": "karen.whitworth@example.org"},
+            {
+                "name": "Karen Whitworth",
+                "role": "Neighbourhood Services Manager",
+                "email": "karen.whitworth@example.org",
+            },
             {"name": "Liam Hodgson", "role": "Community Development Officer", "email": "liam.hodgson@example.org"},
         ],
         "topics": ["community-power", "volunteering-and-civil-society", "social-infrastructure"],
@@ -265,7 +273,10 @@ CASE_STUDIES = [
         "figures": [
             ["6", "community venues hosting early help practitioners"],
             ["3 years", "length of new core funding agreements"],
-            ["31%", "of early help referrals in pilot areas from community organisations or self-referral (illustrative)"],
+            [
+                "31%",
+                "of early help referrals in pilot areas from community organisations or self-referral (illustrative)",
+            ],
         ],
         "lessons": (
             "<ul>"
@@ -528,7 +539,11 @@ CASE_STUDIES = [
             "</ul>"
         ),
         "contacts": [
-            {"name": "Siobhan Carr", "role": "Public Health Principal, Healthy Communities", "email": "siobhan.carr@example.org"},
+            {
+                "name": "Siobhan Carr",
+                "role": "Public Health Principal, Healthy Communities",
+                "email": "siobhan.carr@example.org",
+            },
         ],
         "topics": ["health-and-wellbeing", "social-infrastructure", "volunteering-and-civil-society"],
         "published": "2026-02-10",

@@ -18,12 +18,12 @@ from wagtail.models import Page, Site
 from content.blog.models import BlogAuthor, BlogIndexPage, BlogPage, BlogRelatedPaper
 from content.case_studies.models import CaseStudyAttachment, CaseStudyIndexPage, CaseStudyPage
 from content.core.models import Organisation, Person, SiteSettings
-from members.models import LocalAuthority
 from content.glossary.models import DefinitionPage, GlossaryIndexPage
 from content.home.models import HomeFeaturedDefinition, HomePage
 from content.papers.models import PaperAuthor, PaperPage, PaperSeriesPage, PapersIndexPage
 from content.standard_pages.models import StandardPage
 from content.topics.models import Topic, TopicIndexPage
+from members.models import LocalAuthority
 
 from . import case_studies, data
 from .charts import bar_chart_png

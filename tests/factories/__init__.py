@@ -10,6 +10,7 @@ import wagtail_factories
 from django.utils import timezone
 
 from content.blog.models import BlogAuthor, BlogIndexPage, BlogPage
+from content.case_studies.models import CaseStudyPage
 from content.core.models import Organisation, Person
 from content.glossary.models import DefinitionPage, GlossaryIndexPage
 from content.papers.models import PaperAuthor, PaperPage, PaperSeriesPage, PapersIndexPage
@@ -121,3 +122,16 @@ class StandardPageFactory(wagtail_factories.PageFactory):
 
     class Meta:
         model = StandardPage
+
+
+class CaseStudyPageFactory(wagtail_factories.PageFactory):
+    title = factory.Sequence(lambda n: f"Case study {n}")
+    summary = "A public teaser of the case study."
+    published_date = factory.LazyFunction(timezone.localdate)
+    challenge = "<p>The challenge.</p>"
+    what_we_did = "<p>What was done.</p>"
+    outcomes = "<p>What happened.</p>"
+    lessons = "<p>What was learned.</p>"
+
+    class Meta:
+        model = CaseStudyPage
