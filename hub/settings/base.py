@@ -210,6 +210,9 @@ ACCOUNT_LOGIN_ON_EMAIL_CONFIRMATION = True
 ACCOUNT_LOGIN_ON_PASSWORD_RESET = False
 ACCOUNT_LOGOUT_ON_PASSWORD_CHANGE = False
 ACCOUNT_SESSION_REMEMBER = None
+# A signed-in member sent to log in (e.g. to the admin, which they cannot use) sees the login
+# form, where they may switch account, rather than being bounced back in a loop.
+ACCOUNT_AUTHENTICATED_LOGIN_REDIRECTS = False
 ACCOUNT_EMAIL_SUBJECT_PREFIX = "[The hub] "
 ACCOUNT_SIGNUP_FORM_CLASS = "members.forms.MemberSignupForm"
 ACCOUNT_ADAPTER = "members.adapter.AccountAdapter"
