@@ -1,3 +1,5 @@
+from pathlib import Path
+
 from django.conf import settings
 from django.urls import include, path
 
@@ -36,6 +38,6 @@ if settings.DEBUG:
     urlpatterns += staticfiles_urlpatterns()
     # Image renditions only: documents are always served through Wagtail's
     # permission-checking view at /documents/, never straight from media/.
-    urlpatterns += static(f"{settings.MEDIA_URL}images/", document_root=settings.MEDIA_ROOT / "images")
+    urlpatterns += static(f"{settings.MEDIA_URL}images/", document_root=Path(settings.MEDIA_ROOT) / "images")
 
 urlpatterns += [path("", include(wagtail_urls))]

@@ -75,8 +75,10 @@ def test_500_page_renders_without_a_request_context():
 
 def test_header_has_search_and_main_navigation(client):
     html = soup(client.get("/"))
-    nav_links = [a.get_text(strip=True) for a in html.select('nav[aria-label="Main"] a')]
-    assert nav_links == ["Research papers", "Blog", "Definitions", "Topics", "About the network"]
+    nav_links = [a.get_text(strip=True) for a in html.select('nav[aria-label="Main"] .main-nav__list a')]
+    assert nav_links == ["Research papers", "Blog", "Definitions", "Topics", "Case studies", "About the network"]
+    account_links = [a.get_text(strip=True) for a in html.select('nav[aria-label="Main"] .account-nav a')]
+    assert account_links == ["Sign in", "Join"]
     footer_links = [a.get_text(strip=True) for a in html.select('nav[aria-label="Footer"] a')]
     for title in ("Accessibility statement", "Privacy notice"):
         assert any(title.lower() in link.lower() for link in footer_links), footer_links

@@ -57,9 +57,30 @@ def test_loading_again_changes_nothing(capsys):
     assert snapshot() == before
 
 
-def test_demo_admin_refuses_without_debug(settings):
+def test_demo_accounts_refuse_without_debug(settings):
     from django.core.management.base import CommandError
 
     settings.DEBUG = False
     with pytest.raises(CommandError, match="development only"):
-        call_command("create_demo_admin")
+        call_command("create_demo_accounts")
+
+
+def test_demo_accounts_cover_each_tier_and_sign_in_through_allauth(settings, client):
+    from members.tiers import LOCAL_GOVERNMENT_MEMBERS, MEMBERS
+
+    settings.DEBUG = True
+    call_command("create_demo_accounts")
+    call_command("create_demo_accounts")  # twice: nothing changes
+    from content.demo.accounts import DEMO_ACCOUNTS
+
+    for account in DEMO_ACCOUNTS:
+        client.logout()
+        response = client.post("/accounts/login/", {"login": account["email"], "password": account["password"]})
+        assert response.status_code == 302, account["email"]
+        assert "_auth_user_id" in client.session
+    from django.contrib.auth import get_user_model
+
+    users = get_user_model().objects
+    assert set(users.get(email="member@example.org").groups.values_list("name", flat=True)) == {MEMBERS}
+    assert LOCAL_GOVERNMENT_MEMBERS in users.get(email="officer@stoke.gov.uk").groups.values_list("name", flat=True)
+    assert users.get(email="admin@example.org").is_superuser
