@@ -25,6 +25,7 @@ urlpatterns = [
     path("documents/<int:document_id>/<str:document_filename>", serve_document, name="wagtaildocs_serve"),
     path("documents/", include(wagtaildocs_urls)),
     path("search/", search_views.search, name="search"),
+    path("search/suggest/", search_views.autocomplete, name="search_autocomplete"),
     path("feeds/papers/", PapersFeed(), name="feed_papers"),
     path("feeds/blog/", BlogFeed(), name="feed_blog"),
     path("sitemap.xml", sitemap, {"sitemaps": {"pages": HubSitemap}}, name="sitemap"),

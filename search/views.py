@@ -1,31 +1,120 @@
-"""The public search page over Wagtail's database search backend."""
+"""The public search page and its autocomplete: member-aware, the same for every engine."""
 
-from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
-from django.http import HttpRequest
+from __future__ import annotations
+
+import logging
+
+from django.core.paginator import Paginator
+from django.http import HttpRequest, JsonResponse
 from django.template.response import TemplateResponse
-
+from django.utils.cache import patch_cache_control, patch_vary_headers
+from django.views.decorators.http import require_GET
 from wagtail.contrib.search_promotions.models import Query
 
-from content.core.privacy import public_pages
+from content.core.privacy import readable_by
 
+from .access import readable_levels
+from .engines import SearchRequest, get_engine
+from .engines.base import FACETS, SORTS
+from .engines.database import DatabaseEngine
+from .models import SearchEntry
+
+logger = logging.getLogger(__name__)
 RESULTS_PER_PAGE = 10
+MAX_QUERY = 200
+FACET_LABELS = {
+    "kind": "Type",
+    "topic": "Topic",
+    "series": "Series",
+    "year": "Year",
+    "local_authority": "Local authority",
+}
 
 
-def search(request: HttpRequest) -> TemplateResponse:
-    query = request.GET.get("q", "").strip()[:200]
-    results = public_pages().none()
-    if query:
-        results = public_pages().specific().search(query)
-        Query.get(query).add_hit()
-    paginator = Paginator(results, RESULTS_PER_PAGE)
+def _filters(request: HttpRequest) -> dict[str, tuple[str, ...]]:
+    return {name: tuple(v for v in request.GET.getlist(name) if v)[:10] for name in FACETS if request.GET.getlist(name)}
+
+
+def _page_number(request: HttpRequest) -> int:
     try:
-        page_obj = paginator.page(request.GET.get("page", 1))
-    except PageNotAnInteger:
-        page_obj = paginator.page(1)
-    except EmptyPage:
-        page_obj = paginator.page(max(paginator.num_pages, 1))
-    return TemplateResponse(
-        request,
-        "search/search.html",
-        {"search_query": query, "page_obj": page_obj, "results": page_obj.object_list, "paginator": paginator},
-    )
+        return max(1, int(request.GET.get("page", 1)))
+    except ValueError:
+        return 1
+
+
+def direct_answer(query: str, levels: frozenset[str]) -> SearchEntry | None:
+    """A glossary term whose name or other name is the query (or 'what is …' the term)."""
+    wanted = query.lower().strip(" ?")
+    for prefix in ("what is ", "what are ", "what does ", "define ", "definition of ", "meaning of "):
+        if wanted.startswith(prefix):
+            wanted = wanted[len(prefix) :]
+    wanted = wanted.removeprefix("a ").removeprefix("an ").removeprefix("the ").strip()
+    if not wanted:
+        return None
+    for entry in SearchEntry.objects.filter(SearchEntry.visible_to(levels), kind="definition"):
+        names = [entry.title.lower(), *(name.strip().lower() for name in entry.keywords.split(",") if name.strip())]
+        if wanted == entry.title.lower() or wanted in names:
+            return entry
+    return None
+
+
+def promoted(query: str, request: HttpRequest) -> list:
+    """Editors' promoted results for this query that this reader may open."""
+    picks = list(Query.get(query).editors_picks.select_related("page").order_by("sort_order"))
+    pages = [pick.page for pick in picks if pick.page_id and pick.page.live]
+    readable = readable_by(pages, request)
+    return [pick for pick in picks if pick.external_link_url or (pick.page_id and readable.get(pick.page_id))]
+
+
+@require_GET
+def search(request: HttpRequest) -> TemplateResponse:
+    query = request.GET.get("q", "").strip()[:MAX_QUERY]
+    sort = request.GET.get("sort") if request.GET.get("sort") in SORTS else "relevance"
+    levels = readable_levels(request.user)
+    filters = _filters(request)
+    page_number = _page_number(request)
+    context = {"search_query": query, "sort": sort, "filters": filters, "facet_labels": FACET_LABELS}
+    if query:
+        search_request = SearchRequest(
+            query, levels, filters, sort, (page_number - 1) * RESULTS_PER_PAGE, RESULTS_PER_PAGE
+        )
+        engine = get_engine()
+        try:
+            response = engine.search(search_request)
+        except Exception:  # noqa: BLE001 - a cluster that is down degrades to the database engine
+            logger.warning("Search engine %s failed; answering from the database", engine.name, exc_info=True)
+            response = DatabaseEngine().search(search_request)
+            response.degraded = True
+        paginator = Paginator(range(response.total), RESULTS_PER_PAGE)
+        page_obj = paginator.get_page(page_number)
+        Query.get(query).add_hit()
+        context.update(
+            response=response,
+            hits=response.hits,
+            page_obj=page_obj,
+            paginator=paginator,
+            answer=direct_answer(query, levels) if page_number == 1 and not filters else None,
+            promotions=promoted(query, request) if page_number == 1 else [],
+            facets=[(name, FACET_LABELS[name], values) for name, values in response.facets.items() if values],
+        )
+    result = TemplateResponse(request, "search/search.html", context)
+    if request.user.is_authenticated:
+        patch_cache_control(result, private=True, no_store=True)
+    patch_vary_headers(result, ["Cookie"])
+    return result
+
+
+@require_GET
+def autocomplete(request: HttpRequest) -> JsonResponse:
+    prefix = request.GET.get("q", "").strip()[:80]
+    suggestions = []
+    if len(prefix) >= 2:
+        try:
+            entries = get_engine().autocomplete(prefix, readable_levels(request.user))
+        except Exception:  # noqa: BLE001
+            entries = DatabaseEngine().autocomplete(prefix, readable_levels(request.user))
+        suggestions = [{"title": e.title, "url": e.url_path, "kind": e.kind_label} for e in entries]
+    response = JsonResponse({"query": prefix, "suggestions": suggestions})
+    patch_cache_control(response, private=True, no_store=True)
+    patch_vary_headers(response, ["Cookie"])
+    return response

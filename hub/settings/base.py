@@ -52,7 +52,7 @@ INSTALLED_APPS = [
     "content.case_studies",
     "content.demo",
     "members",
-    "search",
+    "search.apps.SearchConfig",
     "wagtail.contrib.settings",
     "wagtail.contrib.routable_page",
     "wagtail.contrib.redirects",
@@ -186,6 +186,11 @@ if "CACHE_URL" in env:
 WAGTAIL_SITE_NAME = "Neighbourhood Improvement Network"
 WAGTAILADMIN_BASE_URL = env.get("BASE_URL", "http://127.0.0.1:8000").rstrip("/")
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
+# Site search: unset means the database engine above; http(s)://… means an Elasticsearch or
+# OpenSearch cluster (comma-separate several node URLs). See docs/search.md.
+SEARCH_URL = env.get("SEARCH_URL", "")
+SEARCH_INDEX_PREFIX = env.get("SEARCH_INDEX_PREFIX", "hub")
+SEARCH_TIMEOUT = float(env.get("SEARCH_TIMEOUT", "3"))
 WAGTAIL_I18N_ENABLED = False
 WAGTAIL_ENABLE_UPDATE_CHECK = False
 WAGTAILDOCS_SERVE_METHOD = "serve_view"  # downloads pass through Wagtail's privacy checks

@@ -101,8 +101,7 @@ def test_search_finds_public_pages_and_never_hidden_ones(client, hidden_pages):
         response = client.get("/search/", {"q": words})
         body = response.content.decode()
         for page in hidden_pages:
-            assert page.title not in body
-        assert "0 results" in body
+            assert page.title not in body and page.url not in body
 
 
 def test_restricted_page_itself_asks_anonymous_readers_to_log_in(client, hidden_pages):

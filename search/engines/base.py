@@ -1,0 +1,64 @@
+"""One interface for every search engine: a request in, results with facets and snippets out."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from ..models import SearchEntry
+
+FACETS = ("kind", "topic", "series", "year", "local_authority")
+SORTS = ("relevance", "newest")
+
+
+@dataclass(frozen=True)
+class SearchRequest:
+    query: str
+    levels: frozenset[str]
+    filters: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    sort: str = "relevance"
+    offset: int = 0
+    limit: int = 10
+
+
+@dataclass
+class Hit:
+    entry: SearchEntry
+    snippet: str  # safe HTML with <mark> around matched words, from text this reader may see
+
+
+@dataclass
+class FacetValue:
+    value: str
+    label: str
+    count: int
+    selected: bool = False
+
+
+@dataclass
+class SearchResponse:
+    hits: list[Hit]
+    total: int
+    facets: dict[str, list[FacetValue]]
+    engine: str
+    suggestion: str = ""
+    degraded: bool = False
+
+
+class SearchEngine:
+    name = "base"
+    uses_cluster = False
+
+    def search(self, request: SearchRequest) -> SearchResponse:
+        raise NotImplementedError
+
+    def autocomplete(self, prefix: str, levels: frozenset[str], limit: int = 8) -> list[SearchEntry]:
+        raise NotImplementedError
+
+    def push_pending(self) -> int:
+        return 0
+
+    def delete_entry(self, entry_id: int) -> None:
+        return None
+
+    def rebuild(self, progress=None) -> dict:
+        return {}

@@ -1,0 +1,111 @@
+"""The embedded engine: Wagtail's database search backend (SQLite FTS5, PostgreSQL full text)."""
+
+from __future__ import annotations
+
+import difflib
+from collections import Counter
+from itertools import islice
+
+from django.db.models import Count, Q
+from wagtail.search.backends import get_search_backend
+
+from ..highlight import snippet
+from ..models import SearchEntry
+from .base import FacetValue, Hit, SearchEngine, SearchRequest, SearchResponse
+
+CHUNK = 500
+FACET_FIELDS = {"kind": "kind", "series": "series", "year": "year", "local_authority": "local_authority"}
+
+
+def _chunks(items, size=CHUNK):
+    iterator = iter(items)
+    while chunk := list(islice(iterator, size)):
+        yield chunk
+
+
+def filtered_entries(request: SearchRequest):
+    """Entries this reader may see, narrowed by the selected facet values."""
+    qs = SearchEntry.objects.filter(SearchEntry.visible_to(request.levels))
+    for facet, field_name in FACET_FIELDS.items():
+        values = request.filters.get(facet)
+        if values:
+            qs = qs.filter(**{f"{field_name}__in": values})
+    topics = request.filters.get("topic")
+    if topics:
+        for slug in topics:  # every selected topic must apply
+            qs = qs.filter(pk__in=SearchEntry.topics.through.objects.filter(topic__slug=slug).values("searchentry_id"))
+    return qs
+
+
+def facet_counts(ids: list[int], request: SearchRequest) -> dict[str, list[FacetValue]]:
+    """Counts per facet value among the matched entries (which already honour every selected filter)."""
+    counters: dict[str, Counter] = {name: Counter() for name in (*FACET_FIELDS, "topic")}
+    labels: dict[str, dict[str, str]] = {"kind": {}, "topic": {}}
+    for chunk in _chunks(ids):
+        rows = SearchEntry.objects.filter(pk__in=chunk)
+        for facet, field_name in FACET_FIELDS.items():
+            for row in rows.exclude(**{field_name: ""} if facet != "year" else {"year__isnull": True}).values(
+                field_name, *(["kind_label"] if facet == "kind" else [])
+            ).annotate(n=Count("pk")):
+                value = str(row[field_name])
+                counters[facet][value] += row["n"]
+                if facet == "kind":
+                    labels["kind"][value] = row["kind_label"]
+        for row in (
+            SearchEntry.topics.through.objects.filter(searchentry_id__in=chunk)
+            .values("topic__slug", "topic__name")
+            .annotate(n=Count("pk"))
+        ):
+            counters["topic"][row["topic__slug"]] += row["n"]
+            labels["topic"][row["topic__slug"]] = row["topic__name"]
+    facets = {}
+    for name, counter in counters.items():
+        selected = set(request.filters.get(name, ()))
+        ordered = sorted(counter.items(), key=lambda item: (-item[1], item[0]))
+        if name == "year":
+            ordered = sorted(counter.items(), key=lambda item: item[0], reverse=True)
+        facets[name] = [
+            FacetValue(value, labels.get(name, {}).get(value, value), count, value in selected)
+            for value, count in ordered
+        ]
+    return facets
+
+
+class DatabaseEngine(SearchEngine):
+    name = "database"
+
+    def __init__(self) -> None:
+        self.backend = get_search_backend()
+
+    def _search(self, qs, query: str, sort: str):
+        if sort == "newest":
+            return self.backend.search(query, qs.order_by("-date", "-id"), operator="or", order_by_relevance=False)
+        return self.backend.search(query, qs, operator="or")
+
+    def search(self, request: SearchRequest) -> SearchResponse:
+        qs = filtered_entries(request)
+        results = self._search(qs, request.query, request.sort)
+        ids = list(results.facet("id").keys())
+        total = len(ids)
+        page = list(results[request.offset : request.offset + request.limit]) if total else []
+        hits = [Hit(entry, snippet(entry.text or entry.summary, request.query)) for entry in page]
+        response = SearchResponse(hits, total, facet_counts(ids, request), self.name)
+        if not total:
+            response.suggestion = self.suggest(request.query, request.levels)
+        return response
+
+    def autocomplete(self, prefix: str, levels: frozenset[str], limit: int = 8) -> list[SearchEntry]:
+        qs = SearchEntry.objects.filter(SearchEntry.visible_to(levels))
+        return list(self.backend.autocomplete(prefix, qs)[:limit])
+
+    def suggest(self, query: str, levels: frozenset[str]) -> str:
+        """A spelling suggestion from the titles and words the reader could find."""
+        vocabulary = set()
+        for title, keywords in SearchEntry.objects.filter(SearchEntry.visible_to(levels)).values_list(
+            "title", "keywords"
+        )[:5000]:
+            vocabulary.update(word.lower() for word in f"{title} {keywords}".replace(",", " ").split() if len(word) > 3)
+        words = query.lower().split()
+        corrected = [(difflib.get_close_matches(word, vocabulary, n=1, cutoff=0.75) or [word])[0] for word in words]
+        suggestion = " ".join(corrected)
+        return suggestion if suggestion != query.lower() else ""

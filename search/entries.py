@@ -1,0 +1,189 @@
+"""Turn a live page into its search entries, and keep them in step with the site."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+
+from django.db import transaction
+from django.utils.html import strip_tags
+from wagtail.models import Page
+
+from .access import PUBLIC, access_level
+from .models import SearchEntry
+
+WHITESPACE = re.compile(r"\s+")
+
+
+def plain(value: Any) -> str:
+    """Text from rich text, StreamField raw data or plain values, without markup."""
+    parts: list[str] = []
+
+    def walk(item: Any) -> None:
+        if item is None or isinstance(item, bool | int | float):
+            return
+        if isinstance(item, str):
+            parts.append(strip_tags(item))
+        elif isinstance(item, dict):
+            # StreamField raw data: {"type": ..., "value": ..., "id": ...}
+            for key, sub in item.items():
+                if key not in {"type", "id", "image", "level"}:
+                    walk(sub)
+        elif isinstance(item, list | tuple):
+            for sub in item:
+                walk(sub)
+        elif hasattr(item, "raw_data"):
+            walk(list(item.raw_data))
+        elif hasattr(item, "source"):
+            walk(item.source)
+        else:
+            walk(str(item))
+
+    walk(value)
+    return WHITESPACE.sub(" ", " ".join(parts)).strip()
+
+
+@dataclass
+class EntryData:
+    kind: str
+    kind_label: str
+    summary: str
+    teaser_text: str
+    full_text: str
+    keywords: str = ""
+    date: date | None = None
+    series: str = ""
+    local_authority: str = ""
+    topics: list = field(default_factory=list)
+    short_definition: str = ""
+    public_teaser: bool = False  # only page types with a teaser view show a restricted page's teaser
+
+
+def entry_data(page: Page) -> EntryData | None:
+    """What each page type contributes to search; None for pages search should not list."""
+    from content.blog.models import BlogPage
+    from content.case_studies.models import CaseStudyPage
+    from content.glossary.models import DefinitionPage
+    from content.papers.models import PaperPage, PaperSeriesPage
+    from content.standard_pages.models import StandardPage
+
+    if isinstance(page, PaperPage):
+        teaser = plain([page.subtitle, page.summary])
+        body = plain([page.key_findings.raw_data, page.body.raw_data]) if page.is_released else ""
+        series = page.get_parent()
+        return EntryData(
+            "paper",
+            "Paper",
+            page.summary,
+            teaser,
+            f"{teaser} {body}",
+            date=page.release_date,
+            series=series.title if series else "",
+            topics=list(page.topics.all()),
+        )
+    if isinstance(page, BlogPage):
+        authors = " ".join(person.name for person in page.authors)
+        return EntryData(
+            "blog",
+            "Blog post",
+            page.intro,
+            page.intro,
+            plain([page.intro, authors, page.body.raw_data]),
+            date=page.date,
+            topics=list(page.topics.all()),
+        )
+    if isinstance(page, DefinitionPage):
+        return EntryData(
+            "definition",
+            "Definition",
+            page.short_definition,
+            page.short_definition,
+            plain([page.short_definition, page.explanation, page.sources.raw_data]),
+            keywords=", ".join(page.alternative_names),
+            topics=list(page.topics.all()),
+            short_definition=page.short_definition,
+        )
+    if isinstance(page, CaseStudyPage):
+        authority = page.local_authority.official_name if page.local_authority else ""
+        topics = list(page.topics.all())
+        teaser = plain([page.summary, authority, " ".join(t.name for t in topics)])
+        member_text = plain(
+            [
+                page.challenge,
+                page.what_we_did,
+                page.outcomes,
+                page.figures.raw_data,
+                page.lessons,
+                page.contacts.raw_data,
+                [a.display_title for a in page.attachments.select_related("document")],
+            ]
+        )
+        return EntryData(
+            "case_study",
+            "Case study",
+            page.summary,
+            teaser,
+            f"{teaser} {member_text}",
+            date=page.published_date,
+            local_authority=authority,
+            topics=topics,
+            public_teaser=True,
+        )
+    if isinstance(page, PaperSeriesPage):
+        text = plain([page.intro, page.description])
+        return EntryData("series", "Paper series", page.intro, text, text)
+    if isinstance(page, StandardPage):
+        text = plain([page.intro, page.body.raw_data])
+        return EntryData("page", "Page", page.intro or page.search_description, page.intro, text)
+    return None
+
+
+@transaction.atomic
+def update_entries_for_page(page: Page) -> list[SearchEntry]:
+    """Replace a page's entries with what it shows now (none if it is not live or not searchable)."""
+    page = page.specific
+    data = entry_data(page) if page.live else None
+    if data is None:
+        SearchEntry.objects.filter(page=page).delete()
+        return []
+    level = access_level(page)
+    topic_names = " ".join(topic.name for topic in data.topics)
+    common = {
+        "access": level,
+        "kind": data.kind,
+        "kind_label": data.kind_label,
+        "title": page.title,
+        "url_path": page.get_url() or "",
+        "date": data.date,
+        "year": data.date.year if data.date else None,
+        "series": data.series,
+        "local_authority": data.local_authority,
+        "short_definition": data.short_definition,
+        "cluster_synced": False,
+    }
+    variants = {SearchEntry.Variant.FULL: (data.summary, f"{data.full_text} {topic_names}", data.keywords)}
+    if level != PUBLIC and data.public_teaser:
+        variants[SearchEntry.Variant.TEASER] = (data.summary, f"{data.teaser_text} {topic_names}", "")
+    SearchEntry.objects.filter(page=page).exclude(variant__in=list(variants)).delete()
+    entries = []
+    for variant, (summary, text, keywords) in variants.items():
+        entry, _ = SearchEntry.objects.update_or_create(
+            page=page,
+            variant=variant,
+            defaults={**common, "summary": summary, "text": text, "keywords": keywords},
+        )
+        entry.topics.set(data.topics)
+        entries.append(entry)
+    return entries
+
+
+def rebuild_all_entries() -> int:
+    """Recreate every entry from the live pages; returns how many pages have entries."""
+    SearchEntry.objects.all().delete()
+    count = 0
+    for page in Page.objects.live().specific().iterator(chunk_size=200):
+        if update_entries_for_page(page):
+            count += 1
+    return count

@@ -1,0 +1,69 @@
+"""The search index's source of truth: one or two entries per live page, each at one access level."""
+
+from __future__ import annotations
+
+from django.db import models
+from django.db.models import Q
+from wagtail.search import index
+
+
+class SearchEntry(index.Indexed, models.Model):
+    """What search may match and show for a page, for one kind of reader.
+
+    A public page has one FULL entry. A restricted page has a FULL entry (all its text) at its
+    access level and a TEASER entry (title and public summary only) for everyone who cannot
+    read that level. ``visible_to`` picks exactly one entry per page for any reader.
+    """
+
+    class Variant(models.TextChoices):
+        FULL = "full", "Full text"
+        TEASER = "teaser", "Teaser only"
+
+    page = models.ForeignKey("wagtailcore.Page", on_delete=models.CASCADE, related_name="search_entries")
+    variant = models.CharField(max_length=10, choices=Variant.choices)
+    access = models.CharField(max_length=20, db_index=True)
+    kind = models.CharField(max_length=30, db_index=True)
+    kind_label = models.CharField(max_length=40)
+    title = models.CharField(max_length=255)
+    summary = models.TextField(blank=True)
+    text = models.TextField(blank=True)
+    keywords = models.TextField(blank=True, help_text="Other names and abbreviations, e.g. of a glossary term.")
+    url_path = models.CharField(max_length=500)
+    date = models.DateField(null=True, blank=True)
+    year = models.PositiveSmallIntegerField(null=True, blank=True, db_index=True)
+    series = models.CharField(max_length=255, blank=True, db_index=True)
+    local_authority = models.CharField(max_length=200, blank=True, db_index=True)
+    topics = models.ManyToManyField("topics.Topic", blank=True, related_name="search_entries")
+    short_definition = models.TextField(blank=True)
+    cluster_synced = models.BooleanField(default=False, db_index=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    search_fields = [
+        index.SearchField("title", boost=5),
+        index.SearchField("keywords", boost=4),
+        index.SearchField("summary", boost=2),
+        index.SearchField("text"),
+        index.AutocompleteField("title"),
+        index.FilterField("id"),
+        index.FilterField("variant"),
+        index.FilterField("access"),
+        index.FilterField("kind"),
+        index.FilterField("year"),
+        index.FilterField("series"),
+        index.FilterField("local_authority"),
+        index.FilterField("date"),
+    ]
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["page", "variant"], name="one_entry_per_page_variant")]
+        verbose_name_plural = "search entries"
+
+    def __str__(self) -> str:
+        return f"{self.title} ({self.variant}, {self.access})"
+
+    @classmethod
+    def visible_to(cls, levels: frozenset[str]) -> Q:
+        """Exactly one entry per page for a reader who may read ``levels``."""
+        return Q(variant=cls.Variant.FULL, access__in=levels) | (
+            Q(variant=cls.Variant.TEASER) & ~Q(access__in=levels)
+        )

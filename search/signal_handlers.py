@@ -1,0 +1,61 @@
+"""Keep search entries in step with publishing, moves, deletions and view restrictions.
+
+Entries are rebuilt in the request (a database write); sending them to a search cluster is a
+background task (search.tasks), so a slow or absent cluster never fails an editor's save.
+"""
+
+from django.db import transaction
+from django.db.models.signals import m2m_changed, post_delete, post_save
+from django.dispatch import receiver
+from wagtail.models import Page, PageViewRestriction
+from wagtail.signals import page_published, page_unpublished, post_page_move
+
+from .entries import update_entries_for_page
+from .models import SearchEntry
+from .tasks import schedule_cluster_sync
+
+
+def _refresh(pages) -> None:
+    for page in pages:
+        update_entries_for_page(page)
+    transaction.on_commit(schedule_cluster_sync)
+
+
+@receiver(page_published)
+@receiver(page_unpublished)
+def on_publish_change(sender, instance, **kwargs):
+    _refresh([instance])
+
+
+@receiver(post_page_move)
+def on_move(sender, instance, **kwargs):
+    _refresh(Page.objects.descendant_of(instance, inclusive=True).specific())
+
+
+@receiver(post_delete, sender=SearchEntry)
+def on_entry_deleted(sender, instance, **kwargs):
+    from .tasks import forget_in_cluster
+
+    transaction.on_commit(lambda: forget_in_cluster(instance.pk))
+
+
+def _restriction_changed(restriction: PageViewRestriction) -> None:
+    page = Page.objects.filter(pk=restriction.page_id).first()
+    if page is not None:
+        _refresh(Page.objects.descendant_of(page, inclusive=True).live().specific())
+
+
+@receiver(post_save, sender=PageViewRestriction)
+def on_restriction_saved(sender, instance, **kwargs):
+    _restriction_changed(instance)
+
+
+@receiver(post_delete, sender=PageViewRestriction)
+def on_restriction_deleted(sender, instance, **kwargs):
+    _restriction_changed(instance)
+
+
+@receiver(m2m_changed, sender=PageViewRestriction.groups.through)
+def on_restriction_groups_changed(sender, instance, action, **kwargs):
+    if action in {"post_add", "post_remove", "post_clear"} and isinstance(instance, PageViewRestriction):
+        _restriction_changed(instance)

