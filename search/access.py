@@ -8,6 +8,7 @@ teaser entry (title and public summary), so restricted text can never match or b
 from __future__ import annotations
 
 from django.contrib.auth.models import AnonymousUser
+
 from wagtail.models import Page, PageViewRestriction
 
 from members.tiers import LOCAL_GOVERNMENT_MEMBERS, MEMBERS
@@ -31,9 +32,9 @@ def _level_of(restriction: PageViewRestriction) -> str:
 
 def access_level(page: Page) -> str:
     """The strictest level among the page's own and inherited view restrictions."""
-    restrictions = PageViewRestriction.objects.filter(
-        page__in=page.get_ancestors(inclusive=True)
-    ).prefetch_related("groups")
+    restrictions = PageViewRestriction.objects.filter(page__in=page.get_ancestors(inclusive=True)).prefetch_related(
+        "groups"
+    )
     levels = [_level_of(restriction) for restriction in restrictions] or [PUBLIC]
     return max(levels, key=LEVELS.index)
 

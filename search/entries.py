@@ -9,6 +9,7 @@ from typing import Any
 
 from django.db import transaction
 from django.utils.html import strip_tags
+
 from wagtail.models import Page
 
 from .access import PUBLIC, access_level

@@ -8,8 +8,32 @@ from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
 WORD = re.compile(r"[\w'’-]+", re.UNICODE)
-STOPWORDS = {"a", "an", "and", "are", "as", "at", "be", "by", "for", "from", "in", "is", "it", "of", "on",
-             "or", "the", "to", "what", "with", "how", "do", "does", "define"}
+STOPWORDS = {
+    "a",
+    "an",
+    "and",
+    "are",
+    "as",
+    "at",
+    "be",
+    "by",
+    "for",
+    "from",
+    "in",
+    "is",
+    "it",
+    "of",
+    "on",
+    "or",
+    "the",
+    "to",
+    "what",
+    "with",
+    "how",
+    "do",
+    "does",
+    "define",
+}
 
 
 def query_stems(query: str) -> list[str]:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from django.db import models
 from django.db.models import Q
+
 from wagtail.search import index
 
 
@@ -64,6 +65,14 @@ class SearchEntry(index.Indexed, models.Model):
     @classmethod
     def visible_to(cls, levels: frozenset[str]) -> Q:
         """Exactly one entry per page for a reader who may read ``levels``."""
-        return Q(variant=cls.Variant.FULL, access__in=levels) | (
-            Q(variant=cls.Variant.TEASER) & ~Q(access__in=levels)
-        )
+        return Q(variant=cls.Variant.FULL, access__in=levels) | (Q(variant=cls.Variant.TEASER) & ~Q(access__in=levels))
+
+
+class ClusterDeletion(models.Model):
+    """An entry removed from the site that the search cluster has not yet been told about."""
+
+    entry_id = models.BigIntegerField(unique=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    def __str__(self) -> str:
+        return f"delete entry {self.entry_id}"

@@ -38,11 +38,10 @@ def schedule_cluster_sync() -> None:
 
 
 def forget_in_cluster(entry_id: int) -> None:
+    """Record the deletion; the next sync tells the cluster (so a cluster that is down loses nothing)."""
     from .engines import get_engine
+    from .models import ClusterDeletion
 
-    engine = get_engine()
-    if engine.uses_cluster:
-        try:
-            engine.delete_entry(entry_id)
-        except Exception:  # noqa: BLE001
-            logger.warning("Could not remove search entry %s from the cluster", entry_id, exc_info=True)
+    if get_engine().uses_cluster:
+        ClusterDeletion.objects.get_or_create(entry_id=entry_id)
+        schedule_cluster_sync()

@@ -9,6 +9,7 @@ from django.http import HttpRequest, JsonResponse
 from django.template.response import TemplateResponse
 from django.utils.cache import patch_cache_control, patch_vary_headers
 from django.views.decorators.http import require_GET
+
 from wagtail.contrib.search_promotions.models import Query
 
 from content.core.privacy import readable_by
@@ -32,7 +33,9 @@ FACET_LABELS = {
 
 
 def _filters(request: HttpRequest) -> dict[str, tuple[str, ...]]:
-    return {name: tuple(v for v in request.GET.getlist(name) if v)[:10] for name in FACETS if request.GET.getlist(name)}
+    return {
+        name: tuple(v for v in request.GET.getlist(name) if v)[:10] for name in FACETS if request.GET.getlist(name)
+    }
 
 
 def _page_number(request: HttpRequest) -> int:

@@ -6,7 +6,8 @@ import difflib
 from collections import Counter
 from itertools import islice
 
-from django.db.models import Count, Q
+from django.db.models import Count
+
 from wagtail.search.backends import get_search_backend
 
 from ..highlight import snippet
@@ -44,9 +45,11 @@ def facet_counts(ids: list[int], request: SearchRequest) -> dict[str, list[Facet
     for chunk in _chunks(ids):
         rows = SearchEntry.objects.filter(pk__in=chunk)
         for facet, field_name in FACET_FIELDS.items():
-            for row in rows.exclude(**{field_name: ""} if facet != "year" else {"year__isnull": True}).values(
-                field_name, *(["kind_label"] if facet == "kind" else [])
-            ).annotate(n=Count("pk")):
+            for row in (
+                rows.exclude(**{field_name: ""} if facet != "year" else {"year__isnull": True})
+                .values(field_name, *(["kind_label"] if facet == "kind" else []))
+                .annotate(n=Count("pk"))
+            ):
                 value = str(row[field_name])
                 counters[facet][value] += row["n"]
                 if facet == "kind":
@@ -104,7 +107,9 @@ class DatabaseEngine(SearchEngine):
         for title, keywords in SearchEntry.objects.filter(SearchEntry.visible_to(levels)).values_list(
             "title", "keywords"
         )[:5000]:
-            vocabulary.update(word.lower() for word in f"{title} {keywords}".replace(",", " ").split() if len(word) > 3)
+            vocabulary.update(
+                word.lower() for word in f"{title} {keywords}".replace(",", " ").split() if len(word) > 3
+            )
         words = query.lower().split()
         corrected = [(difflib.get_close_matches(word, vocabulary, n=1, cutoff=0.75) or [word])[0] for word in words]
         suggestion = " ".join(corrected)

@@ -12,7 +12,6 @@ import pytest
 
 from search.access import PUBLIC
 from search.engines import SearchRequest
-
 from tests.search.judged_queries import JUDGED_QUERIES
 
 pytestmark = pytest.mark.django_db
@@ -39,8 +38,10 @@ def measure(engine) -> dict[str, float]:
 def test_relevance_meets_the_thresholds(engine, capsys):
     figures = measure(engine)
     with capsys.disabled():
-        print(f"\nrelevance[{engine.name}] over {len(JUDGED_QUERIES)} queries: "
-              f"precision@3={figures['p@3']:.3f} NDCG@10={figures['ndcg@10']:.3f}")
+        print(
+            f"\nrelevance[{engine.name}] over {len(JUDGED_QUERIES)} queries: "
+            f"precision@3={figures['p@3']:.3f} NDCG@10={figures['ndcg@10']:.3f}"
+        )
     thresholds = THRESHOLDS[engine.name]
     assert figures["p@3"] >= thresholds["p@3"], figures
     assert figures["ndcg@10"] >= thresholds["ndcg@10"], figures

@@ -1,0 +1,339 @@
+"""The cluster engine: elasticsearch-dsl defines the index and builds every query; the transport is
+the Elasticsearch client (Elasticsearch 8/9) or the OpenSearch client (OpenSearch 2/3), whichever
+the cluster says it is. Both send the same elasticsearch-dsl bodies.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+
+from elasticsearch_dsl import Date, Document, Index, Integer, Keyword, Q, Search, Text, analyzer, token_filter
+from elasticsearch_dsl.field import Completion
+
+from django.conf import settings
+from django.utils.safestring import mark_safe
+
+from ..highlight import snippet
+from ..models import ClusterDeletion, SearchEntry
+from .base import FacetValue, Hit, SearchEngine, SearchRequest, SearchResponse
+
+FACET_FIELDS = {
+    "kind": "kind",
+    "topic": "topics",
+    "series": "series",
+    "year": "year",
+    "local_authority": "local_authority",
+}
+BATCH = 500
+english_stemmer = token_filter("hub_english_stemmer", type="stemmer", language="english")
+english_stop = token_filter("hub_english_stop", type="stop", stopwords="_english_")
+possessive = token_filter("hub_possessive", type="stemmer", language="possessive_english")
+
+
+def glossary_synonyms() -> list[str]:
+    """'lac, looked-after children, children in care': each glossary term with its other names."""
+    rules = []
+    for title, keywords in SearchEntry.objects.filter(kind="definition", variant=SearchEntry.Variant.FULL).values_list(
+        "title", "keywords"
+    ):
+        names = [title, *(name.strip() for name in keywords.split(",") if name.strip())]
+        names = [name.lower().replace(",", " ").replace("=>", " ") for name in names]
+        if len(names) > 1:
+            rules.append(", ".join(dict.fromkeys(names)))
+    return rules
+
+
+def analyzers(synonyms: list[str]):
+    index_analyzer = analyzer(
+        "hub_english",
+        tokenizer="standard",
+        filter=[possessive, "lowercase", "asciifolding", english_stop, english_stemmer],
+    )
+    search_analyzer = analyzer(
+        "hub_english_search",
+        tokenizer="standard",
+        filter=[
+            possessive,
+            "lowercase",
+            "asciifolding",
+            token_filter(
+                "hub_glossary_synonyms", type="synonym_graph", synonyms=synonyms or ["hub, hub"], lenient=True
+            ),
+            english_stop,
+            english_stemmer,
+        ],
+    )
+    return index_analyzer, search_analyzer
+
+
+def document_class(index_analyzer, search_analyzer):
+    def text(**kwargs):
+        return Text(analyzer=index_analyzer, search_analyzer=search_analyzer, **kwargs)
+
+    class EntryDocument(Document):
+        page_id = Keyword()
+        variant = Keyword()
+        access = Keyword()
+        visibility = Keyword()
+        kind = Keyword()
+        kind_label = Keyword(index=False)
+        title = text(fields={"raw": Keyword()})
+        keywords = text()
+        summary = text()
+        text_ = text()
+        url_path = Keyword(index=False)
+        date = Date()
+        year = Integer()
+        series = Keyword()
+        local_authority = Keyword()
+        topics = Keyword()
+        suggest = Completion(analyzer="simple", contexts=[{"name": "visibility", "type": "category"}])
+
+    return EntryDocument
+
+
+def visibility_values(levels: frozenset[str]) -> list[str]:
+    """The entries one reader sees: full entries at a level they read, teasers of the rest."""
+    from ..access import LEVELS
+
+    return [f"full:{level}" for level in levels] + [f"teaser:{level}" for level in LEVELS if level not in levels]
+
+
+def entry_source(entry: SearchEntry) -> dict:
+    visibility = f"{entry.variant}:{entry.access}"
+    return {
+        "page_id": str(entry.page_id),
+        "variant": entry.variant,
+        "access": entry.access,
+        "visibility": visibility,
+        "kind": entry.kind,
+        "kind_label": entry.kind_label,
+        "title": entry.title,
+        "keywords": entry.keywords,
+        "summary": entry.summary,
+        "text_": entry.text,
+        "url_path": entry.url_path,
+        "date": entry.date.isoformat() if entry.date else None,
+        "year": entry.year,
+        "series": entry.series or None,
+        "local_authority": entry.local_authority or None,
+        "topics": [topic.slug for topic in entry.topics.all()],
+        "suggest": {"input": [entry.title], "contexts": {"visibility": [visibility]}},
+    }
+
+
+class ClusterEngine(SearchEngine):
+    name = "cluster"
+    uses_cluster = True
+
+    def __init__(self, url: str, index_prefix: str = "hub") -> None:
+        self.hosts = [part.strip() for part in url.split(",") if part.strip()]
+        self.alias = f"{index_prefix}-entries"
+        self._client = None
+
+    # Transport -------------------------------------------------------------
+
+    @property
+    def client(self):
+        if self._client is None:
+            timeout = getattr(settings, "SEARCH_TIMEOUT", 3)
+            from opensearchpy import OpenSearch
+
+            probe = OpenSearch(self.hosts, timeout=timeout, max_retries=1, retry_on_timeout=False)
+            info = probe.info()
+            if info.get("version", {}).get("distribution") == "opensearch":
+                self._client, self.flavour = probe, "opensearch"
+            else:
+                from elasticsearch import Elasticsearch
+
+                self._client = Elasticsearch(self.hosts, request_timeout=timeout, max_retries=1)
+                self.flavour = "elasticsearch"
+        return self._client
+
+    def _bulk(self, actions: list[dict]) -> tuple[int, list]:
+        if self.flavour == "opensearch":
+            from opensearchpy.helpers import bulk
+        else:
+            from elasticsearch.helpers import bulk
+        return bulk(self.client, actions, raise_on_error=False, refresh="wait_for")
+
+    # Index management --------------------------------------------------------
+
+    def _index_definition(self, name: str) -> Index:
+        index = Index(name)
+        index.settings(number_of_shards=1, number_of_replicas=1 if self._node_count() > 1 else 0)
+        index.document(document_class(*analyzers(glossary_synonyms())))
+        return index
+
+    def _node_count(self) -> int:
+        try:
+            return int(self.client.cluster.health()["number_of_nodes"])
+        except Exception:  # noqa: BLE001
+            return 1
+
+    def rebuild(self, progress: Callable[[int, int], None] | None = None) -> dict:
+        """Build a new index beside the old one, then swap the alias: searches answer throughout."""
+        started = time.monotonic()
+        name = f"{self.alias}-{int(time.time() * 1000)}"
+        body = self._index_definition(name).to_dict()
+        self.client.indices.create(index=name, body=body)
+        entries = SearchEntry.objects.prefetch_related("topics").order_by("pk")
+        total = entries.count()
+        sent, errors = 0, 0
+        ids = list(entries.values_list("pk", flat=True))
+        for start in range(0, total, BATCH):
+            batch = list(entries.filter(pk__in=ids[start : start + BATCH]))
+            actions = [{"_index": name, "_id": str(e.pk), "_source": entry_source(e)} for e in batch]
+            ok, failed = self._bulk(actions)
+            sent += ok
+            errors += len(failed)
+            if progress:
+                progress(min(start + BATCH, total), total)
+        self.client.indices.refresh(index=name)
+        old = (
+            list(self.client.indices.get_alias(name=self.alias, ignore_unavailable=True).keys())
+            if self._alias_exists()
+            else []
+        )
+        actions = [{"remove": {"index": index, "alias": self.alias}} for index in old]
+        actions.append({"add": {"index": name, "alias": self.alias}})
+        self.client.indices.update_aliases(body={"actions": actions})
+        for index in old:
+            self.client.indices.delete(index=index, ignore_unavailable=True)
+        SearchEntry.objects.update(cluster_synced=True)
+        ClusterDeletion.objects.all().delete()
+        return {"index": name, "documents": sent, "errors": errors, "seconds": round(time.monotonic() - started, 2)}
+
+    def _alias_exists(self) -> bool:
+        return bool(self.client.indices.exists_alias(name=self.alias))
+
+    def drop(self) -> None:
+        if self._alias_exists():
+            for index in self.client.indices.get_alias(name=self.alias):
+                self.client.indices.delete(index=index, ignore_unavailable=True)
+
+    def push_pending(self) -> int:
+        """Send entries changed since the last sync and deletions; what fails stays pending."""
+        if not self._alias_exists():
+            return self.rebuild()["documents"]
+        pending = list(SearchEntry.objects.filter(cluster_synced=False).prefetch_related("topics")[:5000])
+        deletions = list(ClusterDeletion.objects.all()[:5000])
+        actions = [{"_index": self.alias, "_id": str(e.pk), "_source": entry_source(e)} for e in pending]
+        actions += [{"_op_type": "delete", "_index": self.alias, "_id": str(d.entry_id)} for d in deletions]
+        if not actions:
+            return 0
+        ok, failed = self._bulk(actions)
+        failed_ids = {str(item.get("index", item.get("delete", {})).get("_id")) for item in failed}
+        synced = [e.pk for e in pending if str(e.pk) not in failed_ids]
+        SearchEntry.objects.filter(pk__in=synced).update(cluster_synced=True)
+        ClusterDeletion.objects.filter(
+            pk__in=[d.pk for d in deletions if str(d.entry_id) not in failed_ids or _not_found(failed, d.entry_id)]
+        ).delete()
+        return ok
+
+    def delete_entry(self, entry_id: int) -> None:
+        ClusterDeletion.objects.get_or_create(entry_id=entry_id)
+
+    # Queries ---------------------------------------------------------------
+
+    def _search(self, request: SearchRequest) -> Search:
+        visible = Q("terms", visibility=visibility_values(request.levels))
+        matches = Q(
+            "multi_match",
+            query=request.query,
+            fields=["title^5", "keywords^4", "summary^2", "text_"],
+            type="best_fields",
+            tie_breaker=0.3,
+        )
+        exact = Q("match_phrase", title={"query": request.query, "boost": 8}) | Q(
+            "match_phrase", keywords={"query": request.query, "boost": 8}
+        )
+        filters = [visible]
+        for facet, field in FACET_FIELDS.items():
+            for value in request.filters.get(facet, ()):  # every selected value must apply
+                filters.append(Q("term", **{field: int(value) if facet == "year" and value.isdigit() else value}))
+        search = Search(index=self.alias).query(Q("bool", must=[matches], should=[exact], filter=filters))
+        for facet, field in FACET_FIELDS.items():
+            search.aggs.bucket(facet, "terms", field=field, size=50)
+        search = search.highlight("text_", "summary", fragment_size=220, number_of_fragments=1)
+        search = search.highlight_options(pre_tags=["<mark>"], post_tags=["</mark>"], encoder="html")
+        search = search.suggest("spelling", request.query, term={"field": "title", "suggest_mode": "popular"})
+        if request.sort == "newest":
+            search = search.sort({"date": {"order": "desc", "missing": "_last"}}, "_score")
+        search = search.extra(track_total_hits=True)
+        return search[request.offset : request.offset + request.limit]
+
+    def search(self, request: SearchRequest) -> SearchResponse:
+        body = self._search(request).to_dict()
+        raw = self.client.search(index=self.alias, body=body)
+        hits_raw = raw["hits"]["hits"]
+        entries = SearchEntry.objects.in_bulk([int(hit["_id"]) for hit in hits_raw])
+        hits = []
+        for hit in hits_raw:
+            entry = entries.get(int(hit["_id"]))
+            if entry is None:
+                continue  # deleted since; the pending deletion will reach the cluster
+            fragments = hit.get("highlight", {})
+            html = (fragments.get("text_") or fragments.get("summary") or [None])[0]
+            hits.append(Hit(entry, mark_safe(html) if html else snippet(entry.summary, request.query)))  # noqa: S308
+        total = raw["hits"]["total"]["value"]
+        labels = dict(SearchEntry.objects.values_list("kind", "kind_label").distinct())
+        from content.topics.models import Topic
+
+        topic_names = dict(Topic.objects.values_list("slug", "name"))
+        facets = {}
+        for facet in FACET_FIELDS:
+            buckets = raw.get("aggregations", {}).get(facet, {}).get("buckets", [])
+            selected = set(request.filters.get(facet, ()))
+            values = []
+            for bucket in buckets:
+                value = str(bucket["key"])
+                label = (
+                    labels.get(value, value)
+                    if facet == "kind"
+                    else topic_names.get(value, value)
+                    if facet == "topic"
+                    else value
+                )
+                values.append(FacetValue(value, label, bucket["doc_count"], value in selected))
+            if facet == "year":
+                values.sort(key=lambda v: v.value, reverse=True)
+            facets[facet] = values
+        response = SearchResponse(hits, total, facets, self.name)
+        if not total:
+            response.suggestion = self._suggestion(raw, request.query)
+        return response
+
+    @staticmethod
+    def _suggestion(raw: dict, query: str) -> str:
+        words = []
+        for token in raw.get("suggest", {}).get("spelling", []):
+            options = token.get("options") or []
+            words.append(options[0]["text"] if options else token["text"])
+        suggestion = " ".join(words)
+        return suggestion if suggestion and suggestion.lower() != query.lower() else ""
+
+    def autocomplete(self, prefix: str, levels: frozenset[str], limit: int = 8) -> list[SearchEntry]:
+        search = Search(index=self.alias).suggest(
+            "titles",
+            prefix,
+            completion={
+                "field": "suggest",
+                "size": limit,
+                "skip_duplicates": True,
+                "contexts": {"visibility": visibility_values(levels)},
+            },
+        )
+        raw = self.client.search(index=self.alias, body=search.to_dict())
+        ids = [int(option["_id"]) for option in raw["suggest"]["titles"][0]["options"]]
+        entries = SearchEntry.objects.in_bulk(ids)
+        return [entries[i] for i in ids if i in entries]
+
+
+def _not_found(failed: list, entry_id: int) -> bool:
+    for item in failed:
+        result = item.get("delete", {})
+        if str(result.get("_id")) == str(entry_id) and result.get("status") == 404:
+            return True
+    return False
