@@ -8,7 +8,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 
 .DEFAULT_GOAL := help
-.PHONY: help install install-dev browser-deps migrate demo run test lint check format clean
+.PHONY: help install install-dev browser-deps migrate demo run test test-postgres lint check format clean
 
 help: ## List the targets
 	@grep -E '^[a-zA-Z_-]+:.*?## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*?## "}; {printf "  %-14s %s\n", $$1, $$2}'
@@ -62,6 +62,10 @@ check: install-dev ## Django system checks, production deploy checks, missing mi
 
 test: install-dev browser-deps lint check ## Set up and run the whole test suite
 	$(VENV)/bin/pytest
+
+test-postgres: install-dev ## The search contract, relevance and leak tests on PostgreSQL (needs DATABASE_URL)
+	@test -n "$(DATABASE_URL)" || (echo "Set DATABASE_URL=postgres://… (.ci/postgres.sh starts one)"; exit 2)
+	DATABASE_URL=$(DATABASE_URL) $(VENV)/bin/pytest -p no:cacheprovider tests/search tests/members/test_no_leaks.py
 
 clean: ## Remove the virtualenv, database, media and caches
 	rm -rf $(VENV) node_modules db.sqlite3 media staticfiles var .pytest_cache .ruff_cache

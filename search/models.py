@@ -20,7 +20,10 @@ class SearchEntry(index.Indexed, models.Model):
         FULL = "full", "Full text"
         TEASER = "teaser", "Teaser only"
 
-    page = models.ForeignKey("wagtailcore.Page", on_delete=models.CASCADE, related_name="search_entries")
+    # Null only for synthetic entries (search_benchmark); every real entry belongs to a live page.
+    page = models.ForeignKey(
+        "wagtailcore.Page", null=True, blank=True, on_delete=models.CASCADE, related_name="search_entries"
+    )
     variant = models.CharField(max_length=10, choices=Variant.choices)
     access = models.CharField(max_length=20, db_index=True)
     kind = models.CharField(max_length=30, db_index=True)

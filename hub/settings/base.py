@@ -154,7 +154,7 @@ STORAGES = {
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
 
-# Email: EMAIL_URL (smtp://user:pass@host:587/?tls=True, console:, filemail:///path).
+# Email: EMAIL_URL (smtp://user:pass@host:587/?tls=True, console://, or file:////absolute/folder).
 if "EMAIL_URL" in env:
     _email = dj_email_url.parse(env["EMAIL_URL"])
     EMAIL_BACKEND = _email["EMAIL_BACKEND"]

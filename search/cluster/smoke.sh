@@ -16,7 +16,7 @@ c() { curl -sS -m 70 "$@"; }
 
 check "3 nodes"         bash -c "[ \"\$(curl -sS -m 10 '$HTTP/_cat/nodes' | wc -l)\" -eq 3 ]"
 check "version 2.19.x"  bash -c "curl -sS -m 10 '$HTTP' | grep -Eq '\"number\" : \"2\\.19\\.'"
-check "create index"    bash -c "c() { curl -sS -m 70 \"\$@\"; }; c -XPUT '$HTTP/$IDX' -H 'Content-Type: application/json' \
+check "create index"    bash -c "curl -sS -m 70 -XPUT '$HTTP/$IDX' -H 'Content-Type: application/json' \
                           -d '{\"settings\":{\"number_of_shards\":1,\"number_of_replicas\":1}}' | grep -q '\"acknowledged\":true'"
 check "green"           bash -c "curl -sS -m 70 '$HTTP/_cluster/health/$IDX?wait_for_status=green&timeout=60s' | grep -q '\"status\":\"green\"'"
 check "index doc"       bash -c "curl -sS -m 70 -XPUT '$HTTP/$IDX/_doc/1?refresh=true' -H 'Content-Type: application/json' \

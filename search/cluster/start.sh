@@ -56,11 +56,12 @@ DATA_DIR="$(mktemp -d "$CLUSTER_DIR/data.XXXXXX")"
 
 : >"$LOG"   # truncate; the JVM appends to it (O_APPEND), so its writers do not overwrite each other
 START=$(date +%s)
-# The flags below mirror OpenSearch's own jvm.options where they matter for an embedded node.
+# The flags below mirror OpenSearch's own jvm.options where they matter for an embedded node, plus
+# -XX:TieredStopAtLevel=1 (C1 JIT only): start-up here went from ~75-90 s to ~35 s on a busy 2-core machine.
 # shellcheck disable=SC2086
 HUB_OS_DATA_DIR="$DATA_DIR" nohup "$JAVA" \
-  -Xms256m -Xmx"$HEAP" -XX:+UseG1GC -XX:MaxDirectMemorySize=256m -XX:MaxMetaspaceSize=256m \
-  -XX:+HeapDumpOnOutOfMemoryError -XX:HeapDumpPath="$CLUSTER_DIR" \
+  -Xms256m -Xmx"$HEAP" -XX:+UseG1GC -XX:TieredStopAtLevel=1 -XX:MaxDirectMemorySize=256m -XX:MaxMetaspaceSize=256m \
+  -XX:+ExitOnOutOfMemoryError \
   -Djava.awt.headless=true -Dfile.encoding=UTF-8 -Djna.nosys=true \
   -Djava.locale.providers=SPI,COMPAT \
   -Dio.netty.noUnsafe=true -Dio.netty.noKeySetOptimization=true \
@@ -78,6 +79,7 @@ while :; do
   if ! kill -0 "$PID" 2>/dev/null; then
     echo "hub-opensearch: the cluster process exited; last lines of $LOG:" >&2
     tail -n 60 "$LOG" >&2
+    grep -m1 "HUB-OPENSEARCH-FAILED" "$LOG" >&2 || true
     rm -f "$PIDFILE"
     exit 1
   fi

@@ -126,8 +126,18 @@ def _answers(url: str) -> bool:
 
 
 @pytest.fixture(scope="session")
-def hub_server(browser_requirements, tmp_path_factory) -> Iterator[str]:
-    """Base URL of a runserver of the demo site on a free loopback port, for the whole session."""
+def hub_mail_dir(tmp_path_factory) -> Path:
+    """The folder where the browser tests' server writes its emails, one .log file per message."""
+    return tmp_path_factory.mktemp("hub-mail")
+
+
+@pytest.fixture(scope="session")
+def hub_server(browser_requirements, tmp_path_factory, hub_mail_dir) -> Iterator[str]:
+    """Base URL of a runserver of the demo site on a free loopback port, for the whole session.
+
+    The demo content and the demo accounts (member@example.org and the others in the README)
+    are loaded; emails go to files in hub_mail_dir.
+    """
     tmp = tmp_path_factory.mktemp("hub-browser")
     log = tmp / "server.log"
     env = {
@@ -135,11 +145,16 @@ def hub_server(browser_requirements, tmp_path_factory) -> Iterator[str]:
         "DJANGO_SETTINGS_MODULE": SETUP_SETTINGS,
         "DATABASE_URL": f"sqlite:///{tmp / 'browser.sqlite3'}",
         "MEDIA_ROOT": str(tmp / "media"),
+        # dj-email-url: the `file` scheme is Django's file-based backend. It drops the first
+        # "/" of the path, so an absolute folder needs four slashes (file:////tmp/...);
+        # with three the emails would land in a relative folder under the repository.
+        "EMAIL_URL": f"file:///{hub_mail_dir}",
         "PYTHONUNBUFFERED": "1",
     }
     env.pop("ALLOWED_HOSTS", None)
     _run_setup_command(["migrate", "--noinput"], env, log)
     _run_setup_command(["load_demo_content"], env, log)
+    _run_setup_command(["create_demo_accounts"], env, log)  # needs DEBUG on, so hub.settings.dev
 
     port = _free_loopback_port()
     base_url = f"http://127.0.0.1:{port}"
@@ -182,8 +197,8 @@ def browser(browser_requirements):
     Module-scoped rather than session-scoped on purpose: while Playwright's sync
     API is running, the main thread has a running asyncio loop, and Django then
     refuses ORM calls (SynchronousOnlyOperation) in any database test that runs
-    after this module. All browser tests live in one module, so this still
-    starts Chromium once per run.
+    after this module. Chromium therefore starts once per browser test module
+    (test_browser.py, test_membership_journey.py).
     """
     from playwright.sync_api import sync_playwright
 
@@ -220,11 +235,16 @@ class Watched:
 
 @pytest.fixture
 def open_page(browser, hub_server) -> Iterator[Callable[..., Watched]]:
-    """Factory: a fresh browser context (own cookies, own viewport) and a watched page in it."""
+    """Factory: a fresh browser context (own cookies, own viewport) and a watched page in it.
+
+    storage_state, when given, is a signed-in session saved with BrowserContext.storage_state().
+    """
     contexts = []
 
-    def _open(viewport: dict[str, int] = DESKTOP, *, bypass_csp: bool = False) -> Watched:
-        context = browser.new_context(viewport=viewport, bypass_csp=bypass_csp, base_url=hub_server)
+    def _open(viewport: dict[str, int] = DESKTOP, *, bypass_csp: bool = False, storage_state=None) -> Watched:
+        context = browser.new_context(
+            viewport=viewport, bypass_csp=bypass_csp, base_url=hub_server, storage_state=storage_state
+        )
         context.set_default_timeout(15_000)
         contexts.append(context)
         page = context.new_page()

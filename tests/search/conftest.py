@@ -15,13 +15,14 @@ import pytest
 CLUSTER_URL = os.environ.get("SEARCH_TEST_URL", "")
 
 
+NO_CLUSTER = "no search cluster: set SEARCH_TEST_URL=http://127.0.0.1:9201 (search/cluster/start.sh starts one)"
+REQUIRED = os.environ.get("HUB_REQUIRE_CLUSTER") == "1"
+
+
 def _cluster_param():
-    if CLUSTER_URL:
+    if CLUSTER_URL or REQUIRED:
         return pytest.param("cluster", id="cluster")
-    reason = "no search cluster: set SEARCH_TEST_URL=http://127.0.0.1:9201 (search/cluster/start.sh starts one)"
-    if os.environ.get("HUB_REQUIRE_CLUSTER") == "1":
-        return pytest.param("cluster", id="cluster", marks=pytest.mark.xfail(reason=reason, strict=True, run=False))
-    return pytest.param("cluster", id="cluster", marks=pytest.mark.skip(reason=reason))
+    return pytest.param("cluster", id="cluster", marks=pytest.mark.skip(reason=NO_CLUSTER))
 
 
 ENGINE_PARAMS = [pytest.param("database", id="database"), _cluster_param()]
@@ -34,6 +35,8 @@ def engine(request, db):
 
         yield DatabaseEngine()
         return
+    if not CLUSTER_URL:
+        pytest.fail(f"HUB_REQUIRE_CLUSTER=1 but {NO_CLUSTER}")
     from search.engines.cluster import ClusterEngine
 
     cluster = ClusterEngine(CLUSTER_URL, index_prefix=f"hub-test-{uuid.uuid4().hex[:8]}")

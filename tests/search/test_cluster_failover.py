@@ -1,0 +1,43 @@
+"""The search cluster keeps answering when one of its nodes stops (search/cluster's admin endpoint)."""
+
+from __future__ import annotations
+
+import os
+import urllib.request
+import uuid
+
+import pytest
+
+from search.access import PUBLIC
+from search.engines import SearchRequest
+from tests.search.conftest import CLUSTER_URL, NO_CLUSTER, REQUIRED
+
+ADMIN = os.environ.get("SEARCH_TEST_ADMIN_URL", "http://127.0.0.1:9299")
+pytestmark = [
+    pytest.mark.django_db,
+    pytest.mark.skipif(not CLUSTER_URL and not REQUIRED, reason=NO_CLUSTER),
+]
+
+
+def admin(path: str) -> str:
+    with urllib.request.urlopen(f"{ADMIN}{path}", timeout=120) as response:  # noqa: S310 - loopback test cluster
+        return response.read().decode()
+
+
+def test_search_keeps_answering_with_a_node_down():
+    if not CLUSTER_URL:
+        pytest.fail(NO_CLUSTER)
+    from search.engines.cluster import ClusterEngine
+
+    engine = ClusterEngine(CLUSTER_URL, index_prefix=f"hub-failover-{uuid.uuid4().hex[:8]}")
+    engine.rebuild()
+    try:
+        before = engine.search(SearchRequest("social infrastructure", frozenset({PUBLIC})))
+        admin("/stop-node/2")
+        try:
+            after = engine.search(SearchRequest("social infrastructure", frozenset({PUBLIC})))
+            assert after.total == before.total > 0
+        finally:
+            admin("/start-node/2")
+    finally:
+        engine.drop()

@@ -1,0 +1,131 @@
+"""The search page as readers use it: answers, facets, promotions, suggestions, member-aware results."""
+
+from __future__ import annotations
+
+import pytest
+
+from django.test import Client
+
+from wagtail.contrib.search_promotions.models import Query, SearchPromotion
+
+from content.case_studies.models import CaseStudyIndexPage, CaseStudyPage
+from content.papers.models import PaperPage
+from search.engines import reset_engine
+from tests.factories import CaseStudyPageFactory
+from tests.helpers import soup, text_of
+from tests.members.conftest import make_member
+
+pytestmark = pytest.mark.django_db
+PHRASE = "Wobblethorpe outreach method"
+
+
+@pytest.fixture
+def study():
+    page = CaseStudyPageFactory(
+        parent=CaseStudyIndexPage.objects.get(),
+        title="A members' study",
+        summary="Public summary.",
+        audience="members",
+        what_we_did=f"<p>We used the {PHRASE}.</p>",
+    )
+    page.save_revision().publish()
+    return page
+
+
+def result_titles(response) -> list[str]:
+    return [a.get_text(strip=True) for a in soup(response).select(".search-result__title a")]
+
+
+def test_a_glossary_term_is_answered_first(client):
+    response = client.get("/search/", {"q": "social infrastructure"})
+    html = soup(response)
+    answer = html.select_one(".direct-answer")
+    assert answer is not None and "Social infrastructure" in answer.get_text()
+    assert answer.find("a")["href"] == "/definitions/social-infrastructure/"
+    titles = result_titles(response)
+    assert titles, "results follow the answer"
+    abbreviation = soup(client.get("/search/", {"q": "LAC"})).select_one(".direct-answer")
+    assert abbreviation is not None and "Looked-after children" in abbreviation.get_text()
+
+
+def test_facets_show_counts_and_narrow_the_results(client):
+    response = client.get("/search/", {"q": "social capital"})
+    html = soup(response)
+    definition_box = html.select_one('.facets input[name="kind"][value="definition"]')
+    label = html.find("label", attrs={"for": definition_box["id"]}).get_text()
+    count = int(label.rsplit("(", 1)[1].rstrip(")"))
+    narrowed = client.get("/search/", {"q": "social capital", "kind": "definition"})
+    assert f"{count} result" in text_of(narrowed)
+    assert soup(narrowed).select_one('.facets input[name="kind"][value="definition"]').has_attr("checked")
+
+
+def test_member_only_body_phrase_finds_nothing_logged_out_and_the_study_for_members(client, study):
+    logged_out = client.get("/search/", {"q": PHRASE})
+    assert study.title not in result_titles(logged_out)
+    assert "outreach method" not in " ".join(result_titles(logged_out))
+    member = Client(HTTP_HOST="localhost")
+    member.force_login(make_member("reader@example.org"))
+    response = member.get("/search/", {"q": PHRASE})
+    assert result_titles(response)[0] == study.title
+    assert "<mark>" in response.content.decode()
+    assert "private" in response["Cache-Control"]
+
+
+def test_teaser_results_carry_the_lock(client):
+    study = CaseStudyPage.objects.live().filter(audience="local_government").first()
+    response = client.get("/search/", {"q": study.title})
+    result = next(r for r in soup(response).select(".search-result") if study.title in r.get_text())
+    assert "Local government members only" in result.get_text()
+
+
+def test_editors_promotions_come_first_but_never_reveal_a_restricted_page(client, study):
+    paper = PaperPage.objects.get(slug="safe-at-home")
+    query = Query.get("placements")
+    SearchPromotion.objects.create(query=query, page=paper, sort_order=0, description="Start here")
+    SearchPromotion.objects.create(query=query, page=study, sort_order=1, description="Secret pick")
+    html = soup(client.get("/search/", {"q": "placements"}))
+    promoted = html.select(".search-result--promoted")
+    assert len(promoted) == 1 and paper.title in promoted[0].get_text()
+    assert "Secret pick" not in html.get_text()
+
+
+def test_no_results_suggests_a_spelling_and_ways_on(client):
+    response = client.get("/search/", {"q": "infrastrcture socail"})
+    text = text_of(response)
+    if "0 results" in text:
+        assert "Did you mean" in text
+        assert "browse the papers" in text
+
+
+def test_autocomplete_returns_titles_as_json(client):
+    data = client.get("/search/suggest/", {"q": "commun"}).json()
+    assert data["suggestions"]
+    assert all({"title", "url", "kind"} <= set(s) for s in data["suggestions"])
+    assert client.get("/search/suggest/", {"q": "c"}).json()["suggestions"] == []
+
+
+def test_sort_and_pagination_keep_the_query_and_filters(client):
+    response = client.get("/search/", {"q": "community", "sort": "newest", "kind": "blog"})
+    html = soup(response)
+    assert html.find("select", id="sort-select").find("option", selected=True)["value"] == "newest"
+    for link in html.select(".pagination a"):
+        assert "q=community" in link["href"] and "kind=blog" in link["href"] and "sort=newest" in link["href"]
+
+
+def test_search_box_is_in_the_header_of_every_page(client):
+    for url in ("/", "/papers/", "/definitions/", "/case-studies/"):
+        form = soup(client.get(url)).select_one("header form[role=search]")
+        assert form["action"] == "/search/" and form.find("input", attrs={"name": "q"})
+
+
+def test_an_unreachable_cluster_degrades_to_the_database_engine(client, settings):
+    settings.SEARCH_URL = "http://127.0.0.1:9/"
+    settings.SEARCH_TIMEOUT = 1
+    reset_engine()
+    try:
+        response = client.get("/search/", {"q": "social capital"})
+        assert response.status_code == 200
+        assert "may be incomplete" in text_of(response)
+        assert result_titles(response)
+    finally:
+        reset_engine()
