@@ -103,3 +103,109 @@
     }
     if (document.readyState === "loading") { document.addEventListener("DOMContentLoaded", focusErrorSummary); } else { focusErrorSummary(); }
 })();
+
+/* Search suggestions: an ARIA 1.2 combobox over the plain search form (which works without it). */
+(function () {
+    "use strict";
+    var counter = 0;
+
+    function enhance(container) {
+        var input = container.querySelector("input[type=search]");
+        if (!input) { return; }
+        counter += 1;
+        var listId = "search-suggestions-" + counter;
+        var list = document.createElement("ul");
+        list.id = listId;
+        list.className = "suggestions";
+        list.setAttribute("role", "listbox");
+        list.setAttribute("aria-label", "Suggestions");
+        list.hidden = true;
+        var status = document.createElement("p");
+        status.className = "visually-hidden";
+        status.setAttribute("role", "status");
+        container.appendChild(list);
+        container.appendChild(status);
+        input.setAttribute("role", "combobox");
+        input.setAttribute("aria-autocomplete", "list");
+        input.setAttribute("aria-expanded", "false");
+        input.setAttribute("aria-controls", listId);
+        var options = [];
+        var active = -1;
+        var timer = null;
+        var lastQuery = "";
+
+        function close() {
+            list.hidden = true;
+            input.setAttribute("aria-expanded", "false");
+            input.removeAttribute("aria-activedescendant");
+            active = -1;
+        }
+
+        function highlight(index) {
+            options.forEach(function (option, i) { option.setAttribute("aria-selected", String(i === index)); });
+            active = index;
+            if (index >= 0) { input.setAttribute("aria-activedescendant", options[index].id); } else { input.removeAttribute("aria-activedescendant"); }
+        }
+
+        function render(suggestions) {
+            list.innerHTML = "";
+            options = suggestions.map(function (suggestion, i) {
+                var item = document.createElement("li");
+                item.id = listId + "-" + i;
+                item.setAttribute("role", "option");
+                item.setAttribute("aria-selected", "false");
+                item.dataset.url = suggestion.url;
+                var title = document.createElement("span");
+                title.textContent = suggestion.title;
+                var kind = document.createElement("span");
+                kind.className = "suggestions__kind";
+                kind.textContent = suggestion.kind;
+                item.appendChild(title);
+                item.appendChild(kind);
+                item.addEventListener("mousedown", function (event) { event.preventDefault(); window.location.href = suggestion.url; });
+                list.appendChild(item);
+                return item;
+            });
+            var open = options.length > 0;
+            list.hidden = !open;
+            input.setAttribute("aria-expanded", String(open));
+            status.textContent = open ? options.length + (options.length === 1 ? " suggestion" : " suggestions") + ", use the arrow keys to choose" : "";
+            active = -1;
+        }
+
+        function fetchSuggestions() {
+            var query = input.value.trim();
+            if (query === lastQuery) { return; }
+            lastQuery = query;
+            if (query.length < 2) { render([]); return; }
+            fetch(container.dataset.autocomplete + "?q=" + encodeURIComponent(query), { credentials: "same-origin", headers: { Accept: "application/json" } })
+                .then(function (response) { return response.ok ? response.json() : { suggestions: [] }; })
+                .then(function (data) { if (data.query === input.value.trim()) { render(data.suggestions || []); } })
+                .catch(function () { render([]); });
+        }
+
+        input.addEventListener("input", function () {
+            window.clearTimeout(timer);
+            timer = window.setTimeout(fetchSuggestions, 150);
+        });
+        input.addEventListener("keydown", function (event) {
+            if (event.key === "ArrowDown" && options.length) {
+                event.preventDefault();
+                if (list.hidden) { list.hidden = false; input.setAttribute("aria-expanded", "true"); }
+                highlight((active + 1) % options.length);
+            } else if (event.key === "ArrowUp" && options.length) {
+                event.preventDefault();
+                highlight(active <= 0 ? options.length - 1 : active - 1);
+            } else if (event.key === "Enter" && active >= 0 && !list.hidden) {
+                event.preventDefault();
+                window.location.href = options[active].dataset.url;
+            } else if (event.key === "Escape") {
+                if (!list.hidden) { event.preventDefault(); close(); }
+            }
+        });
+        input.addEventListener("blur", function () { window.setTimeout(close, 100); });
+    }
+
+    function init() { document.querySelectorAll("[data-autocomplete]").forEach(enhance); }
+    if (document.readyState === "loading") { document.addEventListener("DOMContentLoaded", init); } else { init(); }
+})();
