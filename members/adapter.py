@@ -18,11 +18,13 @@ class AccountAdapter(DefaultAccountAdapter):
     def send_account_already_exists_mail(self, email: str) -> None:
         """Same answer on screen for known and unknown addresses; by email, help that fits the address."""
         unverified = (
-            EmailAddress.objects.filter(email__iexact=email, verified=False, user__isnull=False)
+            EmailAddress.objects.filter(email__iexact=email, verified=False, primary=True, user__isnull=False)
             .select_related("user")
             .first()
         )
-        if unverified is not None:
+        # Only a sign-up that never completed: an address someone added to another account (unverified,
+        # not primary) must never be verified onto that account by its real owner's click.
+        if unverified is not None and not EmailAddress.objects.filter(user=unverified.user, verified=True).exists():
             unverified.send_confirmation(context.request, signup=True)
             return
         super().send_account_already_exists_mail(email)

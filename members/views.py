@@ -15,6 +15,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.utils import timezone
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
@@ -95,7 +96,11 @@ def request_access(request: HttpRequest) -> HttpResponse:
         access_request.user = request.user
         access_request.save()
         messages.success(request, "Your request has been sent. We will email you when an editor has decided.")
-        return redirect(request.POST.get("next") or "members:dashboard")
+        target = request.POST.get("next", "")
+        safe = url_has_allowed_host_and_scheme(
+            target, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+        )
+        return redirect(target if target and safe else "members:dashboard")
     return TemplateResponse(
         request,
         "members/request_access.html",

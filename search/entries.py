@@ -130,7 +130,7 @@ def entry_data(page: Page) -> EntryData | None:
             date=page.published_date,
             local_authority=authority,
             topics=topics,
-            public_teaser=True,
+            public_teaser=page.teaser_is_public(),
         )
     if isinstance(page, PaperSeriesPage):
         text = plain([page.intro, page.description])
@@ -180,11 +180,11 @@ def update_entries_for_page(page: Page) -> list[SearchEntry]:
     return entries
 
 
+@transaction.atomic
 def rebuild_all_entries() -> int:
-    """Recreate every entry from the live pages; returns how many pages have entries."""
-    SearchEntry.objects.all().delete()
-    count = 0
+    """Bring every entry up to date in place (ids kept), dropping those of pages no longer searchable."""
+    kept: list[int] = []
     for page in Page.objects.live().specific().iterator(chunk_size=200):
-        if update_entries_for_page(page):
-            count += 1
-    return count
+        kept += [entry.pk for entry in update_entries_for_page(page)]
+    SearchEntry.objects.filter(page__isnull=False).exclude(pk__in=kept).delete()
+    return SearchEntry.objects.filter(pk__in=kept).values("page").distinct().count()

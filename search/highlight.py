@@ -54,7 +54,7 @@ def snippet(text: str, query: str, width: int = 240) -> SafeString:
     if not stems:
         return mark_safe(escape(text[:width]) + ("…" if len(text) > width else ""))  # noqa: S308
     lowered = text.lower()
-    positions = [m.start() for stem in stems for m in re.finditer(re.escape(stem), lowered)]
+    positions = sorted(m.start() for stem in stems for m in re.finditer(re.escape(stem), lowered[:20000]))[:200]
     if positions:
         best = max(positions, key=lambda p: sum(p - 40 <= q < p + width - 40 for q in positions))
         start = max(0, best - 40)

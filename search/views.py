@@ -33,9 +33,13 @@ FACET_LABELS = {
 
 
 def _filters(request: HttpRequest) -> dict[str, tuple[str, ...]]:
-    return {
-        name: tuple(v for v in request.GET.getlist(name) if v)[:10] for name in FACETS if request.GET.getlist(name)
-    }
+    """Selected facet values (at most ten each); a year that is not a number is ignored."""
+    filters = {}
+    for name in FACETS:
+        values = tuple(v for v in request.GET.getlist(name) if v and (name != "year" or v.isdigit()))[:10]
+        if values:
+            filters[name] = values
+    return filters
 
 
 def _page_number(request: HttpRequest) -> int:

@@ -52,6 +52,15 @@ class ContactBlock(blocks.StructBlock):
         description = "Someone members can contact about this case study"
 
 
+def listable_case_studies():
+    """Live case studies whose teaser anyone may see: none under a section an editor restricted."""
+    restricted_sections = PageViewRestriction.objects.exclude(page__content_type__model="casestudypage")
+    queryset = CaseStudyPage.objects.live()
+    for restriction in restricted_sections.select_related("page"):
+        queryset = queryset.not_descendant_of(restriction.page, inclusive=True)
+    return queryset
+
+
 class CaseStudyIndexPage(BasePage):
     parent_page_types = ["home.HomePage"]
     subpage_types = ["case_studies.CaseStudyPage"]
@@ -66,7 +75,7 @@ class CaseStudyIndexPage(BasePage):
         context = super().get_context(request, *args, **kwargs)
         # Listed with teaser fields only; a lock marks those this reader cannot open.
         studies = list(
-            CaseStudyPage.objects.live()
+            listable_case_studies()
             .child_of(self)
             .select_related("local_authority")
             .prefetch_related("topics")
@@ -124,7 +133,8 @@ class CaseStudyPage(BasePage):
         FieldPanel("contacts"),
         InlinePanel("attachments", label="Attachment", heading="Attachments"),
     ]
-    # Only teaser fields are indexed: the member-only text can never match a search, whatever the engine.
+    # Wagtail's own index (the admin's page search) holds teaser fields only; the site search keeps
+    # member-only text in entries at the page's access level (search/entries.py, docs/search.md).
     search_fields = [
         *BasePage.search_fields,
         index.SearchField("summary"),
@@ -144,8 +154,15 @@ class CaseStudyPage(BasePage):
 
     def save(self, *args, **kwargs):
         result = super().save(*args, **kwargs)
-        self.sync_view_restriction()
+        # Saving a draft (save_revision) passes update_fields: the live page's audience must not change
+        # until the revision is published, which saves the page in full.
+        if kwargs.get("update_fields") is None:
+            self.sync_view_restriction()
         return result
+
+    def teaser_is_public(self) -> bool:
+        """The teaser is for everyone only when the page's own audience is its only restriction."""
+        return not PageViewRestriction.objects.filter(page__in=self.get_ancestors()).exists()
 
     def sync_view_restriction(self) -> None:
         """Keep one group restriction on this page matching its audience (editors' own stay too)."""
@@ -160,6 +177,9 @@ class CaseStudyPage(BasePage):
         PageViewRestriction.objects.filter(page=self).exclude(pk=restriction.pk).filter(
             restriction_type__in=[PageViewRestriction.PASSWORD, PageViewRestriction.LOGIN]
         ).delete()
+
+    def get_attachments(self):
+        return self.attachments.select_related("document").order_by("sort_order")
 
     def serve(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
         return private_response(super().serve(request, *args, **kwargs))

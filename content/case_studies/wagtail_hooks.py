@@ -3,12 +3,17 @@ from wagtail import hooks
 from .models import CaseStudyPage
 
 
-@hooks.register("before_serve_page", order=-10)
+@hooks.register("before_serve_page")
 def serve_teaser_to_readers_without_access(page, request, serve_args, serve_kwargs):
-    """Runs before Wagtail's own restriction check: a case study answers with its teaser, not a login bounce."""
-    if not isinstance(page, CaseStudyPage):
+    """A case study answers readers without access with its teaser instead of a login bounce.
+
+    Every before_serve_page hook runs before Wagtail's own view-restriction check (an on_serve_page
+    hook). Only the page's own audience restriction earns a teaser: a section an editor restricted
+    falls through to Wagtail's usual login redirect, and so does anything but GET or HEAD.
+    """
+    if not isinstance(page, CaseStudyPage) or request.method not in {"GET", "HEAD"}:
         return None
-    restrictions = page.get_view_restrictions()
-    if all(restriction.accept_request(request) for restriction in restrictions):
+    failing = [r for r in page.get_view_restrictions() if not r.accept_request(request)]
+    if not failing or any(r.page_id != page.pk for r in failing):
         return None
     return page.serve_teaser(request)

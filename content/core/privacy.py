@@ -19,11 +19,6 @@ def public_pages(model: type[Page] = Page) -> PageQuerySet:
     return model.objects.live().public()
 
 
-def is_public(page: Page) -> bool:
-    """True when the page is live and neither it nor an ancestor carries a view restriction."""
-    return page.live and not PageViewRestriction.objects.filter(page__in=page.get_ancestors(inclusive=True)).exists()
-
-
 def _restriction_accepts(restriction: PageViewRestriction, request, user_group_ids: set[int]) -> bool:
     user = request.user
     if restriction.restriction_type == PageViewRestriction.LOGIN:
@@ -57,10 +52,6 @@ def readable_by(pages: list[Page], request) -> dict[int, bool]:
     }
 
 
-def can_read(page: Page, request) -> bool:
-    return page.live and readable_by([page], request)[page.pk]
-
-
 def document_is_readable(document, request) -> bool:
     """A document opens only through a live page the reader may read, or for editors who manage documents.
 
@@ -83,7 +74,7 @@ def document_is_readable(document, request) -> bool:
         .filter(base_content_type=page_type)
         .values_list("object_id", flat=True)
     )
-    pages = list(Page.objects.live().filter(pk__in=[int(pk) for pk in page_ids]))
+    pages = list(Page.objects.live().filter(pk__in=_released(page_ids)))
     return any(readable_by(pages, request).values())
 
 
@@ -99,4 +90,17 @@ def document_is_public(document) -> bool:
         .filter(base_content_type=page_type)
         .values_list("object_id", flat=True)
     )
-    return public_pages().filter(pk__in=[int(pk) for pk in page_ids]).exists()
+    return public_pages().filter(pk__in=_released(page_ids)).exists()
+
+
+def _released(page_ids) -> list[int]:
+    """Page ids minus papers still before their release date (their report is embargoed)."""
+    from django.utils import timezone
+
+    from content.papers.models import PaperPage
+
+    ids = [int(pk) for pk in page_ids]
+    embargoed = set(
+        PaperPage.objects.filter(pk__in=ids, release_date__gt=timezone.localdate()).values_list("pk", flat=True)
+    )
+    return [pk for pk in ids if pk not in embargoed]

@@ -13,13 +13,17 @@ from wagtail.rich_text.pages import PageLinkHandler
 class GlossaryAwarePageLinkHandler(PageLinkHandler):
     @classmethod
     def expand_db_attributes_many(cls, attrs_list: list[dict]) -> list[str]:
+        from content.core.privacy import public_pages
         from content.glossary.models import DefinitionPage
 
+        pages = cls.get_many(attrs_list)
+        term_ids = [page.pk for page in pages if isinstance(page, DefinitionPage)]
+        public_terms = set(public_pages(DefinitionPage).filter(pk__in=term_ids).values_list("pk", flat=True))
         tags = []
-        for page in cls.get_many(attrs_list):
+        for page in pages:
             if page is None:
                 tags.append("<a>")
-            elif isinstance(page, DefinitionPage) and page.live:
+            elif page.pk in public_terms:
                 tags.append(
                     f'<a href="{escape(page.url)}" class="glossary-term" '
                     f'data-term="{escape(page.title)}" data-definition="{escape(page.short_definition)}">'

@@ -125,14 +125,14 @@ class DefinitionPage(BasePage):
     def get_pages_using_term(self) -> list[Page]:
         """Public papers and blog posts whose text links to this term (Wagtail's reference index)."""
         from content.blog.models import BlogPage
-        from content.papers.models import PaperPage
+        from content.papers.models import released_papers
 
         page_ids = (
             ReferenceIndex.get_references_to(self)
             .filter(base_content_type__model="page", base_content_type__app_label="wagtailcore")
             .values_list("object_id", flat=True)
         )
-        papers = list(public_pages(PaperPage).filter(pk__in=list(page_ids)).order_by("-release_date"))
+        papers = list(released_papers().filter(pk__in=list(page_ids)))
         posts = list(public_pages(BlogPage).filter(pk__in=list(page_ids)).order_by("-date"))
         return [*papers, *posts]
 

@@ -41,13 +41,13 @@ class Topic(index.Indexed, models.Model):
 def pages_on_topic(topic: Topic, request: HttpRequest) -> dict[str, list]:
     """Public pages tagged with the topic, grouped by kind, newest first; case studies as teasers."""
     from content.blog.models import BlogPage
-    from content.case_studies.models import CaseStudyPage
+    from content.case_studies.models import listable_case_studies
     from content.core.privacy import readable_by
     from content.glossary.models import DefinitionPage
     from content.papers.models import PaperPage
 
     case_studies = list(
-        CaseStudyPage.objects.live()
+        listable_case_studies()
         .filter(topics=topic)
         .select_related("local_authority")
         .prefetch_related("topics")

@@ -57,8 +57,5 @@ class SearchEngine:
     def push_pending(self) -> int:
         return 0
 
-    def delete_entry(self, entry_id: int) -> None:
-        return None
-
     def rebuild(self, progress=None) -> dict:
         return {}

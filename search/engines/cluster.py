@@ -12,11 +12,13 @@ from elasticsearch_dsl import Date, Document, Index, Integer, Keyword, Q, Search
 from elasticsearch_dsl.field import Completion
 
 from django.conf import settings
+from django.utils import timezone
 from django.utils.safestring import mark_safe
 
 from ..highlight import snippet
 from ..models import ClusterDeletion, SearchEntry
 from .base import FacetValue, Hit, SearchEngine, SearchRequest, SearchResponse
+from .database import suggest_spelling
 
 FACET_FIELDS = {
     "kind": "kind",
@@ -175,6 +177,7 @@ class ClusterEngine(SearchEngine):
     def rebuild(self, progress: Callable[[int, int], None] | None = None) -> dict:
         """Build a new index beside the old one, then swap the alias: searches answer throughout."""
         started = time.monotonic()
+        started_at = timezone.now()
         name = f"{self.alias}-{int(time.time() * 1000)}"
         body = self._index_definition(name).to_dict()
         self.client.indices.create(index=name, body=body)
@@ -201,8 +204,8 @@ class ClusterEngine(SearchEngine):
         self.client.indices.update_aliases(body={"actions": actions})
         for index in old:
             self.client.indices.delete(index=index, ignore_unavailable=True)
-        SearchEntry.objects.update(cluster_synced=True)
-        ClusterDeletion.objects.all().delete()
+        SearchEntry.objects.filter(updated_at__lt=started_at).update(cluster_synced=True)
+        ClusterDeletion.objects.filter(created_at__lt=started_at).delete()
         return {"index": name, "documents": sent, "errors": errors, "seconds": round(time.monotonic() - started, 2)}
 
     def _alias_exists(self) -> bool:
@@ -217,6 +220,7 @@ class ClusterEngine(SearchEngine):
         """Send entries changed since the last sync and deletions; what fails stays pending."""
         if not self._alias_exists():
             return self.rebuild()["documents"]
+        started = timezone.now()
         pending = list(SearchEntry.objects.filter(cluster_synced=False).prefetch_related("topics")[:5000])
         deletions = list(ClusterDeletion.objects.all()[:5000])
         actions = [{"_index": self.alias, "_id": str(e.pk), "_source": entry_source(e)} for e in pending]
@@ -226,14 +230,12 @@ class ClusterEngine(SearchEngine):
         ok, failed = self._bulk(actions)
         failed_ids = {str(item.get("index", item.get("delete", {})).get("_id")) for item in failed}
         synced = [e.pk for e in pending if str(e.pk) not in failed_ids]
-        SearchEntry.objects.filter(pk__in=synced).update(cluster_synced=True)
+        # An entry changed while it was on its way stays pending and goes again next time.
+        SearchEntry.objects.filter(pk__in=synced, updated_at__lt=started).update(cluster_synced=True)
         ClusterDeletion.objects.filter(
             pk__in=[d.pk for d in deletions if str(d.entry_id) not in failed_ids or _not_found(failed, d.entry_id)]
         ).delete()
         return ok
-
-    def delete_entry(self, entry_id: int) -> None:
-        ClusterDeletion.objects.get_or_create(entry_id=entry_id)
 
     # Queries ---------------------------------------------------------------
 
@@ -251,14 +253,18 @@ class ClusterEngine(SearchEngine):
         )
         filters = [visible]
         for facet, field in FACET_FIELDS.items():
-            for value in request.filters.get(facet, ()):  # every selected value must apply
-                filters.append(Q("term", **{field: int(value) if facet == "year" and value.isdigit() else value}))
+            values = [int(v) if facet == "year" else v for v in request.filters.get(facet, ())]
+            if not values:
+                continue
+            if facet == "topic":  # every selected topic must apply, as in the database engine
+                filters += [Q("term", topics=value) for value in values]
+            else:  # any of the selected values of one facet
+                filters.append(Q("terms", **{field: values}))
         search = Search(index=self.alias).query(Q("bool", must=[matches], should=[exact], filter=filters))
         for facet, field in FACET_FIELDS.items():
             search.aggs.bucket(facet, "terms", field=field, size=50)
         search = search.highlight("text_", "summary", fragment_size=220, number_of_fragments=1)
         search = search.highlight_options(pre_tags=["<mark>"], post_tags=["</mark>"], encoder="html")
-        search = search.suggest("spelling", request.query, term={"field": "title", "suggest_mode": "popular"})
         if request.sort == "newest":
             search = search.sort({"date": {"order": "desc", "missing": "_last"}}, "_score")
         search = search.extra(track_total_hits=True)
@@ -268,7 +274,9 @@ class ClusterEngine(SearchEngine):
         body = self._search(request).to_dict()
         raw = self.client.search(index=self.alias, body=body)
         hits_raw = raw["hits"]["hits"]
-        entries = SearchEntry.objects.in_bulk([int(hit["_id"]) for hit in hits_raw])
+        # Checked again against the database: an index that lags behind can never widen access.
+        visible = SearchEntry.objects.filter(SearchEntry.visible_to(request.levels))
+        entries = visible.in_bulk([int(hit["_id"]) for hit in hits_raw])
         hits = []
         for hit in hits_raw:
             entry = entries.get(int(hit["_id"]))
@@ -302,17 +310,9 @@ class ClusterEngine(SearchEngine):
             facets[facet] = values
         response = SearchResponse(hits, total, facets, self.name)
         if not total:
-            response.suggestion = self._suggestion(raw, request.query)
+            # From what this reader may see (the cluster's term suggester ignores filters).
+            response.suggestion = suggest_spelling(request.query, request.levels)
         return response
-
-    @staticmethod
-    def _suggestion(raw: dict, query: str) -> str:
-        words = []
-        for token in raw.get("suggest", {}).get("spelling", []):
-            options = token.get("options") or []
-            words.append(options[0]["text"] if options else token["text"])
-        suggestion = " ".join(words)
-        return suggestion if suggestion and suggestion.lower() != query.lower() else ""
 
     def autocomplete(self, prefix: str, levels: frozenset[str], limit: int = 8) -> list[SearchEntry]:
         search = Search(index=self.alias).suggest(
@@ -327,7 +327,7 @@ class ClusterEngine(SearchEngine):
         )
         raw = self.client.search(index=self.alias, body=search.to_dict())
         ids = [int(option["_id"]) for option in raw["suggest"]["titles"][0]["options"]]
-        entries = SearchEntry.objects.in_bulk(ids)
+        entries = SearchEntry.objects.filter(SearchEntry.visible_to(levels)).in_bulk(ids)
         return [entries[i] for i in ids if i in entries]
 
 

@@ -94,23 +94,22 @@ class DatabaseEngine(SearchEngine):
         hits = [Hit(entry, snippet(entry.text or entry.summary, request.query)) for entry in page]
         response = SearchResponse(hits, total, facet_counts(ids, request), self.name)
         if not total:
-            response.suggestion = self.suggest(request.query, request.levels)
+            response.suggestion = suggest_spelling(request.query, request.levels)
         return response
 
     def autocomplete(self, prefix: str, levels: frozenset[str], limit: int = 8) -> list[SearchEntry]:
         qs = SearchEntry.objects.filter(SearchEntry.visible_to(levels))
         return list(self.backend.autocomplete(prefix, qs)[:limit])
 
-    def suggest(self, query: str, levels: frozenset[str]) -> str:
-        """A spelling suggestion from the titles and words the reader could find."""
-        vocabulary = set()
-        for title, keywords in SearchEntry.objects.filter(SearchEntry.visible_to(levels)).values_list(
-            "title", "keywords"
-        )[:5000]:
-            vocabulary.update(
-                word.lower() for word in f"{title} {keywords}".replace(",", " ").split() if len(word) > 3
-            )
-        words = query.lower().split()
-        corrected = [(difflib.get_close_matches(word, vocabulary, n=1, cutoff=0.75) or [word])[0] for word in words]
-        suggestion = " ".join(corrected)
-        return suggestion if suggestion != query.lower() else ""
+
+def suggest_spelling(query: str, levels: frozenset[str]) -> str:
+    """A spelling suggestion from the titles and other names of entries this reader may see."""
+    vocabulary = set()
+    for title, keywords in SearchEntry.objects.filter(SearchEntry.visible_to(levels)).values_list("title", "keywords")[
+        :5000
+    ]:
+        vocabulary.update(word.lower() for word in f"{title} {keywords}".replace(",", " ").split() if len(word) > 3)
+    words = query.lower().split()
+    corrected = [(difflib.get_close_matches(word, vocabulary, n=1, cutoff=0.75) or [word])[0] for word in words]
+    suggestion = " ".join(corrected)
+    return suggestion if suggestion != query.lower() else ""

@@ -304,3 +304,22 @@ def test_editor_approves_access_request_and_member_is_told(client, member):
     (message,) = [m for m in mail.outbox if m.to == [member.email]]
     assert "approved" in message.subject.lower() and "Welcome" in message.body
     assert any(mime == "text/html" for _, mime in message.alternatives)
+
+
+def test_an_address_added_to_someone_elses_account_is_never_verified_onto_it(client, member):
+    attacker = make_member("attacker@example.org")
+    EmailAddress.objects.create(user=attacker, email="officer@stoke.gov.uk", verified=False, primary=False)
+    mail.outbox.clear()
+    client.post("/accounts/signup/", signup_data("officer@stoke.gov.uk"))
+    for message in mail.outbox:
+        assert not any("/accounts/confirm-email/" in path for path in links_in(message)), "no link verifies it"
+    attacker.refresh_from_db()
+    assert not attacker.groups.filter(name=LOCAL_GOVERNMENT_MEMBERS).exists()
+
+
+def test_request_access_never_redirects_off_site(client, member):
+    client.force_login(member)
+    response = client.post(
+        "/members/local-government-access/", {"access-reason": "Council officer", "next": "https://evil.example/"}
+    )
+    assert response.status_code == 302 and response["Location"] == "/members/"

@@ -194,3 +194,72 @@ def test_shared_password_privacy_is_switched_off():
     assert settings.WAGTAIL_PRIVATE_PAGE_OPTIONS == {"SHARED_PASSWORD": False}
     assert settings.WAGTAILDOCS_PRIVATE_COLLECTION_OPTIONS == {"SHARED_PASSWORD": False}
     assert settings.AUTHENTICATION_BACKENDS == ["allauth.account.auth_backends.AuthenticationBackend"]
+
+
+def test_saving_a_draft_does_not_change_who_can_read_the_live_page(guarded):
+    study, _ = guarded
+    study.audience = "members"
+    study.save_revision()  # a draft, e.g. submitted for moderation
+    member = Client(HTTP_HOST="localhost")
+    member.force_login(make_member("member-draft@example.org"))
+    assert SECRET.encode() not in member.get(study.url).content
+    study.save_revision().publish()
+    assert SECRET.encode() in member.get(study.url).content
+
+
+def test_a_restricted_section_hides_even_the_teasers(guarded):
+    from wagtail.models import PageViewRestriction
+
+    study, _ = guarded
+    index = CaseStudyIndexPage.objects.get()
+    PageViewRestriction.objects.create(page=index, restriction_type=PageViewRestriction.LOGIN)
+    client = Client(HTTP_HOST="localhost")
+    response = client.get(study.url)
+    assert response.status_code == 302 and response["Location"].startswith("/accounts/login/")
+    assert TEASER_TITLE not in client.get("/topics/community-wealth-building/").content.decode()
+    assert TEASER_TITLE not in client.get("/search/?q=Teaser+title+guarded").content.decode()
+
+
+def test_a_teaser_answers_only_reading(guarded):
+    study, _ = guarded
+    response = Client(HTTP_HOST="localhost").post(study.url)
+    assert response.status_code == 302 and response["Location"].startswith("/accounts/login/")
+    assert SECRET.encode() not in response.content
+
+
+def test_an_unreleased_papers_report_stays_embargoed():
+    import datetime
+
+    from django.utils import timezone
+
+    from content.papers.models import PaperPage, PaperSeriesPage
+    from tests.factories import PaperPageFactory
+
+    document = get_document_model()(title="Embargoed", file=ContentFile(b"%PDF-1.4 embargo", name="embargo.pdf"))
+    document.save()
+    paper = PaperPageFactory(
+        parent=PaperSeriesPage.objects.get(slug="social-capital-2025"),
+        release_date=timezone.localdate() + datetime.timedelta(days=10),
+        report=document,
+    )
+    paper.save_revision().publish()
+    assert PaperPage.objects.get(pk=paper.pk).report_id == document.pk
+    assert Client(HTTP_HOST="localhost").get(document.url).status_code == 404
+
+
+def test_links_to_a_restricted_definition_do_not_carry_its_text():
+    from wagtail.models import PageViewRestriction
+
+    from content.blog.models import BlogIndexPage
+    from tests.factories import BlogPageFactory, PersonFactory
+
+    term = DefinitionPage.objects.get(slug="civic-assets")
+    PageViewRestriction.objects.create(page=term, restriction_type=PageViewRestriction.LOGIN)
+    post = BlogPageFactory(
+        parent=BlogIndexPage.objects.get(),
+        authors=[PersonFactory()],
+        body=[("paragraph", f'<p>See <a linktype="page" id="{term.pk}">civic assets</a>.</p>')],
+    )
+    html = soup(Client(HTTP_HOST="localhost").get(post.url))
+    assert html.find("a", string="civic assets").get("data-definition") is None
+    assert term.short_definition not in html.get_text()

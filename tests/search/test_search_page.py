@@ -129,3 +129,9 @@ def test_an_unreachable_cluster_degrades_to_the_database_engine(client, settings
         assert result_titles(response)
     finally:
         reset_engine()
+
+
+def test_junk_facet_values_are_ignored_not_errors(client):
+    response = client.get("/search/", {"q": "social", "year": "abc", "kind": "nonsense"})
+    assert response.status_code == 200
+    assert "0 results" in text_of(response)
