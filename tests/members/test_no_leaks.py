@@ -104,7 +104,7 @@ def test_restricted_text_appears_in_no_response(guarded, reader):
         if query:
             body = body.replace(query, "")  # the search page repeats the reader's own words back
             if SECRET in query:
-                assert "0 results" in body, f"{reader}: {url} finds the restricted page by its body"
+                assert study.url not in body, f"{reader}: {url} finds the restricted page by its body"
         assert SECRET not in body, f"{reader}: {url} leaks the restricted text"
 
 
