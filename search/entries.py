@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
@@ -27,18 +28,18 @@ def plain(value: Any) -> str:
             return
         if isinstance(item, str):
             parts.append(strip_tags(item))
-        elif isinstance(item, dict):
+        elif isinstance(item, Mapping):
             # StreamField raw data: {"type": ..., "value": ..., "id": ...}
             for key, sub in item.items():
                 if key not in {"type", "id", "image", "level"}:
                     walk(sub)
-        elif isinstance(item, list | tuple):
+        elif hasattr(item, "raw_data"):
+            walk(item.raw_data)
+        elif hasattr(item, "source"):  # RichText
+            walk(item.source)
+        elif isinstance(item, Iterable):  # lists, and StreamField's RawDataView
             for sub in item:
                 walk(sub)
-        elif hasattr(item, "raw_data"):
-            walk(list(item.raw_data))
-        elif hasattr(item, "source"):
-            walk(item.source)
         else:
             walk(str(item))
 

@@ -101,6 +101,8 @@ def test_pages_of_results_do_not_overlap(engine):
 def test_highlights_mark_the_words_that_matched(engine):
     response = run(engine, "participatory budgeting")
     assert "<mark>" in str(response.hits[0].snippet).lower()
+    for hit in response.hits:  # text, not StreamField data
+        assert "'value'" not in hit.entry.text and "'type'" not in hit.entry.text
 
 
 def test_autocomplete_suggests_titles(engine):
