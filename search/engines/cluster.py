@@ -28,6 +28,7 @@ FACET_FIELDS = {
     "local_authority": "local_authority",
 }
 BATCH = 500
+INDEXING_TIMEOUT = 120  # seconds for a bulk request
 english_stemmer = token_filter("hub_english_stemmer", type="stemmer", language="english")
 english_stop = token_filter("hub_english_stop", type="stop", stopwords="_english_")
 possessive = token_filter("hub_possessive", type="stemmer", language="possessive_english")
@@ -153,12 +154,28 @@ class ClusterEngine(SearchEngine):
                 self.flavour = "elasticsearch"
         return self._client
 
-    def _bulk(self, actions: list[dict]) -> tuple[int, list]:
+    @property
+    def indexing_client(self):
+        """A client with a longer timeout for bulk writes (searches keep the short SEARCH_TIMEOUT)."""
+        if getattr(self, "_indexing_client", None) is None:
+            self.client  # noqa: B018 - detects the flavour
+            if self.flavour == "opensearch":
+                from opensearchpy import OpenSearch
+
+                self._indexing_client = OpenSearch(self.hosts, timeout=INDEXING_TIMEOUT, max_retries=2)
+            else:
+                from elasticsearch import Elasticsearch
+
+                self._indexing_client = Elasticsearch(self.hosts, request_timeout=INDEXING_TIMEOUT, max_retries=2)
+        return self._indexing_client
+
+    def _bulk(self, actions: list[dict], refresh: bool = True) -> tuple[int, list]:
         if self.flavour == "opensearch":
             from opensearchpy.helpers import bulk
         else:
             from elasticsearch.helpers import bulk
-        return bulk(self.client, actions, raise_on_error=False, refresh="wait_for")
+        options = {"refresh": "wait_for"} if refresh else {}
+        return bulk(self.indexing_client, actions, raise_on_error=False, **options)
 
     # Index management --------------------------------------------------------
 
@@ -188,12 +205,12 @@ class ClusterEngine(SearchEngine):
         for start in range(0, total, BATCH):
             batch = list(entries.filter(pk__in=ids[start : start + BATCH]))
             actions = [{"_index": name, "_id": str(e.pk), "_source": entry_source(e)} for e in batch]
-            ok, failed = self._bulk(actions)
+            ok, failed = self._bulk(actions, refresh=False)  # one refresh at the end
             sent += ok
             errors += len(failed)
             if progress:
                 progress(min(start + BATCH, total), total)
-        self.client.indices.refresh(index=name)
+        self.indexing_client.indices.refresh(index=name)
         old = (
             list(self.client.indices.get_alias(name=self.alias, ignore_unavailable=True).keys())
             if self._alias_exists()
