@@ -29,6 +29,7 @@ FACET_FIELDS = {
 }
 BATCH = 500
 INDEXING_TIMEOUT = 120  # seconds for a bulk request
+RETRIES, RETRY_PAUSE = 1, 0.5  # a search is tried once more when a node has just gone
 english_stemmer = token_filter("hub_english_stemmer", type="stemmer", language="english")
 english_stop = token_filter("hub_english_stop", type="stop", stopwords="_english_")
 possessive = token_filter("hub_possessive", type="stemmer", language="possessive_english")
@@ -179,6 +180,19 @@ class ClusterEngine(SearchEngine):
 
     # Index management --------------------------------------------------------
 
+    def _query(self, body: dict) -> dict:
+        """Search once more after a short pause if a node just left (shard copies are being re-routed)."""
+        for attempt in range(RETRIES + 1):
+            try:
+                return self.client.search(index=self.alias, body=body)
+            except Exception as error:  # noqa: BLE001 - both clients' transport errors
+                status = getattr(error, "status_code", None)
+                transient = not isinstance(status, int) or status >= 500  # connection errors say "N/A"
+                if attempt == RETRIES or not transient:
+                    raise
+                time.sleep(RETRY_PAUSE)
+        raise AssertionError("unreachable")
+
     def _index_definition(self, name: str) -> Index:
         index = Index(name)
         index.settings(number_of_shards=1, number_of_replicas=1 if self._node_count() > 1 else 0)
@@ -288,8 +302,7 @@ class ClusterEngine(SearchEngine):
         return search[request.offset : request.offset + request.limit]
 
     def search(self, request: SearchRequest) -> SearchResponse:
-        body = self._search(request).to_dict()
-        raw = self.client.search(index=self.alias, body=body)
+        raw = self._query(self._search(request).to_dict())
         hits_raw = raw["hits"]["hits"]
         # Checked again against the database: an index that lags behind can never widen access.
         visible = SearchEntry.objects.filter(SearchEntry.visible_to(request.levels))
@@ -342,7 +355,7 @@ class ClusterEngine(SearchEngine):
                 "contexts": {"visibility": visibility_values(levels)},
             },
         )
-        raw = self.client.search(index=self.alias, body=search.to_dict())
+        raw = self._query(search.to_dict())
         ids = [int(option["_id"]) for option in raw["suggest"]["titles"][0]["options"]]
         entries = SearchEntry.objects.filter(SearchEntry.visible_to(levels)).in_bulk(ids)
         return [entries[i] for i in ids if i in entries]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import time
 import urllib.request
 import uuid
 
@@ -35,6 +36,10 @@ def test_search_keeps_answering_with_a_node_down():
         before = engine.search(SearchRequest("social infrastructure", frozenset({PUBLIC})))
         admin("/stop-node/2")
         try:
+            # The cluster notices the loss within seconds; the engine also retries a transient failure.
+            deadline = time.monotonic() + 60
+            while engine.client.cluster.health()["number_of_nodes"] != 2 and time.monotonic() < deadline:
+                time.sleep(1)
             after = engine.search(SearchRequest("social infrastructure", frozenset({PUBLIC})))
             assert after.total == before.total > 0
         finally:
