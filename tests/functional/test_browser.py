@@ -9,11 +9,10 @@ import re
 from typing import NamedTuple
 
 import pytest
+from browser_helpers import AXE_RUN, DESKTOP, PHONE, active_element, format_violations, tab_until
 
 pytestmark = pytest.mark.browser
 
-DESKTOP = {"width": 1280, "height": 900}
-PHONE = {"width": 375, "height": 740}
 NARROW = {"width": 320, "height": 740}
 
 
@@ -50,10 +49,6 @@ PAGES = [
 PAGE_PARAMS = [pytest.param(page, id=page.name) for page in PAGES]
 VIEWPORT_PARAMS = [pytest.param(DESKTOP, id="desktop-1280"), pytest.param(PHONE, id="phone-375")]
 
-AXE_RUN = (
-    "async () => await axe.run(document, "
-    "{runOnly: {type: 'tag', values: ['wcag2a','wcag2aa','wcag21a','wcag21aa','wcag22aa']}})"
-)
 
 # Elements sticking out past the viewport, outermost first (to name the culprit in a failure).
 OVERFLOWING_ELEMENTS_JS = """() => {
@@ -103,48 +98,6 @@ FOCUS_INDICATOR_JS = """() => {
         boxShadow: style.boxShadow,
     };
 }"""
-
-
-def active_element(page) -> dict:
-    return page.evaluate(
-        """() => {
-            const el = document.activeElement;
-            return {
-                tag: el ? el.tagName.toLowerCase() : null,
-                text: el ? (el.innerText || el.value || '').trim() : '',
-                href: el && el.getAttribute('href'),
-                cls: el ? el.className : '',
-                id: el ? el.id : '',
-                inMain: !!(el && el.closest('main')),
-            };
-        }"""
-    )
-
-
-def tab_until(page, predicate, description: str, max_tabs: int = 200) -> dict:
-    """Press Tab until the focused element satisfies predicate(info); fail after max_tabs presses."""
-    seen = []
-    for _ in range(max_tabs):
-        page.keyboard.press("Tab")
-        info = active_element(page)
-        if predicate(info):
-            return info
-        seen.append(f"{info['tag']} {info['text'][:30]!r}")
-    pytest.fail(f"No {description} within {max_tabs} Tab presses. Tab order began: {seen[:25]}")
-
-
-def format_violations(violations: list[dict], where: str) -> str:
-    lines = [f"{len(violations)} axe violation(s) on {where}:"]
-    for violation in violations:
-        lines.append(f"- {violation['id']} [{violation['impact']}] {violation['help']} ({violation['helpUrl']})")
-        for node in violation["nodes"][:3]:
-            lines.append(f"    target {node['target']}: {node['html'][:160]}")
-            summary = " ".join(node.get("failureSummary", "").split())
-            if summary:
-                lines.append(f"      {summary[:300]}")
-        if len(violation["nodes"]) > 3:
-            lines.append(f"    ... and {len(violation['nodes']) - 3} more element(s)")
-    return "\n".join(lines)
 
 
 # --- Every page type ---------------------------------------------------------------------------------
