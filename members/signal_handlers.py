@@ -2,12 +2,13 @@
 
 from allauth.account.signals import email_changed, email_confirmed, user_logged_in
 
-from django.db.models.signals import post_save, pre_save
+from django.db.models import Q
+from django.db.models.signals import post_delete, post_save, pre_save
 from django.dispatch import receiver
 from django.utils import timezone
 
 from .emails import send_templated_email
-from .models import AccessRequest
+from .models import AccessRequest, LocalGovernmentDomain
 from .tiers import sync_tiers
 
 
@@ -24,6 +25,19 @@ def tiers_on_email_changed(sender, request, user, from_email_address, to_email_a
 @receiver(user_logged_in)
 def tiers_on_login(sender, request, user, **kwargs):
     sync_tiers(user)
+
+
+@receiver(post_save, sender=LocalGovernmentDomain)
+@receiver(post_delete, sender=LocalGovernmentDomain)
+def tiers_on_allowlist_change(sender, instance: LocalGovernmentDomain, **kwargs):
+    """Members whose verified address is on (or under) the domain gain or lose the tier now."""
+    from allauth.account.models import EmailAddress
+
+    addresses = EmailAddress.objects.filter(verified=True, primary=True).filter(
+        Q(email__iendswith=f"@{instance.domain}") | Q(email__iendswith=f".{instance.domain}")
+    )
+    for address in addresses.select_related("user"):
+        sync_tiers(address.user)
 
 
 @receiver(pre_save, sender=AccessRequest)

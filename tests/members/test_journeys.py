@@ -323,3 +323,13 @@ def test_request_access_never_redirects_off_site(client, member):
         "/members/local-government-access/", {"access-reason": "Council officer", "next": "https://evil.example/"}
     )
     assert response.status_code == 302 and response["Location"] == "/members/"
+
+
+def test_allowlist_changes_move_members_between_tiers_at_once(member):
+    from members.models import LocalGovernmentDomain
+
+    assert not member.groups.filter(name=LOCAL_GOVERNMENT_MEMBERS).exists()
+    domain = LocalGovernmentDomain.objects.create(domain="example.org")
+    assert member.groups.filter(name=LOCAL_GOVERNMENT_MEMBERS).exists()
+    domain.delete()
+    assert not member.groups.filter(name=LOCAL_GOVERNMENT_MEMBERS).exists()
