@@ -100,3 +100,5 @@ def test_home_page_shows_latest_papers_posts_signup_and_definitions(client):
     assert "Key terms" in headings
     assert "Join the network" in headings
     assert html.find(class_="sample-banner"), "demo content is marked as sample content"
+    signup = html.select_one(".callout--signup a.button--primary")
+    assert signup["href"] == "/accounts/signup/" and signup.get_text(strip=True) == "Join the network"
