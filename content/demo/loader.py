@@ -262,14 +262,22 @@ class DemoLoader:
                 page.report = self._report(item, series.title, release_date)
             self._publish(page)
 
-    def _report(self, item: dict[str, Any], series_title: str, release_date: datetime.date):
+    def _document(self, title: str, filename: str, build_pdf: Callable[[], bytes]):
+        """The document with this title, creating it from a freshly built PDF only if it is missing."""
         document_model = get_document_model()
-        title = f"{item['title']} (full report)"
         document = document_model.objects.filter(title=title).first()
         if document is None:
+            document = document_model(title=title, file=ContentFile(build_pdf(), name=filename))
+            document.save()
+            document.get_file_size()
+            self.created.append(f"document: {title}")
+        return document
+
+    def _report(self, item: dict[str, Any], series_title: str, release_date: datetime.date):
+        def build() -> bytes:
             people = {p.slug: p.name for p in Person.objects.all()}
             organisations = {o.slug: o.name for o in Organisation.objects.all()}
-            pdf = build_report_pdf(
+            return build_report_pdf(
                 title=item["title"],
                 subtitle=item.get("subtitle", ""),
                 series=series_title,
@@ -280,11 +288,8 @@ class DemoLoader:
                 key_findings=item["key_findings"],
                 sections=[tuple(section) for section in item.get("report_sections", [])],
             )
-            document = document_model(title=title, file=ContentFile(pdf, name=f"{item['slug']}.pdf"))
-            document.save()
-            document.get_file_size()
-            self.created.append(f"document: {title}")
-        return document
+
+        return self._document(f"{item['title']} (full report)", f"{item['slug']}.pdf", build)
 
     def blog(self, home: HomePage) -> None:
         index = BlogIndexPage.objects.child_of(home).get(slug="blog")
@@ -371,12 +376,11 @@ class DemoLoader:
             self._publish(page)
 
     def _case_study_pdf(self, item: dict[str, Any]):
-        document_model = get_document_model()
-        title = f"{item['title']} (case study summary)"
-        document = document_model.objects.filter(title=title).first()
-        if document is None:
-            strip = re.compile(r"<[^>]+>")
-            pdf = build_report_pdf(
+        def text(html: str) -> str:
+            return re.sub(r"<[^>]+>", " ", TERM_MARKER.sub(r"\g<text>", html))
+
+        def build() -> bytes:
+            return build_report_pdf(
                 title=item["title"],
                 subtitle="Case study for members of the network",
                 series="Case studies",
@@ -386,16 +390,13 @@ class DemoLoader:
                 summary=item["summary"],
                 key_findings=[f"{figure}: {label}" for figure, label in item["figures"]],
                 sections=[
-                    ("The challenge", strip.sub(" ", TERM_MARKER.sub(r"\g<text>", item["challenge"]))),
-                    ("What we did", strip.sub(" ", TERM_MARKER.sub(r"\g<text>", item["what_we_did"]))),
-                    ("Outcomes", strip.sub(" ", TERM_MARKER.sub(r"\g<text>", item["outcomes"]))),
+                    ("The challenge", text(item["challenge"])),
+                    ("What we did", text(item["what_we_did"])),
+                    ("Outcomes", text(item["outcomes"])),
                 ],
             )
-            document = document_model(title=title, file=ContentFile(pdf, name=f"case-study-{item['slug']}.pdf"))
-            document.save()
-            document.get_file_size()
-            self.created.append(f"document: {title}")
-        return document
+
+        return self._document(f"{item['title']} (case study summary)", f"case-study-{item['slug']}.pdf", build)
 
     def indexes(self, home: HomePage) -> None:
         """The section pages, created in menu order: Papers, Blog, Definitions, Topics."""
