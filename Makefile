@@ -43,7 +43,9 @@ demo: migrate ## Load the demo content and the development-only demo accounts
 	$(PY) manage.py load_demo_content
 	$(PY) manage.py create_demo_accounts
 
-run: demo ## Set up and serve the demo site on http://127.0.0.1:8000
+run: demo ## Set up and serve the demo site on http://127.0.0.1:8000, with its background worker
+	@# The worker sends emails and publishes scheduled pages; it stops when the server stops.
+	$(PY) manage.py run_worker & worker=$$!; trap "kill $$worker 2>/dev/null" EXIT INT TERM; \
 	$(PY) manage.py runserver $(HOST):$(PORT)
 
 lint: install-dev ## Ruff lint and format check

@@ -53,6 +53,8 @@ INSTALLED_APPS = [
     "content.demo",
     "members",
     "search.apps.SearchConfig",
+    "django_tasks",
+    "django_tasks_db",
     "wagtail.contrib.settings",
     "wagtail.contrib.routable_page",
     "wagtail.contrib.redirects",
@@ -148,6 +150,16 @@ STATIC_ROOT = Path(env.get("STATIC_ROOT", BASE_DIR / "staticfiles"))
 STATIC_URL = "/static/"
 MEDIA_ROOT = Path(env.get("MEDIA_ROOT", BASE_DIR / "media"))
 MEDIA_URL = "/media/"
+# Files that must never be served by the web server or the proxy (e.g. case-study submissions before
+# publication): outside MEDIA_ROOT, read only through views that check who is asking.
+PRIVATE_MEDIA_ROOT = Path(env.get("PRIVATE_MEDIA_ROOT", BASE_DIR / "var" / "private"))
+
+# Background work (emails, release alerts, search cluster pushes, scheduled publishing): django-tasks
+# with its database backend, so no extra server is needed. `manage.py run_worker` runs the queue and
+# publishes pages whose go-live time has passed; `make run` starts one.
+TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]}}
+# How often the worker publishes scheduled pages and runs the periodic jobs (digests, retries), seconds.
+WORKER_SCHEDULE_INTERVAL = int(env.get("WORKER_SCHEDULE_INTERVAL", "60"))
 
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},

@@ -1,6 +1,7 @@
 """Test settings: fast hashing, in-memory email and cache, plain static storage."""
 
 import tempfile
+from pathlib import Path
 
 from .base import *  # noqa: F403
 from .base import env
@@ -16,6 +17,9 @@ STORAGES = {
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
 MEDIA_ROOT = env.get("TEST_MEDIA_ROOT", tempfile.mkdtemp(prefix="hub-test-media-"))
+PRIVATE_MEDIA_ROOT = Path(tempfile.mkdtemp(prefix="hub-test-private-"))
+# Tasks run inline in tests; tests of the worker itself switch to the database backend.
+TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
 WAGTAILADMIN_BASE_URL = "http://testserver"
 
 # Serve static files from the app and project folders without collectstatic.

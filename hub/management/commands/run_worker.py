@@ -1,0 +1,61 @@
+"""The one background process: django-tasks' database worker plus the site's clock.
+
+It runs the task queue (emails, release alerts, search cluster pushes) and, every
+WORKER_SCHEDULE_INTERVAL seconds, the periodic jobs: Wagtail's scheduled publishing (pages whose
+go-live time has passed) and the jobs listed in hub.periodic (digests, retries). Several workers
+may run at once (one per app server): tasks are claimed with a lock and the periodic jobs are
+idempotent, so running them twice sends nothing twice.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+
+from django.conf import settings
+from django.db import close_old_connections
+from django_tasks_db.management.commands.db_worker import Command as DBWorkerCommand
+
+from hub.periodic import run_periodic_jobs
+
+logger = logging.getLogger(__name__)
+
+
+class Clock(threading.Thread):
+    def __init__(self, interval: float):
+        super().__init__(name="hub-clock", daemon=True)
+        self.interval = interval
+        self.stopped = threading.Event()
+
+    def run(self) -> None:
+        while not self.stopped.is_set():
+            close_old_connections()
+            try:
+                run_periodic_jobs()
+            except Exception:  # noqa: BLE001 - the clock must outlive one bad tick
+                logger.exception("Periodic jobs failed; trying again at the next tick")
+            finally:
+                close_old_connections()
+            self.stopped.wait(self.interval)
+
+
+class Command(DBWorkerCommand):
+    help = "Run the background worker: the task queue, scheduled publishing and periodic jobs"
+
+    def add_arguments(self, parser) -> None:
+        super().add_arguments(parser)
+        parser.add_argument(
+            "--schedule-interval",
+            type=float,
+            default=None,
+            help="Seconds between scheduled-publishing runs (default WORKER_SCHEDULE_INTERVAL)",
+        )
+        parser.add_argument(
+            "--no-clock", action="store_true", help="Only run queued tasks (another worker keeps the clock)"
+        )
+
+    def handle(self, *args, **options):
+        interval = options.pop("schedule_interval") or settings.WORKER_SCHEDULE_INTERVAL
+        if not options.pop("no_clock"):
+            Clock(interval).start()
+        return super().handle(*args, **options)

@@ -1,0 +1,32 @@
+"""Jobs the worker's clock runs every WORKER_SCHEDULE_INTERVAL seconds (see run_worker).
+
+Each job must be idempotent and quick when there is nothing to do: several workers may tick at once.
+Apps add theirs to PERIODIC_JOBS as dotted paths.
+"""
+
+from __future__ import annotations
+
+import logging
+
+from django.core.management import call_command
+from django.utils.module_loading import import_string
+
+logger = logging.getLogger(__name__)
+
+
+def publish_scheduled_pages() -> None:
+    """Wagtail's scheduled publishing: go-live and expiry times that have passed."""
+    call_command("publish_scheduled", verbosity=0)
+
+
+PERIODIC_JOBS: list[str] = [
+    "hub.periodic.publish_scheduled_pages",
+]
+
+
+def run_periodic_jobs() -> None:
+    for path in PERIODIC_JOBS:
+        try:
+            import_string(path)()
+        except Exception:  # noqa: BLE001 - one failing job must not stop the others
+            logger.exception("Periodic job %s failed", path)
