@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from django.db import models
-from django.http import HttpRequest
+from django.http import HttpRequest, HttpResponse
 from django.utils.html import strip_tags
 
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
@@ -15,6 +15,7 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from .blocks import INLINE_FEATURES
+from .signals import page_read
 
 
 class BasePage(Page):
@@ -24,6 +25,17 @@ class BasePage(Page):
 
     class Meta:
         abstract = True
+
+    def serve(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+        response = super().serve(request, *args, **kwargs)
+        if (
+            request.method == "GET"
+            and response.status_code == 200
+            and not getattr(request, "is_preview", False)
+            and request.path == self.get_url(request)
+        ):
+            page_read.send(sender=type(self), page=self, request=request)
+        return response
 
     @property
     def meta_description(self) -> str:
