@@ -149,3 +149,32 @@ class AccessRequest(models.Model):
 
     def __str__(self) -> str:
         return f"{self.user.email} ({self.get_status_display()})"
+
+
+class SavedPage(models.Model):
+    """A page on a member's reading list."""
+
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="saved_pages")
+    page = models.ForeignKey("wagtailcore.Page", on_delete=models.CASCADE, related_name="+")
+    saved_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["-saved_at"]
+        constraints = [models.UniqueConstraint(fields=["user", "page"], name="save_page_once")]
+
+    def __str__(self) -> str:
+        return f"{self.user} saved {self.page}"
+
+
+class OpenedPage(models.Model):
+    """When a signed-in member first opened a paper: for "papers you have not opened yet"."""
+
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="opened_pages")
+    page = models.ForeignKey("wagtailcore.Page", on_delete=models.CASCADE, related_name="+")
+    first_opened_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["user", "page"], name="open_page_once")]
+
+    def __str__(self) -> str:
+        return f"{self.user} opened {self.page}"

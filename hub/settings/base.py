@@ -52,6 +52,7 @@ INSTALLED_APPS = [
     "content.case_studies",
     "content.demo",
     "members",
+    "alerts",
     "search.apps.SearchConfig",
     "django_tasks",
     "django_tasks_db",
@@ -160,6 +161,10 @@ PRIVATE_MEDIA_ROOT = Path(env.get("PRIVATE_MEDIA_ROOT", BASE_DIR / "var" / "priv
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]}}
 # How often the worker publishes scheduled pages and runs the periodic jobs (digests, retries), seconds.
 WORKER_SCHEDULE_INTERVAL = int(env.get("WORKER_SCHEDULE_INTERVAL", "60"))
+# Alert emails: tries before giving up (5, 10, 20, 40 minutes apart), and how recent a release or a
+# first publication must be to be announced (so old pages re-published by an editor send nothing).
+ALERTS_MAX_ATTEMPTS = 5
+ALERTS_LOOKBACK_DAYS = 7
 
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
