@@ -27,11 +27,15 @@ def attach_html_alternative(message: EmailMultiAlternatives) -> None:
     message.attach_alternative(html, "text/html")
 
 
-def send_templated_email(template_prefix: str, context: dict, to: list[str]) -> None:
-    """Render email/<prefix>_subject.txt and _message.txt, add the HTML part, send."""
+def send_templated_email(
+    template_prefix: str, context: dict, to: list[str], *, reply_to: list[str] | None = None
+) -> None:
+    """Render email/<prefix>_subject.txt and _message.txt, add the HTML part, send (with Reply-To if given)."""
     context = {"base_url": settings.WAGTAILADMIN_BASE_URL, **context}
     subject = render_to_string(f"{template_prefix}_subject.txt", context).strip()
     body = render_to_string(f"{template_prefix}_message.txt", context)
-    message = EmailMultiAlternatives(subject=f"{settings.ACCOUNT_EMAIL_SUBJECT_PREFIX}{subject}", body=body, to=to)
+    message = EmailMultiAlternatives(
+        subject=f"{settings.ACCOUNT_EMAIL_SUBJECT_PREFIX}{subject}", body=body, to=to, reply_to=reply_to
+    )
     attach_html_alternative(message)
     message.send()
