@@ -55,8 +55,12 @@ class Follow(models.Model):
                     | (Q(series__isnull=True, topic__isnull=True) & ~Q(authority_kind=""))
                 ),
             ),
-            models.UniqueConstraint(fields=["user", "series"], condition=Q(series__isnull=False), name="follow_series_once"),
-            models.UniqueConstraint(fields=["user", "topic"], condition=Q(topic__isnull=False), name="follow_topic_once"),
+            models.UniqueConstraint(
+                fields=["user", "series"], condition=Q(series__isnull=False), name="follow_series_once"
+            ),
+            models.UniqueConstraint(
+                fields=["user", "topic"], condition=Q(topic__isnull=False), name="follow_topic_once"
+            ),
             models.UniqueConstraint(
                 fields=["user", "authority_kind"], condition=~Q(authority_kind=""), name="follow_kind_once"
             ),

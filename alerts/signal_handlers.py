@@ -1,1 +1,16 @@
+from django.db import transaction
+from django.dispatch import receiver
 
+from wagtail.signals import page_published
+
+ANNOUNCED_TYPES = {"paperpage", "blogpage", "casestudypage"}
+
+
+@receiver(page_published)
+def announce_after_publish(sender, instance, **kwargs):
+    """Queue the announcement once the publish is committed; the task decides whether it is news."""
+    if instance.content_type.model in ANNOUNCED_TYPES:
+        from .tasks import announce_page
+
+        page_id = instance.pk
+        transaction.on_commit(lambda: announce_page.enqueue(page_id))

@@ -21,6 +21,9 @@ def publish_scheduled_pages() -> None:
 
 PERIODIC_JOBS: list[str] = [
     "hub.periodic.publish_scheduled_pages",
+    "alerts.tasks.announce_due_papers",
+    "alerts.tasks.send_due_digests",
+    "alerts.tasks.retry_failed_deliveries",
 ]
 
 

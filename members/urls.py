@@ -11,4 +11,5 @@ urlpatterns = [
     path("local-government-access/", views.request_access, name="request_access"),
     path("export/", views.export, name="export"),
     path("delete/", views.delete_account, name="delete"),
+    path("reading-list/", views.reading_list, name="reading_list"),
 ]

@@ -11,7 +11,7 @@ from django.contrib.auth import logout
 from django.contrib.auth.decorators import login_required
 from django.core.serializers.json import DjangoJSONEncoder
 from django.db import transaction
-from django.http import HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.utils import timezone
@@ -19,9 +19,13 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
+from alerts.forms import AlertSettingsForm
+from alerts.models import Delivery, Follow
+
 from . import consents
 from .forms import AccessRequestForm, DeleteAccountForm, ProfileForm
-from .models import AccessRequest, Consent, MemberProfile
+from .models import AccessRequest, Consent, MemberProfile, OpenedPage, SavedPage
+from .reading_list import saved_pages, unread_papers
 from .tiers import LOCAL_GOVERNMENT_MEMBERS, is_local_government_member
 
 
@@ -54,6 +58,9 @@ def dashboard(request: HttpRequest) -> HttpResponse:
         "access_form": AccessRequestForm(prefix="access"),
         "tiers": [group.name for group in request.user.groups.order_by("name")],
         "local_government_tier": LOCAL_GOVERNMENT_MEMBERS,
+        "alerts_form": AlertSettingsForm(user=request.user, prefix="alerts"),
+        "saved_pages": saved_pages(request),
+        "unread_series": unread_papers(request),
     }
     return TemplateResponse(request, "members/dashboard.html", context)
 
@@ -163,6 +170,24 @@ def export(request: HttpRequest) -> HttpResponse:
             }
             for r in AccessRequest.objects.filter(user=user)
         ],
+        "alerts": {
+            "frequency": getattr(getattr(user, "alert_settings", None), "frequency", "immediate"),
+            "follows": [
+                follow.target_label for follow in Follow.objects.filter(user=user).select_related("series", "topic")
+            ],
+            "emails_sent": [
+                {"page": d.announcement.page.title, "status": d.get_status_display(), "sent_at": d.sent_at}
+                for d in Delivery.objects.filter(user=user).select_related("announcement__page")
+            ],
+        },
+        "reading_list": [
+            {"title": s.page.title, "url": s.page.url, "saved_at": s.saved_at}
+            for s in SavedPage.objects.filter(user=user).select_related("page")
+        ],
+        "papers_opened": [
+            {"title": o.page.title, "first_opened_at": o.first_opened_at}
+            for o in OpenedPage.objects.filter(user=user).select_related("page")
+        ],
     }
     response = HttpResponse(
         json.dumps(data, cls=DjangoJSONEncoder, indent=2, ensure_ascii=False),
@@ -185,3 +210,28 @@ def delete_account(request: HttpRequest) -> HttpResponse:
         messages.success(request, "Your account and personal data have been deleted.")
         return redirect("/")
     return TemplateResponse(request, "members/delete.html", {"form": form})
+
+
+@require_POST
+@login_required
+def reading_list(request: HttpRequest) -> HttpResponse:
+    """Save a paper, post or case study to the reading list, or take it off."""
+    from wagtail.models import Page
+
+    from .reading_list import is_saveable
+
+    page = get_object_or_404(Page.objects.live().select_related("content_type"), pk=request.POST.get("page"))
+    if not is_saveable(page):
+        raise Http404
+    if request.POST.get("action") == "remove":
+        SavedPage.objects.filter(user=request.user, page=page).delete()
+        messages.success(request, f"“{page.title}” is off your reading list.")
+    else:
+        SavedPage.objects.get_or_create(user=request.user, page=page)
+        messages.success(request, f"“{page.title}” is on your reading list in your account.")
+    target = request.POST.get("next") or "/members/#reading-list"
+    if not url_has_allowed_host_and_scheme(
+        target, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    ):
+        target = "/members/#reading-list"
+    return redirect(target)

@@ -52,7 +52,7 @@ class PapersIndexPage(BasePage):
         return context
 
 
-class PaperSeriesPage(BasePage):
+class PaperSeriesPage(RoutablePageMixin, BasePage):
     parent_page_types = ["papers.PapersIndexPage"]
     subpage_types = ["papers.PaperPage"]
     template = "pages/paper_series_page.html"
@@ -83,6 +83,15 @@ class PaperSeriesPage(BasePage):
         context["released_papers"] = [paper for paper in papers if paper.is_released]
         context["announced_papers"] = [paper for paper in papers if not paper.is_released]
         return context
+
+    @path("releases.ics", name="release_calendar")
+    def release_calendar(self, request: HttpRequest) -> HttpResponse:
+        """Release dates of the series' public papers, released and announced, as an iCalendar feed."""
+        from .calendar import series_calendar
+
+        response = HttpResponse(series_calendar(self, request), content_type="text/calendar; charset=utf-8")
+        response["Content-Disposition"] = f'inline; filename="{self.slug}-releases.ics"'
+        return response
 
     def get_json_ld(self, request: HttpRequest) -> dict[str, Any]:
         return {

@@ -12,9 +12,10 @@ from __future__ import annotations
 import logging
 import threading
 
+from django_tasks_db.management.commands.db_worker import Command as DBWorkerCommand
+
 from django.conf import settings
 from django.db import close_old_connections
-from django_tasks_db.management.commands.db_worker import Command as DBWorkerCommand
 
 from hub.periodic import run_periodic_jobs
 

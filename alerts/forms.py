@@ -1,0 +1,94 @@
+from django import forms
+
+from content.papers.models import PaperSeriesPage
+from content.topics.models import Topic
+
+from .models import AUTHORITY_KINDS, AlertSettings, Follow, Frequency
+
+
+class SubscribeForm(forms.Form):
+    email = forms.EmailField(
+        label="Your email address",
+        help_text="We send one email to confirm; nothing else until you confirm.",
+        widget=forms.EmailInput(attrs={"autocomplete": "email", "spellcheck": "false"}),
+    )
+
+
+class AlertSettingsForm(forms.Form):
+    """Everything a member follows, on one form in /members/."""
+
+    series = forms.ModelMultipleChoiceField(
+        label="Paper series",
+        queryset=PaperSeriesPage.objects.none(),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        help_text="Email me when a paper in the series is released.",
+    )
+    topics = forms.ModelMultipleChoiceField(
+        queryset=Topic.objects.all(),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        help_text="Email me about new papers, posts and case studies on these topics.",
+    )
+    authority_kinds = forms.MultipleChoiceField(
+        label="Case studies from",
+        choices=list(AUTHORITY_KINDS.items()),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        help_text="Email me when a case study from this kind of authority is published (if you may read it).",
+    )
+    frequency = forms.ChoiceField(
+        label="How often", choices=Frequency.choices, widget=forms.RadioSelect, initial=Frequency.IMMEDIATE
+    )
+
+    def __init__(self, *args, user, **kwargs):
+        self.user = user
+        follows = list(Follow.objects.filter(user=user))
+        settings = AlertSettings.objects.filter(user=user).first()
+        kwargs.setdefault(
+            "initial",
+            {
+                "series": [f.series_id for f in follows if f.series_id],
+                "topics": [f.topic_id for f in follows if f.topic_id],
+                "authority_kinds": [f.authority_kind for f in follows if f.authority_kind],
+                "frequency": settings.frequency if settings else Frequency.IMMEDIATE,
+            },
+        )
+        super().__init__(*args, **kwargs)
+        self.fields["series"].queryset = PaperSeriesPage.objects.live().public().order_by("title")
+
+    def save(self) -> None:
+        from .models import Delivery
+        from .tasks import send_delivery
+
+        data = self.cleaned_data
+        wanted = (
+            {("series", s.pk) for s in data["series"]}
+            | {("topic", t.pk) for t in data["topics"]}
+            | {("authority_kind", k) for k in data["authority_kinds"]}
+        )
+        current = {}
+        for follow in Follow.objects.filter(user=self.user):
+            key = (
+                ("series", follow.series_id)
+                if follow.series_id
+                else ("topic", follow.topic_id)
+                if follow.topic_id
+                else ("authority_kind", follow.authority_kind)
+            )
+            current[key] = follow
+        for key, follow in current.items():
+            if key not in wanted:
+                follow.delete()
+        for field, value in wanted - set(current):
+            Follow.objects.get_or_create(
+                user=self.user, **({f"{field}_id": value} if field != "authority_kind" else {field: value})
+            )
+        AlertSettings.objects.update_or_create(user=self.user, defaults={"frequency": data["frequency"]})
+        if data["frequency"] == Frequency.IMMEDIATE:
+            # Items held for a digest go now rather than wait for a digest that will not come.
+            held = Delivery.objects.filter(user=self.user, digest=True, status=Delivery.Status.PENDING)
+            pks = list(held.values_list("pk", flat=True))
+            held.update(digest=False)
+            for pk in pks:
+                send_delivery.enqueue(pk)

@@ -1,0 +1,40 @@
+"""The series' release calendar (RFC 5545) with the icalendar library: one all-day event per paper.
+
+Stable UIDs and a SEQUENCE from the page's last change let calendar programs update a moved
+release date instead of adding a second event.
+"""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+from icalendar import Calendar, Event
+
+from django.http import HttpRequest
+from django.utils import timezone
+
+
+def series_calendar(series, request: HttpRequest) -> bytes:
+    calendar = Calendar()
+    calendar.add("prodid", "-//Neighbourhood Improvement Network//Paper releases//EN")
+    calendar.add("version", "2.0")
+    calendar.add("calscale", "GREGORIAN")
+    calendar.add("method", "PUBLISH")
+    calendar.add("x-wr-calname", f"{series.title}: paper releases")
+    calendar.add("refresh-interval;value=duration", "P1D")
+    host = request.get_host().split(":")[0]
+    for paper in series.get_papers():
+        event = Event()
+        event.add("uid", f"paper-{paper.pk}-release@{host}")
+        event.add("summary", f"Paper released: {paper.title}")
+        event.add("dtstart", paper.release_date)
+        event.add("dtend", paper.release_date + timedelta(days=1))
+        event.add("dtstamp", paper.last_published_at or timezone.now())
+        event.add("url", paper.get_full_url(request))
+        event.add(
+            "description",
+            f"{paper.summary}\n\n{paper.get_full_url(request)}" if paper.summary else paper.get_full_url(request),
+        )
+        event.add("transp", "TRANSPARENT")
+        calendar.add_component(event)
+    return calendar.to_ical()

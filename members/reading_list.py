@@ -1,0 +1,48 @@
+"""Members' reading lists and the papers of followed series they have not opened yet."""
+
+from __future__ import annotations
+
+from django.dispatch import receiver
+
+from wagtail.models import Page
+
+from content.core.privacy import readable_by
+from content.core.signals import page_read
+
+from .models import OpenedPage, SavedPage
+
+SAVEABLE_TYPES = {"paperpage", "blogpage", "casestudypage"}
+
+
+@receiver(page_read)
+def remember_opened_paper(sender, page, request, **kwargs):
+    if request.user.is_authenticated and page.content_type.model == "paperpage":
+        OpenedPage.objects.get_or_create(user=request.user, page_id=page.pk)
+
+
+def saved_pages(request) -> list[tuple[SavedPage, bool]]:
+    """The member's list, live pages only, each with whether they may still read it in full."""
+    saved = list(
+        SavedPage.objects.filter(user=request.user, page__live=True).select_related("page", "page__content_type")
+    )
+    readable = readable_by([item.page for item in saved], request)
+    return [(item, readable[item.page_id]) for item in saved]
+
+
+def unread_papers(request) -> list[tuple[Page, list]]:
+    """For each followed series, its released public papers the member has not opened."""
+    from alerts.models import Follow
+
+    opened = set(OpenedPage.objects.filter(user=request.user).values_list("page_id", flat=True))
+    result = []
+    for follow in Follow.objects.filter(user=request.user, series__isnull=False).select_related("series"):
+        papers = [paper for paper in follow.series.get_papers() if paper.is_released and paper.pk not in opened]
+        result.append((follow.series, papers))
+    return result
+
+
+def is_saveable(page: Page) -> bool:
+    return page.content_type.model in SAVEABLE_TYPES
+
+
+__all__ = ["is_saveable", "saved_pages", "unread_papers"]
