@@ -52,6 +52,7 @@ INSTALLED_APPS = [
     "content.case_studies",
     "content.demo",
     "members",
+    "submissions",
     "alerts",
     "search.apps.SearchConfig",
     "django_tasks",
@@ -215,6 +216,9 @@ WAGTAILDOCS_EXTENSIONS = ["pdf", "docx", "odt", "xlsx", "csv", "pptx", "txt"]
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 20 * 1024 * 1024
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp", "avif"]
+# Admin uploads are checked by content, as members' are (content/core/uploads.py).
+WAGTAILDOCS_DOCUMENT_FORM_BASE = "content.core.forms.HubDocumentForm"
+WAGTAILIMAGES_IMAGE_FORM_BASE = "content.core.forms.HubImageForm"
 WAGTAIL_PASSWORD_MANAGEMENT_ENABLED = True
 WAGTAILEMBEDS_FINDERS = []  # no remote oEmbed look-ups: the site works offline
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000

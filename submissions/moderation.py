@@ -1,0 +1,204 @@
+"""From a member's finished draft to a case-study page in Wagtail's moderation workflow.
+
+The page is created as a draft (never live) under the case-study index, owned by the member, with
+their attachments copied into Wagtail documents; the revision then goes through the workflow that
+applies to the index, which editors run in the admin as usual (review, comment, request changes,
+approve and publish). Wagtail's own notification emails to the member are switched off for members
+without admin access: they would link to the admin; ours (signal_handlers.py) link to the site.
+"""
+
+from __future__ import annotations
+
+import logging
+from typing import Any
+
+from django.contrib.auth.models import Group
+from django.core.files.base import ContentFile
+from django.db import transaction
+from django.utils import timezone
+from django.utils.text import slugify
+
+from wagtail.documents import get_document_model
+from wagtail.models import Collection, GroupApprovalTask, Workflow, WorkflowPage, WorkflowState, WorkflowTask
+
+from content.case_studies.models import Audience, CaseStudyAttachment, CaseStudyIndexPage, CaseStudyPage
+
+from .models import CaseStudySubmission
+from .rich_text import to_rich_text
+
+logger = logging.getLogger(__name__)
+
+MODERATORS = "Moderators"
+WORKFLOW_NAME = "Case study submissions"
+TASK_NAME = "Moderators approval"
+COLLECTION_NAME = "Case study submissions"
+
+
+def _has_moderators_task(workflow: Workflow) -> bool:
+    return GroupApprovalTask.objects.filter(
+        workflow_tasks__workflow=workflow, active=True, groups__name=MODERATORS
+    ).exists()
+
+
+def ensure_moderation_workflow() -> Workflow | None:
+    """The workflow for submitted case studies: the index's own if it has a Moderators approval task.
+
+    Wagtail's migrations create "Moderators approval" on the root page, which the index inherits;
+    when no workflow applies (someone removed it), one is created and linked to the index. A
+    different workflow an editor chose for the index is respected. Idempotent.
+    """
+    index = CaseStudyIndexPage.objects.first()
+    if index is None:
+        return None
+    workflow = index.get_workflow()
+    if workflow is not None:
+        if not _has_moderators_task(workflow):
+            logger.warning("The case-study index's workflow %r has no Moderators approval task", workflow.name)
+        return workflow
+    moderators, _ = Group.objects.get_or_create(name=MODERATORS)
+    task = GroupApprovalTask.objects.filter(active=True, groups=moderators).first()
+    if task is None:
+        task = GroupApprovalTask.objects.create(name=TASK_NAME)
+        task.groups.set([moderators])
+    workflow = Workflow.objects.filter(name=WORKFLOW_NAME).first() or Workflow.objects.create(name=WORKFLOW_NAME)
+    if not workflow.active:
+        workflow.active = True
+        workflow.save(update_fields=["active"])
+    if not WorkflowTask.objects.filter(workflow=workflow, task=task).exists():
+        WorkflowTask.objects.create(workflow=workflow, task=task, sort_order=0)
+    WorkflowPage.objects.update_or_create(page=index, defaults={"workflow": workflow})
+    return workflow
+
+
+def ensure_moderation_workflow_after_migrate(**kwargs: Any) -> None:
+    """post_migrate: make sure the workflow exists once the index does (the demo loader adds it later)."""
+    try:
+        ensure_moderation_workflow()
+    except Exception:  # noqa: BLE001 - a partial migrate (tables missing) must not fail; submit checks again
+        logger.info("Case-study moderation workflow not checked after migrate", exc_info=True)
+
+
+def _collection() -> Collection:
+    root = Collection.get_first_root_node()
+    existing = root.get_children().filter(name=COLLECTION_NAME).first()
+    return existing or root.add_child(name=COLLECTION_NAME)
+
+
+def _unique_slug(index: CaseStudyIndexPage, title: str, page: CaseStudyPage | None = None) -> str:
+    base = slugify(title)[:60].strip("-") or "case-study"
+    siblings = CaseStudyPage.objects.child_of(index)
+    if page is not None and page.pk:
+        siblings = siblings.exclude(pk=page.pk)
+    taken = set(siblings.filter(slug__startswith=base).values_list("slug", flat=True))
+    slug, number = base, 2
+    while slug in taken:
+        slug, number = f"{base}-{number}", number + 1
+    return slug
+
+
+def page_fields(cleaned: dict[str, Any]) -> dict[str, Any]:
+    """The page's field values from every step's cleaned data (rich text sanitised here, once)."""
+    return {
+        "title": cleaned["title"],
+        "summary": cleaned["summary"].strip(),
+        "local_authority": cleaned["local_authority"],
+        "challenge": to_rich_text(cleaned["challenge"]),
+        "what_we_did": to_rich_text(cleaned["what_we_did"]),
+        "outcomes": to_rich_text(cleaned["outcomes"]),
+        "lessons": to_rich_text(cleaned["lessons"]),
+        "figures": [
+            ("figure", {"figure": row["value"], "label": row["label"], "source": row.get("note", "")})
+            for row in cleaned.get("figures", [])
+        ],
+        "contacts": [
+            ("contact", {"name": row["name"], "role": row.get("role", ""), "email": row.get("email", "")})
+            for row in cleaned.get("contacts", [])
+        ],
+    }
+
+
+def apply_to_page(page: CaseStudyPage, cleaned: dict[str, Any]) -> None:
+    for name, value in page_fields(cleaned).items():
+        setattr(page, name, value)
+    page.topics = list(cleaned.get("topics") or [])
+
+
+def _documents_for(submission: CaseStudySubmission) -> list[CaseStudyAttachment]:
+    """Each attachment as a Wagtail document in the submissions collection (made once, then reused)."""
+    document_model = get_document_model()
+    rows = []
+    for order, attachment in enumerate(submission.attachments.all()):
+        if attachment.document is None:
+            with attachment.file.open("rb") as source:
+                content = ContentFile(source.read(), name=attachment.original_name)
+            document = document_model(
+                title=attachment.title, file=content, collection=_collection(), uploaded_by_user=submission.owner
+            )
+            document.save()
+            attachment.document = document
+            attachment.save(update_fields=["document"])
+        rows.append(CaseStudyAttachment(document=attachment.document, title=attachment.title, sort_order=order))
+    return rows
+
+
+def _quiet_wagtail_notifications(user) -> None:
+    """Members without admin access get our emails about their submission, not Wagtail's admin ones."""
+    from wagtail.users.models import UserProfile
+
+    if user.has_perm("wagtailadmin.access_admin"):
+        return
+    profile = UserProfile.get_for_user(user)
+    if profile.approved_notifications or profile.rejected_notifications:
+        profile.approved_notifications = False
+        profile.rejected_notifications = False
+        profile.save(update_fields=["approved_notifications", "rejected_notifications"])
+
+
+@transaction.atomic
+def submit_for_review(submission: CaseStudySubmission, cleaned: dict[str, Any]) -> CaseStudyPage:
+    """Create (or, after changes were requested, update) the draft page and put it into moderation."""
+    user = submission.owner
+    workflow = ensure_moderation_workflow()
+    index = CaseStudyIndexPage.objects.first()
+    if index is None:
+        raise RuntimeError("There is no case-study index page to add the case study to.")
+    _quiet_wagtail_notifications(user)
+    attachments = _documents_for(submission)
+
+    if submission.page is None:
+        page = CaseStudyPage(
+            owner=user,
+            live=False,
+            has_unpublished_changes=True,
+            published_date=timezone.localdate(),
+            audience=Audience.MEMBERS,
+        )
+        apply_to_page(page, cleaned)
+        page.slug = _unique_slug(index, page.title)
+        page.attachments = attachments
+        index.add_child(instance=page)
+        revision = page.save_revision(user=user, log_action=True)
+        submission.page = page
+    else:
+        page = submission.page.get_latest_revision_as_object()
+        apply_to_page(page, cleaned)
+        if not page.live and not page.first_published_at:
+            page.slug = _unique_slug(index, page.title, page)
+        page.attachments = attachments
+        revision = page.save_revision(user=user, log_action=True)
+
+    state = page.current_workflow_state
+    if state is not None and state.status == WorkflowState.STATUS_NEEDS_CHANGES:
+        state.resume(user=user)
+    elif state is None and workflow is not None:
+        workflow.start(page, user)
+    elif state is None:
+        logger.warning("No moderation workflow applies to case studies; %s waits as a draft", page)
+
+    submission.status = CaseStudySubmission.Status.SUBMITTED
+    submission.editor_comment = ""
+    submission.submitted_at = timezone.now()
+    submission.touch()
+    submission.save()
+    logger.info("Case study submission %s sent for review as revision %s", submission.pk, revision.pk)
+    return page
