@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from django.db import models
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpRequest
 from django.utils.html import strip_tags
 
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
@@ -26,16 +26,17 @@ class BasePage(Page):
     class Meta:
         abstract = True
 
-    def serve(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
-        response = super().serve(request, *args, **kwargs)
+    def get_context(self, request: HttpRequest, *args: Any, **kwargs: Any) -> dict[str, Any]:
+        # The full page is being rendered for a reader (routable pages too, whose default route
+        # does not go through serve()); teasers, previews and sub-routes such as citations do not.
+        context = super().get_context(request, *args, **kwargs)
         if (
             request.method == "GET"
-            and response.status_code == 200
             and not getattr(request, "is_preview", False)
             and request.path == self.get_url(request)
         ):
             page_read.send(sender=type(self), page=self, request=request)
-        return response
+        return context
 
     @property
     def meta_description(self) -> str:

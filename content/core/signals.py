@@ -2,7 +2,7 @@
 
 from django.dispatch import Signal
 
-# Sent after a page was served in full to a reader (GET, 200, its own URL, not a preview, not a
+# Sent when a page is rendered in full for a reader (GET, its own URL, not a preview, not a
 # teaser): kwargs page (the specific page) and request. Insight counts reads; members' "not opened
 # yet" list remembers which papers a signed-in member has opened.
 page_read = Signal()

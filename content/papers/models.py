@@ -84,7 +84,7 @@ class PaperSeriesPage(RoutablePageMixin, BasePage):
         context["announced_papers"] = [paper for paper in papers if not paper.is_released]
         return context
 
-    @path("releases.ics", name="release_calendar")
+    @path("calendar/", name="release_calendar")
     def release_calendar(self, request: HttpRequest) -> HttpResponse:
         """Release dates of the series' public papers, released and announced, as an iCalendar feed."""
         from .calendar import series_calendar
