@@ -66,7 +66,9 @@ def describe_allowed(allowed: Iterable[str]) -> str:
 
 
 def megabytes(size: int) -> str:
-    """32 MB, 1.5 MB: whole megabytes where they are whole."""
+    """32 MB, 1.5 MB (whole megabytes where they are whole); below a tenth of a megabyte, KB."""
+    if size < MEGABYTE // 10:
+        return f"{-(-size // 1024)} KB"
     value = f"{size / MEGABYTE:.1f}".rstrip("0").rstrip(".")
     return f"{value} MB"
 
