@@ -44,6 +44,7 @@ PAGES = [
     SitePage("privacy", "/privacy/"),
     SitePage("contact", "/contact/"),
     SitePage("search", "/search/?q=social+capital"),
+    SitePage("subscribe", "/alerts/subscribe/"),
     SitePage("not-found", "/no-such-page/", 404),
 ]
 PAGE_PARAMS = [pytest.param(page, id=page.name) for page in PAGES]
