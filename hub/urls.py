@@ -21,6 +21,7 @@ urlpatterns = [
     path("_util/authenticate_with_password/<int:page_view_restriction_id>/<int:page_id>/", account_views.gone),
     path("accounts/", include("allauth.urls")),
     path("members/", include("members.urls")),
+    path("questions/", include("questions.urls")),
     path("case-studies/submit/", include("submissions.urls")),
     path("alerts/", include("alerts.urls")),
     path("admin/", include(wagtailadmin_urls)),

@@ -52,6 +52,7 @@ INSTALLED_APPS = [
     "content.case_studies",
     "content.demo",
     "members",
+    "questions",
     "submissions",
     "alerts",
     "search.apps.SearchConfig",
