@@ -13,6 +13,7 @@ from django.views.decorators.http import require_GET
 from wagtail.contrib.search_promotions.models import Query
 
 from content.core.privacy import readable_by
+from insights.recording import record_search
 
 from .access import readable_levels
 from .engines import SearchRequest, get_engine
@@ -95,6 +96,8 @@ def search(request: HttpRequest) -> TemplateResponse:
         paginator = Paginator(range(response.total), RESULTS_PER_PAGE)
         page_obj = paginator.get_page(page_number)
         Query.get(query).add_hit()
+        if page_number == 1 and not filters and sort == "relevance":  # paging, facet and sort clicks: same search
+            record_search(request, query, response.total)
         context.update(
             response=response,
             hits=response.hits,

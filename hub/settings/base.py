@@ -55,6 +55,7 @@ INSTALLED_APPS = [
     "questions",
     "submissions",
     "alerts",
+    "insights",
     "search.apps.SearchConfig",
     "django_tasks",
     "django_tasks_db",

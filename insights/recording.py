@@ -1,0 +1,97 @@
+"""Recording reads and searches as anonymous daily counts, and pruning what is kept no longer.
+
+Everything here fails silently (logged): a page or a search never breaks because of insight.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from datetime import date, timedelta
+
+from django.conf import settings
+from django.db import IntegrityError, models, transaction
+from django.db.models import F
+from django.http import HttpRequest
+from django.utils import timezone
+
+from .models import PageReadDaily, SearchTermDaily
+
+logger = logging.getLogger(__name__)
+
+MAX_TERM = 100
+BOT_MARKERS = ("bot", "spider", "crawl")
+# Search terms come from the public and can hold names or addresses: keep them about 13 months.
+DEFAULT_SEARCH_TERM_RETENTION_DAYS = 396
+_WHITESPACE = re.compile(r"\s+")
+
+
+def is_bot(request: HttpRequest | None) -> bool:
+    """An obvious crawler by its own User-Agent; everything else counts."""
+    if request is None:
+        return False
+    agent = request.headers.get("User-Agent", "").lower()
+    return any(marker in agent for marker in BOT_MARKERS)
+
+
+def normalise_term(query: str) -> str:
+    """Lower-case, whitespace collapsed, at most 100 characters."""
+    return _WHITESPACE.sub(" ", query).strip().lower()[:MAX_TERM].strip()
+
+
+def _increment(model: type[models.Model], lookup: dict, increments: dict[str, int]) -> None:
+    """Add to today's row, creating it if need be; two first requests at once both count."""
+    changes = {field: F(field) + amount for field, amount in increments.items()}
+    with transaction.atomic():
+        if model.objects.filter(**lookup).update(**changes):
+            return
+        try:
+            with transaction.atomic():
+                model.objects.create(**lookup, **increments)
+        except IntegrityError:  # another request created the row between our update and insert
+            model.objects.filter(**lookup).update(**changes)
+
+
+def record_read(page, request: HttpRequest | None = None, *, day: date | None = None) -> None:
+    """Count one full read of ``page`` today, unless a crawler asked for it."""
+    if is_bot(request):
+        return
+    try:
+        _increment(PageReadDaily, {"page_id": page.pk, "day": day or timezone.localdate()}, {"reads": 1})
+    except Exception:  # noqa: BLE001 - insight must never break a page
+        logger.exception("Could not record a read of page %s", page.pk)
+
+
+def record_search(request: HttpRequest | None, query: str, total_results: int, *, day: date | None = None) -> None:
+    """Count one search for ``query`` today, and whether this reader got nothing back.
+
+    The caller records only the first page of a query without facets, so paging and facet clicks
+    do not count the same search again.
+    """
+    term = normalise_term(query)
+    if not term or is_bot(request):
+        return
+    try:
+        _increment(
+            SearchTermDaily,
+            {"term": term, "day": day or timezone.localdate()},
+            {"searches": 1, "no_results": 0 if total_results else 1},
+        )
+    except Exception:  # noqa: BLE001 - insight must never break search
+        logger.exception("Could not record a search")
+
+
+def search_term_retention_days() -> int:
+    return int(getattr(settings, "INSIGHTS_SEARCH_TERM_RETENTION_DAYS", DEFAULT_SEARCH_TERM_RETENTION_DAYS))
+
+
+def prune_old(today: date | None = None) -> int:
+    """Delete search terms older than the retention period; returns how many daily rows went.
+
+    Meant for the worker's periodic clock (daily is plenty). Page reads hold no personal data and stay.
+    """
+    cutoff = (today or timezone.localdate()) - timedelta(days=search_term_retention_days())
+    deleted, _ = SearchTermDaily.objects.filter(day__lt=cutoff).delete()
+    if deleted:
+        logger.info("Pruned %s daily search-term rows before %s", deleted, cutoff)
+    return deleted

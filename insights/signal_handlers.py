@@ -1,0 +1,20 @@
+"""Count full reads of papers, case studies and blog posts (the page_read signal excludes previews and teasers)."""
+
+from __future__ import annotations
+
+from django.dispatch import receiver
+
+from content.blog.models import BlogPage
+from content.case_studies.models import CaseStudyPage
+from content.core.signals import page_read
+from content.papers.models import PaperPage
+
+from .recording import record_read
+
+COUNTED_PAGE_TYPES = (PaperPage, CaseStudyPage, BlogPage)
+
+
+@receiver(page_read, dispatch_uid="insights_count_read")
+def count_read(sender, page, request, **kwargs) -> None:
+    if isinstance(page, COUNTED_PAGE_TYPES):
+        record_read(page, request)
