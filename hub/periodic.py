@@ -19,8 +19,18 @@ def publish_scheduled_pages() -> None:
     call_command("publish_scheduled", verbosity=0)
 
 
+def prune_task_results() -> None:
+    """Finished tasks are kept 14 days and failed ones 60 (visible in the admin meanwhile), then dropped."""
+    from django_tasks import task_backends
+    from django_tasks_db import DatabaseBackend
+
+    if isinstance(task_backends["default"], DatabaseBackend):
+        call_command("prune_db_task_results", min_age_days=14, failed_min_age_days=60, verbosity=0)
+
+
 PERIODIC_JOBS: list[str] = [
     "hub.periodic.publish_scheduled_pages",
+    "hub.periodic.prune_task_results",
     "alerts.tasks.announce_due_papers",
     "alerts.tasks.send_due_digests",
     "alerts.tasks.retry_failed_deliveries",

@@ -134,5 +134,8 @@ def test_deliveries_and_their_errors_are_visible_to_staff_only(series):
     assert listing.status_code == 200 and "someone@example.org" in text_of(listing)
     delivery = Delivery.objects.get(email="someone@example.org")
     assert "SMTP 421 try later" in text_of(staff.get(f"/admin/alert-deliveries/inspect/{delivery.pk}/"))
+    assert staff.get("/admin/background-tasks/").status_code == 200
+    assert staff.get("/admin/email-subscriptions/").status_code == 200
     member = signed_in(make_member("nosy@example.org"))
-    assert member.get("/admin/alert-deliveries/").status_code in (302, 403)
+    for path in ("/admin/alert-deliveries/", "/admin/background-tasks/", "/admin/email-subscriptions/"):
+        assert member.get(path).status_code in (302, 403)
