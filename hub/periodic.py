@@ -9,6 +9,7 @@ from __future__ import annotations
 import logging
 
 from django.core.management import call_command
+from django.utils import timezone
 from django.utils.module_loading import import_string
 
 logger = logging.getLogger(__name__)
@@ -28,9 +29,26 @@ def prune_task_results() -> None:
         call_command("prune_db_task_results", min_age_days=14, failed_min_age_days=60, verbosity=0)
 
 
+def daily_housekeeping() -> None:
+    """Once a day per worker: drop search terms older than the insight window (they are typed by the
+    public and may hold personal data) and Wagtail's own per-query hit counts past their age."""
+    global _housekeeping_day
+    today = timezone.localdate()
+    if _housekeeping_day == today:
+        return
+    from insights.recording import prune_old
+
+    prune_old()
+    call_command("searchpromotions_garbage_collect", verbosity=0)
+    _housekeeping_day = today
+
+
+_housekeeping_day = None
+
 PERIODIC_JOBS: list[str] = [
     "hub.periodic.publish_scheduled_pages",
     "hub.periodic.prune_task_results",
+    "hub.periodic.daily_housekeeping",
     "alerts.tasks.announce_due_papers",
     "alerts.tasks.send_due_digests",
     "alerts.tasks.retry_failed_deliveries",

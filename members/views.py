@@ -21,6 +21,7 @@ from django.views.decorators.http import require_POST
 
 from alerts.forms import AlertSettingsForm
 from alerts.models import Delivery, Follow
+from questions.export import questions_for_export
 
 from . import consents
 from .forms import AccessRequestForm, DeleteAccountForm, ProfileForm
@@ -184,6 +185,7 @@ def export(request: HttpRequest) -> HttpResponse:
             {"title": s.page.title, "url": s.page.url, "saved_at": s.saved_at}
             for s in SavedPage.objects.filter(user=user).select_related("page")
         ],
+        "case_study_questions": questions_for_export(user),
         "papers_opened": [
             {"title": o.page.title, "first_opened_at": o.first_opened_at}
             for o in OpenedPage.objects.filter(user=user).select_related("page")

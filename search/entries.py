@@ -118,7 +118,8 @@ def entry_data(page: Page) -> EntryData | None:
                 page.outcomes,
                 page.figures.raw_data,
                 page.lessons,
-                page.contacts.raw_data,
+                # Names and roles only: contacts' addresses are private (members ask through the relay).
+                [[c["value"].get("name", ""), c["value"].get("role", "")] for c in page.contacts.raw_data],
                 [a.display_title for a in page.attachments.select_related("document")],
             ]
         )

@@ -135,3 +135,17 @@ def test_junk_facet_values_are_ignored_not_errors(client):
     response = client.get("/search/", {"q": "social", "year": "abc", "kind": "nonsense"})
     assert response.status_code == 200
     assert "0 results" in text_of(response)
+
+
+@pytest.mark.django_db
+def test_case_study_contact_addresses_are_not_searchable():
+    """Contacts' addresses stay private even to readers of the full case study (they use the relay)."""
+    from search.models import SearchEntry
+
+    study = CaseStudyPage.objects.live().exclude(contacts=[]).first()
+    assert study is not None, "a demo case study names a contact"
+    emails = [c.value["email"] for c in study.contacts if c.value.get("email")]
+    names = [c.value["name"] for c in study.contacts]
+    entries = SearchEntry.objects.filter(page=study)
+    assert entries and all(not any(e in entry.text for e in emails) for entry in entries)
+    assert any(names[0] in entry.text for entry in entries)
