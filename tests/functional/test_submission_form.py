@@ -112,7 +112,8 @@ def test_officer_shares_a_case_study_by_keyboard(open_page, axe_path, officer_se
     assert page.locator("#id_contacts-0-email").input_value() == OFFICER_EMAIL
     check(f"step 1 at {width} px")
     type_into(page, "id_contacts-0-role", "Community development officer")
-    press_button(page, "Save and continue")
+    # Enter in a text field saves and continues (the form's default button); it does not add a contact row.
+    enter_and_wait(page)
 
     # 2-5. The text steps, one textarea each (and a figure on the outcomes step).
     texts = {
