@@ -9,6 +9,7 @@ from django.test import Client
 
 from wagtail.models import WorkflowState
 
+from alerts.models import Follow
 from content.case_studies.models import CaseStudyIndexPage, CaseStudyPage
 from content.topics.models import Topic
 from members.models import LocalAuthority
@@ -46,7 +47,9 @@ def _admin_action(moderator_client: Client, page: CaseStudyPage, action: str, co
     return response
 
 
-def test_submit_moderate_resubmit_publish_and_the_member_is_told(officer, moderator):
+def test_submit_moderate_resubmit_publish_and_the_member_is_told(
+    officer, moderator, django_capture_on_commit_callbacks
+):
     officer_client = client_for(officer)
     data = _data()
     pk = fill_steps(
@@ -113,9 +116,16 @@ def test_submit_moderate_resubmit_publish_and_the_member_is_told(officer, modera
     submission.refresh_from_db()
     assert submission.status == CaseStudySubmission.Status.SUBMITTED
 
-    # Approved: published, and the member is emailed the link.
+    # Approved: published, and the member is emailed the link; followers of case studies from
+    # metropolitan districts (Leeds is one) who may read it hear about it once.
+    follower = make_member("kind-follower@example.org")
+    Follow.objects.create(user=follower, authority_kind="metropolitan-district")
     mail.outbox.clear()
-    _admin_action(moderator_client, page, "approve")
+    with django_capture_on_commit_callbacks(execute=True):
+        _admin_action(moderator_client, page, "approve")
+    (alert,) = [m for m in mail.outbox if m.to == [follower.email]]
+    assert alert.subject.endswith("New case study: Community buildings in Leeds")
+    assert "You follow case studies from metropolitan districts." in alert.body
     page.refresh_from_db()
     assert page.live and "£40,000" in page.what_we_did
     submission.refresh_from_db()
