@@ -36,7 +36,8 @@ def is_news(page: Page) -> bool:
     since = timezone.now() - timedelta(days=settings.ALERTS_LOOKBACK_DAYS)
     if isinstance(page, PaperPage):
         # Announced papers go live before their release date: the alert waits for the release.
-        return page.is_released and page.release_date >= since.date()
+        first_day = timezone.localdate() - timedelta(days=settings.ALERTS_LOOKBACK_DAYS)
+        return page.is_released and page.release_date >= first_day
     if isinstance(page, BlogPage | CaseStudyPage):
         return page.first_published_at is not None and page.first_published_at >= since
     return False
@@ -109,16 +110,14 @@ def member_reasons(page: Page) -> dict[int, str]:
             Follow.objects.filter(authority_kind=kind).values_list("user_id", flat=True),
             f"You follow case studies from {AUTHORITY_KINDS.get(kind, kind).lower()}.",
         )
-    for topic in topics:
-        add(
-            Follow.objects.filter(topic=topic).values_list("user_id", flat=True), f"You follow the topic {topic.name}."
-        )
+    for user_id, topic_name in Follow.objects.filter(topic__in=topics).values_list("user_id", "topic__name"):
+        reasons.setdefault(user_id, f"You follow the topic {topic_name}.")
     return reasons
 
 
+@transaction.atomic
 def announce(page: Page) -> Announcement | None:
     """Create the page's announcement and its deliveries, unless it has one. Returns it if created now."""
-    from content.papers.models import PaperPage
 
     page = page.specific
     if not is_news(page) or Announcement.objects.filter(page=page).exists():
@@ -133,35 +132,42 @@ def announce(page: Page) -> Announcement | None:
     try:
         with transaction.atomic():
             announcement = Announcement.objects.create(page=page)
-            deliveries = [
-                Delivery(
-                    announcement=announcement,
-                    email=user.email.lower(),
-                    user=user,
-                    reason=reasons[user_id],
-                    digest=user_id in digest_users,
-                )
-                for user_id, user in readers.items()
-            ]
-            addresses = {delivery.email for delivery in deliveries}
-            if isinstance(page, PaperPage) and is_public(page):
-                for subscription in EmailSubscription.objects.filter(
-                    confirmed_at__isnull=False, unsubscribed_at__isnull=True
-                ):
-                    if subscription.email.lower() not in addresses:
-                        addresses.add(subscription.email.lower())
-                        deliveries.append(
-                            Delivery(
-                                announcement=announcement,
-                                email=subscription.email.lower(),
-                                subscription=subscription,
-                                reason="You subscribed to release announcements.",
-                            )
-                        )
-            Delivery.objects.bulk_create(deliveries)
-            announcement.recipients = len(deliveries)
-            announcement.save(update_fields=["recipients"])
     except IntegrityError:
+        # Only this conflict means "already announced" (another worker got there first).
         logger.info("Page %s was announced by another worker", page.pk)
         return None
+    return _fan_out(page, announcement, readers, reasons, digest_users)
+
+
+def _fan_out(page, announcement, readers, reasons, digest_users) -> Announcement:
+    """The deliveries are created with the announcement or not at all (announce() is atomic)."""
+    from content.papers.models import PaperPage
+
+    deliveries: dict[str, Delivery] = {}
+    for user_id, user in readers.items():
+        # Two accounts may share an address (different case): one email to it, not a failed announcement.
+        deliveries.setdefault(
+            user.email.lower(),
+            Delivery(
+                announcement=announcement,
+                email=user.email.lower(),
+                user=user,
+                reason=reasons[user_id],
+                digest=user_id in digest_users,
+            ),
+        )
+    if isinstance(page, PaperPage) and is_public(page):
+        for subscription in EmailSubscription.objects.filter(confirmed_at__isnull=False, unsubscribed_at__isnull=True):
+            deliveries.setdefault(
+                subscription.email.lower(),
+                Delivery(
+                    announcement=announcement,
+                    email=subscription.email.lower(),
+                    subscription=subscription,
+                    reason="You subscribed to release announcements.",
+                ),
+            )
+    Delivery.objects.bulk_create(deliveries.values())
+    announcement.recipients = len(deliveries)
+    announcement.save(update_fields=["recipients"])
     return announcement

@@ -59,7 +59,7 @@ class AlertSettingsForm(forms.Form):
 
     def save(self) -> None:
         from .models import Delivery
-        from .tasks import send_delivery
+        from .tasks import queue_immediate
 
         data = self.cleaned_data
         wanted = (
@@ -90,5 +90,4 @@ class AlertSettingsForm(forms.Form):
             held = Delivery.objects.filter(user=self.user, digest=True, status=Delivery.Status.PENDING)
             pks = list(held.values_list("pk", flat=True))
             held.update(digest=False)
-            for pk in pks:
-                send_delivery.enqueue(pk)
+            queue_immediate(Delivery.objects.filter(pk__in=pks))

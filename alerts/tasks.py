@@ -1,8 +1,9 @@
 """Alert work done by the worker: announcing a page, sending each delivery, weekly digests, retries.
 
 Every step is safe to repeat. A delivery is claimed (status "sending" with a 15-minute lease)
-before its email goes out, so two workers cannot both send it; a worker that dies mid-send leaves
-the lease to expire and the clock retries it.
+before its send task is queued, so two workers cannot both send it and the clock does not queue
+it again while it waits; a worker that dies leaves the lease to expire and the clock claims and
+queues it again. Unsubscribing or losing access cancels it, which the send task checks first.
 """
 
 from __future__ import annotations
@@ -22,20 +23,28 @@ from .models import AlertSettings, Delivery, Frequency
 logger = logging.getLogger(__name__)
 
 LEASE = timedelta(minutes=15)
-RETRYABLE = Q(status=Delivery.Status.PENDING) | Q(status=Delivery.Status.FAILED) | Q(status=Delivery.Status.SENDING)
+CLAIMABLE = Q(status=Delivery.Status.PENDING) | Q(status=Delivery.Status.FAILED) | Q(status=Delivery.Status.SENDING)
 
 
-def _claim(queryset) -> list[int]:
-    """Take the due deliveries in ``queryset`` for this worker; returns the ids it got."""
+def claim(queryset) -> list[int]:
+    """Take the due deliveries in ``queryset`` (pending, failed past back-off, or sending past lease)."""
     now = timezone.now()
-    ids = list(queryset.filter(RETRYABLE, next_attempt_at__lte=now).values_list("pk", flat=True))
+    ids = list(queryset.filter(CLAIMABLE, next_attempt_at__lte=now).values_list("pk", flat=True))
     claimed = []
     for pk in ids:  # one conditional update each: whoever flips the row owns it
-        if Delivery.objects.filter(RETRYABLE, pk=pk, next_attempt_at__lte=now).update(
+        if Delivery.objects.filter(CLAIMABLE, pk=pk, next_attempt_at__lte=now).update(
             status=Delivery.Status.SENDING, next_attempt_at=now + LEASE
         ):
             claimed.append(pk)
     return claimed
+
+
+def queue_immediate(queryset) -> int:
+    """Claim the due immediate deliveries and queue one send task each."""
+    ids = claim(queryset.filter(digest=False))
+    for pk in ids:
+        send_delivery.enqueue(pk)
+    return len(ids)
 
 
 def still_wanted(delivery: Delivery) -> bool:
@@ -53,7 +62,7 @@ def still_wanted(delivery: Delivery) -> bool:
 
 @task()
 def announce_page(page_id: int) -> int:
-    """Announce a page if it is news and has not been announced; send the immediate deliveries."""
+    """Announce a page if it is news and has not been announced; queue the immediate deliveries."""
     from wagtail.models import Page
 
     from .announce import announce
@@ -62,8 +71,7 @@ def announce_page(page_id: int) -> int:
     announcement = announce(page) if page else None
     if announcement is None:
         return 0
-    for pk in announcement.deliveries.filter(digest=False).values_list("pk", flat=True):
-        send_delivery.enqueue(pk)
+    queue_immediate(announcement.deliveries.all())
     return announcement.recipients
 
 
@@ -71,9 +79,13 @@ def announce_page(page_id: int) -> int:
 def send_delivery(delivery_id: int) -> str:
     from .emails import alert_message
 
-    if not _claim(Delivery.objects.filter(pk=delivery_id, digest=False)):
-        return "not due"
-    delivery = Delivery.objects.select_related("announcement__page", "user", "subscription").get(pk=delivery_id)
+    delivery = (
+        Delivery.objects.filter(pk=delivery_id, status=Delivery.Status.SENDING, digest=False)
+        .select_related("announcement__page", "user", "subscription")
+        .first()
+    )
+    if delivery is None:
+        return "not claimed (sent, cancelled or taken by another worker)"
     if not still_wanted(delivery):
         Delivery.objects.filter(pk=delivery.pk).update(status=Delivery.Status.CANCELLED)
         return "cancelled"
@@ -88,21 +100,23 @@ def send_delivery(delivery_id: int) -> str:
 
 
 @task()
-def send_digest(user_id: int) -> str:
+def send_digest(user_id: int, delivery_ids: list[int]) -> str:
     from .emails import digest_message
 
-    claimed = _claim(Delivery.objects.filter(user_id=user_id, digest=True))
-    if not claimed:
-        return "nothing due"
-    user = get_user_model().objects.get(pk=user_id)
     deliveries = list(
-        Delivery.objects.filter(pk__in=claimed).select_related("announcement__page", "user").order_by("created_at")
+        Delivery.objects.filter(pk__in=delivery_ids, user_id=user_id, digest=True, status=Delivery.Status.SENDING)
+        .select_related("announcement__page", "user")
+        .order_by("created_at")
     )
+    if not deliveries:
+        return "nothing claimed"
     wanted = [delivery for delivery in deliveries if still_wanted(delivery)]
-    unwanted = [delivery.pk for delivery in deliveries if delivery not in wanted]
-    Delivery.objects.filter(pk__in=unwanted).update(status=Delivery.Status.CANCELLED)
+    Delivery.objects.filter(pk__in=[d.pk for d in deliveries if d not in wanted]).update(
+        status=Delivery.Status.CANCELLED
+    )
     if not wanted:
         return "cancelled"
+    user = get_user_model().objects.get(pk=user_id)
     try:
         digest_message(user, wanted).send()
     except Exception as error:  # noqa: BLE001 - retried with the rest of the digest
@@ -115,6 +129,25 @@ def send_digest(user_id: int) -> str:
         status=Delivery.Status.SENT, sent_at=now, last_error=""
     )
     AlertSettings.objects.update_or_create(user=user, defaults={"last_digest_at": now})
+    return "sent"
+
+
+def queue_digest(user_id: int, queryset) -> None:
+    ids = claim(queryset.filter(user_id=user_id, digest=True))
+    if ids:
+        send_digest.enqueue(user_id, ids)
+
+
+@task()
+def send_confirmation(subscription_id: int) -> str:
+    """The double opt-in email; a failure is logged and the person can ask again after 10 minutes."""
+    from .emails import confirmation_message
+    from .models import EmailSubscription
+
+    subscription = EmailSubscription.objects.filter(pk=subscription_id, confirmed_at__isnull=True).first()
+    if subscription is None:
+        return "already confirmed"
+    confirmation_message(subscription).send()
     return "sent"
 
 
@@ -134,32 +167,23 @@ def announce_due_papers() -> None:
         .exclude(pk__in=Announcement.objects.values("page_id"))
     )
     for pk in due.values_list("pk", flat=True):
-        announce_page.enqueue(pk)
+        announce_page.call(pk)  # here and now: announcing is quick, the sends are queued
 
 
 def send_due_digests() -> None:
     """A weekly member's digest goes when a week has passed since their last one (or their first item)."""
     week_ago = timezone.now() - timedelta(days=7)
-    pending = (
-        Delivery.objects.filter(digest=True, status=Delivery.Status.PENDING)
-        .values("user_id")
-        .annotate(oldest=Min("created_at"))
-    )
+    pending = Delivery.objects.filter(digest=True, status=Delivery.Status.PENDING)
     last = dict(AlertSettings.objects.filter(frequency=Frequency.WEEKLY).values_list("user_id", "last_digest_at"))
-    for row in pending:
-        last_digest = last.get(row["user_id"])
-        if (last_digest or row["oldest"]) <= week_ago:
-            send_digest.enqueue(row["user_id"])
+    for row in pending.values("user_id").annotate(oldest=Min("created_at")):
+        if (last.get(row["user_id"]) or row["oldest"]) <= week_ago:
+            queue_digest(row["user_id"], pending)
 
 
 def retry_failed_deliveries() -> None:
-    """Failed sends whose back-off has passed, and sends whose worker died mid-way (lease expired)."""
-    now = timezone.now()
-    stuck = Delivery.objects.filter(
-        Q(status=Delivery.Status.FAILED) | Q(status=Delivery.Status.SENDING), next_attempt_at__lte=now
-    )
-    for pk, digest, user_id in stuck.values_list("pk", "digest", "user_id"):
-        if digest:
-            send_digest.enqueue(user_id)
-        else:
-            send_delivery.enqueue(pk)
+    """Failed sends past their back-off, sends whose worker died (lease expired), and any left pending."""
+    waiting = Delivery.objects.exclude(status=Delivery.Status.PENDING, digest=True)
+    queue_immediate(waiting)
+    stuck_digests = waiting.filter(digest=True, next_attempt_at__lte=timezone.now())
+    for user_id in set(stuck_digests.filter(CLAIMABLE).values_list("user_id", flat=True)):
+        queue_digest(user_id, waiting)

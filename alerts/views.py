@@ -10,10 +10,13 @@ from __future__ import annotations
 
 from datetime import timedelta
 
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core import signing
+from django.core.cache import cache
 from django.db import transaction
+from django.db.models import Q
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
@@ -27,9 +30,10 @@ from content.papers.models import PaperSeriesPage
 from content.topics.models import Topic
 from members.models import MemberProfile
 
-from .emails import CONFIRM_MAX_AGE, CONFIRM_SALT, UNSUBSCRIBE_SALT, confirmation_message
+from .emails import CONFIRM_MAX_AGE, CONFIRM_SALT, UNSUBSCRIBE_SALT
 from .forms import AlertSettingsForm, SubscribeForm
 from .models import Delivery, EmailSubscription, Follow
+from .tasks import send_confirmation
 
 
 def _next(request: HttpRequest, default: str) -> str:
@@ -80,18 +84,28 @@ def subscribe(request: HttpRequest) -> HttpResponse:
     """Anyone may ask for release announcements; the same answer whether or not already subscribed."""
     form = SubscribeForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
+        if _too_many_confirmations(request):
+            # Nobody uses the form to mail strangers: the typed address stays in the form.
+            form.add_error(None, "Too many requests from here: please try again in an hour.")
+            return TemplateResponse(request, "alerts/subscribe.html", {"form": form}, status=429)
         email = form.cleaned_data["email"].strip().lower()
         subscription, _ = EmailSubscription.objects.get_or_create(email=email)
-        recently = (
-            subscription.confirmation_sent_at
-            and timezone.now() - subscription.confirmation_sent_at < timedelta(minutes=10)
+        # One confirmation per address per 10 minutes, claimed with a conditional update.
+        since = timezone.now() - timedelta(minutes=10)
+        due = EmailSubscription.objects.filter(pk=subscription.pk, confirmed_at__isnull=True).filter(
+            Q(confirmation_sent_at__isnull=True) | Q(confirmation_sent_at__lt=since)
         )
-        if not subscription.is_active and not recently:
-            confirmation_message(subscription).send()
-            subscription.confirmation_sent_at = timezone.now()
-            subscription.save(update_fields=["confirmation_sent_at"])
+        if not subscription.is_active and due.update(confirmation_sent_at=timezone.now()):
+            send_confirmation.enqueue(subscription.pk)
         return TemplateResponse(request, "alerts/subscribe_sent.html", {"email": email})
     return TemplateResponse(request, "alerts/subscribe.html", {"form": form})
+
+
+def _too_many_confirmations(request: HttpRequest) -> bool:
+    """At most SUBSCRIBE_PER_HOUR confirmation requests per client address an hour (shared cache)."""
+    key = f"alerts:subscribe:{request.META.get('REMOTE_ADDR', '')}"
+    cache.add(key, 0, 60 * 60)
+    return cache.incr(key) > settings.ALERTS_SUBSCRIBE_PER_HOUR
 
 
 @never_cache
@@ -138,7 +152,7 @@ def unsubscribe(request: HttpRequest, token: str) -> HttpResponse:
                 Follow.objects.filter(user=user).delete()
                 MemberProfile.objects.filter(user=user).update(release_alerts=False)
                 held = Delivery.objects.filter(user=user)
-            held.filter(status__in=[Delivery.Status.PENDING, Delivery.Status.FAILED]).update(
+            held.filter(status__in=[Delivery.Status.PENDING, Delivery.Status.FAILED, Delivery.Status.SENDING]).update(
                 status=Delivery.Status.CANCELLED
             )
         return TemplateResponse(request, "alerts/unsubscribed.html", {"member": user is not None})

@@ -16,7 +16,8 @@ SAVEABLE_TYPES = {"paperpage", "blogpage", "casestudypage"}
 
 @receiver(page_read)
 def remember_opened_paper(sender, page, request, **kwargs):
-    if request.user.is_authenticated and page.content_type.model == "paperpage":
+    # An announced paper opened before its release still counts as unread once it is out.
+    if request.user.is_authenticated and page.content_type.model == "paperpage" and page.is_released:
         OpenedPage.objects.get_or_create(user=request.user, page_id=page.pk)
 
 

@@ -21,6 +21,7 @@ from django.views.decorators.http import require_POST
 
 from alerts.forms import AlertSettingsForm
 from alerts.models import Delivery, Follow
+from content.core.privacy import readable_by
 from questions.export import questions_for_export
 
 from . import consents
@@ -214,6 +215,11 @@ def delete_account(request: HttpRequest) -> HttpResponse:
     return TemplateResponse(request, "members/delete.html", {"form": form})
 
 
+def _teaser_is_public(page) -> bool:
+    specific = page.specific
+    return hasattr(specific, "teaser_is_public") and specific.teaser_is_public()
+
+
 @require_POST
 @login_required
 def reading_list(request: HttpRequest) -> HttpResponse:
@@ -223,7 +229,8 @@ def reading_list(request: HttpRequest) -> HttpResponse:
     from .reading_list import is_saveable
 
     page = get_object_or_404(Page.objects.live().select_related("content_type"), pk=request.POST.get("page"))
-    if not is_saveable(page):
+    # Only what the member may read, or whose teaser is public: never a title from a closed section.
+    if not is_saveable(page) or not (readable_by([page], request)[page.pk] or _teaser_is_public(page)):
         raise Http404
     if request.POST.get("action") == "remove":
         SavedPage.objects.filter(user=request.user, page=page).delete()

@@ -168,6 +168,7 @@ WORKER_SCHEDULE_INTERVAL = int(env.get("WORKER_SCHEDULE_INTERVAL", "60"))
 # first publication must be to be announced (so old pages re-published by an editor send nothing).
 ALERTS_MAX_ATTEMPTS = 5
 ALERTS_LOOKBACK_DAYS = 7
+ALERTS_SUBSCRIBE_PER_HOUR = 10  # subscription requests per client address an hour
 
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},

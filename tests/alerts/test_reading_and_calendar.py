@@ -102,7 +102,7 @@ def test_series_release_calendar_lists_released_and_announced_public_papers(seri
     assert announced, "the demo series announces a paper"
     event = events[f"Paper released: {announced[0].title}"]
     assert event.decoded("dtstart") == announced[0].release_date
-    assert str(event["uid"]) == f"paper-{announced[0].pk}-release@localhost"
+    assert str(event["uid"]) == f"paper-{announced[0].pk}-release@testserver"
     link = soup(Client(HTTP_HOST="localhost").get(series.url)).find("a", href=series.url + "calendar/")
     assert link is not None and "calendar" in link.get_text()
 
@@ -139,3 +139,31 @@ def test_deliveries_and_their_errors_are_visible_to_staff_only(series):
     member = signed_in(make_member("nosy@example.org"))
     for path in ("/admin/alert-deliveries/", "/admin/background-tasks/", "/admin/email-subscriptions/"):
         assert member.get(path).status_code in (302, 403)
+
+
+def test_an_announced_paper_opened_early_is_still_unread_once_released(series):
+    member = make_member("early-reader@example.org")
+    Follow.objects.create(user=member, series=series)
+    client = signed_in(member)
+    paper = PaperPageFactory.build(
+        title="Opened too soon", release_date=timezone.localdate() + datetime.timedelta(days=3)
+    )
+    series.add_child(instance=paper)
+    client.get(paper.url)  # the "coming soon" announcement
+    PaperPage.objects.filter(pk=paper.pk).update(release_date=timezone.localdate())
+    section = soup(client.get("/members/")).find(id="unread-heading").parent
+    assert "Opened too soon" in section.get_text()
+
+
+def test_pages_in_a_closed_section_cannot_be_saved():
+    from django.contrib.auth.models import Group
+
+    from wagtail.models import PageViewRestriction
+
+    member = make_member("closed-section@example.org")
+    study = CaseStudyPage.objects.live().first()
+    index = study.get_parent()
+    restriction = PageViewRestriction.objects.create(page=index, restriction_type=PageViewRestriction.GROUPS)
+    restriction.groups.set([Group.objects.get(name="Editors")])
+    response = signed_in(member).post("/members/reading-list/", {"page": study.pk})
+    assert response.status_code == 404

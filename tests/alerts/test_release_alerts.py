@@ -8,6 +8,7 @@ import re
 import pytest
 
 from django.core import mail
+from django.core.cache import cache
 from django.test import Client, override_settings
 from django.utils import timezone
 
@@ -28,6 +29,7 @@ LINK = re.compile(r"https?://[^/\s]+(/[^\s]+)")
 @pytest.fixture(autouse=True)
 def empty_outbox():
     mail.outbox.clear()
+    cache.clear()  # the subscription form's per-address limit
 
 
 @pytest.fixture
@@ -281,3 +283,57 @@ def test_the_database_worker_delivers_queued_alerts(series, django_capture_on_co
     call_command("run_worker", batch=True, no_clock=True, startup_delay=False, verbosity=0)
     assert [m.subject for m in alerts_to("worker@example.org")] == ["[The hub] New paper: Published by the worker"]
     assert not DBTaskResult.objects.exclude(status="SUCCESSFUL").exists()
+
+
+def test_a_delivery_left_pending_is_sent_by_the_clock(series):
+    """A worker that died between announcing and queuing the sends loses nothing."""
+    from alerts.announce import announce
+
+    member = make_member("stranded@example.org")
+    Follow.objects.create(user=member, series=series)
+    paper = PaperPageFactory.build(title="Stranded paper", release_date=timezone.localdate())
+    series.add_child(instance=paper)
+    Announcement.objects.filter(page=paper).delete()
+    mail.outbox.clear()
+    announce(paper)  # deliveries created, nothing queued (as if the worker died here)
+    assert Delivery.objects.get(user=member).status == Delivery.Status.PENDING
+    retry_failed_deliveries()
+    retry_failed_deliveries()
+    assert len(alerts_to("stranded@example.org")) == 1
+
+
+def test_two_accounts_with_one_address_get_one_email_and_do_not_block_the_rest(series):
+    first = make_member("Shared@Example.org")
+    second = make_member("other@example.org")
+    second.email = "shared@example.org"
+    second.save()
+    third = make_member("third@example.org")
+    for user in (first, second, third):
+        Follow.objects.create(user=user, series=series)
+    series.add_child(instance=PaperPageFactory.build(title="Shared address", release_date=timezone.localdate()))
+    announce_due_papers()
+    assert len([m for m in mail.outbox if m.to == ["shared@example.org"]]) == 1
+    assert len(alerts_to("third@example.org")) == 1
+
+
+def test_subscription_requests_are_limited_per_client_and_keep_the_address(settings):
+    settings.ALERTS_SUBSCRIBE_PER_HOUR = 2
+    anonymous = Client(HTTP_HOST="localhost")
+    for n in range(2):
+        assert anonymous.post("/alerts/subscribe/", {"email": f"s{n}@example.net"}).status_code == 200
+    refused = anonymous.post("/alerts/subscribe/", {"email": "s3@example.net"})
+    assert refused.status_code == 429
+    assert "Too many requests" in text_of(refused)
+    assert soup(refused).find("input", attrs={"name": "email"})["value"] == "s3@example.net"
+    assert len(mail.outbox) == 2
+
+
+def test_one_clock_at_a_time():
+    from hub.models import ClockLease
+
+    assert ClockLease.take("worker-a", seconds=120)
+    assert not ClockLease.take("worker-b", seconds=120)
+    assert ClockLease.take("worker-a", seconds=120)  # renewal by the holder
+    ClockLease.objects.filter(name="clock").update(held_until=timezone.now() - datetime.timedelta(seconds=1))
+    assert ClockLease.take("worker-b", seconds=120)  # the lease of a worker that stopped expires
+    assert not ClockLease.take("worker-a", seconds=120)
