@@ -30,7 +30,6 @@ class DeliveryViewSet(ModelViewSet):
     menu_label = "Deliveries"
     name = "alert_deliveries"
     url_prefix = "alert-deliveries"
-    create_view_enabled = False
     inspect_view_enabled = True
     list_display = [
         Column("announcement", label="Page", accessor="announcement"),
@@ -78,7 +77,6 @@ class EmailSubscriptionViewSet(ModelViewSet):
     menu_label = "Email subscriptions"
     name = "email_subscriptions"
     url_prefix = "email-subscriptions"
-    create_view_enabled = False
     inspect_view_enabled = True
     list_display = [
         "email",

@@ -5,6 +5,9 @@ from django_tasks_db.models import DBTaskResult
 from wagtail import hooks
 from wagtail.admin.ui.tables import Column, DateColumn
 from wagtail.admin.viewsets.model import ModelViewSet
+from wagtail.permissions import register_permission_policy
+
+from .admin_policies import LimitedPermissionPolicy
 
 
 class TaskResultViewSet(ModelViewSet):
@@ -14,7 +17,6 @@ class TaskResultViewSet(ModelViewSet):
     name = "background_tasks"
     url_prefix = "background-tasks"
     add_to_settings_menu = True
-    create_view_enabled = False
     inspect_view_enabled = True
     list_display = [
         Column("task_path", label="Task"),
@@ -39,6 +41,9 @@ class TaskResultViewSet(ModelViewSet):
     ordering = ["-enqueued_at"]
     # Nothing to edit by hand: a task is re-run by the code that queued it (deliveries retry themselves).
     form_fields = ["priority"]
+
+
+register_permission_policy(DBTaskResult, LimitedPermissionPolicy(DBTaskResult, actions={"view"}))
 
 
 @hooks.register("register_admin_viewset")

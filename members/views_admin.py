@@ -40,7 +40,6 @@ class MemberViewSet(ModelViewSet):
     url_prefix = "member-profiles"
     add_to_admin_menu = False
     inspect_view_enabled = True
-    create_view_enabled = False
     list_display = [
         "full_name",
         Column("email", label="Email", accessor="email"),
@@ -94,7 +93,6 @@ class AccessRequestViewSet(ModelViewSet):
     menu_label = "Access requests"
     name = "access_requests"
     url_prefix = "access-requests"
-    create_view_enabled = False
     edit_view_class = AccessRequestEditView
     list_display = [
         Column("user", label="Member", accessor="user"),

@@ -6,7 +6,9 @@ import datetime
 import re
 from collections.abc import Callable
 from typing import Any
+from urllib.parse import urlsplit
 
+from django.conf import settings
 from django.core.files.base import ContentFile
 from django.db import transaction
 from django.utils import timezone
@@ -143,7 +145,11 @@ class DemoLoader:
             root.add_child(instance=home)
             self._publish(home)
             site = Site.objects.filter(is_default_site=True).first() or Site(is_default_site=True)
-            site.hostname, site.port, site.root_page, site.site_name = "localhost", 80, home, data.SITE_NAME
+            # The site's address is BASE_URL's, so links in emails, citations and calendars work.
+            base = urlsplit(settings.WAGTAILADMIN_BASE_URL)
+            default_port = 443 if base.scheme == "https" else 80
+            site.hostname, site.port = base.hostname or "localhost", base.port or default_port
+            site.root_page, site.site_name = home, data.SITE_NAME
             site.save()
             for old in old_homes:
                 if not old.specific_class or old.specific_class is Page:
@@ -153,14 +159,14 @@ class DemoLoader:
 
     def site_settings(self, home: HomePage) -> None:
         site = Site.objects.get(root_page=home)
-        settings, created = SiteSettings.objects.get_or_create(site=site)
+        values, created = SiteSettings.objects.get_or_create(site=site)
         if created:
-            settings.organisation_name = data.SITE_NAME
-            settings.strapline = "Evidence and shared learning for stronger neighbourhoods"
-            settings.footer_text = FOOTER_TEXT
-            settings.contact_email = "hello@example.org"
-            settings.sample_content_notice = True
-            settings.save()
+            values.organisation_name = data.SITE_NAME
+            values.strapline = "Evidence and shared learning for stronger neighbourhoods"
+            values.footer_text = FOOTER_TEXT
+            values.contact_email = "hello@example.org"
+            values.sample_content_notice = True
+            values.save()
 
     def taxonomy(self) -> None:
         for item in data.TOPICS:

@@ -129,6 +129,12 @@ DATABASES = {
         conn_health_checks=True,
     )
 }
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    # The site, the worker and its clock share one file: wait for a lock rather than fail, take it when a
+    # write transaction begins (no lock-upgrade deadlocks), and let readers go on while one writes (WAL).
+    DATABASES["default"].setdefault("OPTIONS", {}).update(
+        {"timeout": 20, "transaction_mode": "IMMEDIATE", "init_command": "PRAGMA journal_mode=WAL;"}
+    )
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTHENTICATION_BACKENDS = [
@@ -161,7 +167,11 @@ PRIVATE_MEDIA_ROOT = Path(env.get("PRIVATE_MEDIA_ROOT", BASE_DIR / "var" / "priv
 # Background work (emails, release alerts, search cluster pushes, scheduled publishing): django-tasks
 # with its database backend, so no extra server is needed. `manage.py run_worker` runs the queue and
 # publishes pages whose go-live time has passed; `make run` starts one.
-TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]}}
+TASKS = {
+    "default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]},
+    # Work that must finish before the request does (the reference index: see hub/apps.py).
+    "immediate": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"},
+}
 # How often the worker publishes scheduled pages and runs the periodic jobs (digests, retries), seconds.
 WORKER_SCHEDULE_INTERVAL = int(env.get("WORKER_SCHEDULE_INTERVAL", "60"))
 # Alert emails: tries before giving up (5, 10, 20, 40 minutes apart), and how recent a release or a

@@ -19,8 +19,11 @@ STORAGES = {
 MEDIA_ROOT = env.get("TEST_MEDIA_ROOT", tempfile.mkdtemp(prefix="hub-test-media-"))
 PRIVATE_MEDIA_ROOT = Path(tempfile.mkdtemp(prefix="hub-test-private-"))
 # Tasks run inline in tests; tests of the worker itself switch to the database backend.
-TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
-WAGTAILADMIN_BASE_URL = "http://testserver"
+TASKS = {
+    "default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"},
+    "immediate": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"},
+}
+WAGTAILADMIN_BASE_URL = "http://localhost"
 
 # Serve static files from the app and project folders without collectstatic.
 WHITENOISE_USE_FINDERS = True

@@ -102,7 +102,7 @@ def test_series_release_calendar_lists_released_and_announced_public_papers(seri
     assert announced, "the demo series announces a paper"
     event = events[f"Paper released: {announced[0].title}"]
     assert event.decoded("dtstart") == announced[0].release_date
-    assert str(event["uid"]) == f"paper-{announced[0].pk}-release@testserver"
+    assert str(event["uid"]) == f"paper-{announced[0].pk}-release@localhost"
     link = soup(Client(HTTP_HOST="localhost").get(series.url)).find("a", href=series.url + "calendar/")
     assert link is not None and "calendar" in link.get_text()
 
@@ -135,6 +135,10 @@ def test_deliveries_and_their_errors_are_visible_to_staff_only(series):
     delivery = Delivery.objects.get(email="someone@example.org")
     assert "SMTP 421 try later" in text_of(staff.get(f"/admin/alert-deliveries/inspect/{delivery.pk}/"))
     assert staff.get("/admin/background-tasks/").status_code == 200
+    # Records the site makes itself have no "Add" in the admin, even for a superuser.
+    for path in ("/admin/alert-deliveries/", "/admin/background-tasks/", "/admin/email-subscriptions/"):
+        assert staff.get(f"{path}new/").status_code in (302, 403), path
+        assert f'href="{path}new/"' not in staff.get(path).content.decode()
     assert staff.get("/admin/email-subscriptions/").status_code == 200
     member = signed_in(make_member("nosy@example.org"))
     for path in ("/admin/alert-deliveries/", "/admin/background-tasks/", "/admin/email-subscriptions/"):
