@@ -7,21 +7,18 @@ limit, and explain any refusal in words the uploader can act on.
 
 from __future__ import annotations
 
+import re
 import zipfile
 from collections.abc import Iterable
 from pathlib import PurePath
 from typing import IO
+from xml.etree import ElementTree
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
 
 IMAGE_KINDS = frozenset({"png", "jpeg", "webp", "gif", "avif"})
 TEXT_KINDS = frozenset({"csv", "txt"})
-OFFICE_MAIN_PARTS = {
-    "docx": "word/document.xml",
-    "xlsx": "xl/workbook.xml",
-    "pptx": "ppt/presentation.xml",
-}
 ODT_MIMETYPE = b"application/vnd.oasis.opendocument.text"
 EXTENSIONS = {
     "pdf": {"pdf"},
@@ -53,6 +50,7 @@ DESCRIPTIONS = {
 }
 PILLOW_FORMATS = {"PNG": "png", "JPEG": "jpeg", "WEBP": "webp", "GIF": "gif", "AVIF": "avif"}
 MEGABYTE = 1024 * 1024
+PIXELS_IN_MESSAGE = re.compile(r"\((\d+) pixels\)")
 
 
 def describe_allowed(allowed: Iterable[str]) -> str:
@@ -90,20 +88,125 @@ def _file_size(upload: IO[bytes]) -> int:
     return size
 
 
-def _sniff_zip(upload: IO[bytes]) -> str | None:
+class UploadRefused(Exception):
+    """The bytes are recognisably unsafe or unreadable; ``reason`` follows the file's name in the message."""
+
+    def __init__(self, reason: str, code: str) -> None:
+        super().__init__(reason)
+        self.reason = reason
+        self.code = code
+
+
+# Office files are zips. Nothing inside is read until the archive's own directory says it is small.
+MAX_ZIP_ENTRIES = 10_000
+MAX_ZIP_UNCOMPRESSED = 200 * MEGABYTE
+MAX_ZIP_RATIO = 100  # uncompressed : compressed, over the whole archive
+ZIP_RATIO_FLOOR = MEGABYTE  # below this much unzipped, a high ratio does no harm (tiny, repetitive XML)
+MAX_CONTENT_TYPES_SIZE = 512 * 1024
+MAX_MIMETYPE_SIZE = 100
+END_OF_CENTRAL_DIRECTORY = b"PK\x05\x06"
+CONTENT_TYPES_PART = "[Content_Types].xml"
+OFFICE_MAIN_CONTENT_TYPES = {
+    "application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml": "docx",
+    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml": "xlsx",
+    "application/vnd.openxmlformats-officedocument.presentationml.presentation.main+xml": "pptx",
+}
+MARKUP_STARTS = (b"<!doctype", b"<html", b"<svg", b"<script", b"<?xml")
+UTF8_BOM = b"\xef\xbb\xbf"
+
+
+def _without_bom_and_space(head: bytes) -> bytes:
+    return head.removeprefix(UTF8_BOM).lstrip()
+
+
+def _check_zip_directory(upload: IO[bytes], size: int) -> None:
+    """Refuse, from the end record alone, an archive claiming too many entries or a huge directory."""
+    tail_size = min(size, 22 + 65_535)
+    upload.seek(size - tail_size)
+    tail = upload.read(tail_size)
+    at = tail.rfind(END_OF_CENTRAL_DIRECTORY)
+    if at < 0 or len(tail) < at + 22:
+        return  # zipfile will find no archive either
+    entries = int.from_bytes(tail[at + 10 : at + 12], "little")
+    directory_size = int.from_bytes(tail[at + 12 : at + 16], "little")
+    if entries > MAX_ZIP_ENTRIES or directory_size > MAX_ZIP_ENTRIES * 1024:
+        raise UploadRefused(_too_many_entries(), "zip_too_many_entries")
+
+
+def _too_many_entries() -> str:
+    return f"holds more than {MAX_ZIP_ENTRIES:,} files inside; a document this complex cannot be checked."
+
+
+def _check_zip_sizes(archive: zipfile.ZipFile, size: int) -> None:
+    """Entries, total unzipped size and compression ratio, from the archive's directory (nothing read)."""
+    infos = archive.infolist()
+    if len(infos) > MAX_ZIP_ENTRIES:
+        raise UploadRefused(_too_many_entries(), "zip_too_many_entries")
+    total = sum(info.file_size for info in infos)
+    if total > MAX_ZIP_UNCOMPRESSED:
+        raise UploadRefused(
+            f"would unzip to {megabytes(total)}, more than the {megabytes(MAX_ZIP_UNCOMPRESSED)} we can check.",
+            "zip_too_large",
+        )
+    if total > ZIP_RATIO_FLOOR and total > MAX_ZIP_RATIO * max(size, 1):
+        raise UploadRefused(
+            f"unzips to {megabytes(total)} from {megabytes(size)}, far more than a real document "
+            f"(over {MAX_ZIP_RATIO} to 1); it cannot be accepted.",
+            "zip_ratio",
+        )
+
+
+def _read_entry(archive: zipfile.ZipFile, name: str, limit: int) -> bytes | None:
+    """An entry's bytes if its declared size is within ``limit`` (and it really is), else None."""
+    try:
+        info = archive.getinfo(name)
+    except KeyError:
+        return None
+    if info.file_size > limit:
+        return None
+    with archive.open(info) as entry:
+        data = entry.read(limit + 1)
+    return data if len(data) <= limit else None
+
+
+def _office_kind(content_types: bytes, names: set[str]) -> str | None:
+    """The kind whose main-part content type [Content_Types].xml declares for a part that is present."""
+    lowered = content_types.lower()
+    if b"<!doctype" in lowered or b"<!entity" in lowered:
+        return None  # no DTDs, so no entity expansion
+    try:
+        root = ElementTree.fromstring(content_types)  # noqa: S314 - size-capped, DOCTYPE and ENTITY refused above
+    except ElementTree.ParseError:
+        return None
+    kinds = set()
+    for element in root:
+        if element.tag.rsplit("}", 1)[-1] != "Override":
+            continue
+        kind = OFFICE_MAIN_CONTENT_TYPES.get((element.get("ContentType") or "").strip().lower())
+        if kind and (element.get("PartName") or "").lstrip("/") in names:
+            kinds.add(kind)
+    return kinds.pop() if len(kinds) == 1 else None
+
+
+def _sniff_zip(upload: IO[bytes], size: int) -> str | None:
+    """ODT by its mimetype entry; docx, xlsx, pptx by the main part's content type. Zip bombs refused."""
+    _check_zip_directory(upload, size)
+    upload.seek(0)
     try:
         with zipfile.ZipFile(upload) as archive:
+            _check_zip_sizes(archive, size)
             names = set(archive.namelist())
-            if "mimetype" in names and "content.xml" in names and archive.read("mimetype").strip() == ODT_MIMETYPE:
-                return "odt"
-            if "[Content_Types].xml" not in names:
+            if "mimetype" in names:
+                mimetype = _read_entry(archive, "mimetype", MAX_MIMETYPE_SIZE)
+                if mimetype is not None and mimetype.strip() == ODT_MIMETYPE and "content.xml" in names:
+                    return "odt"
                 return None
-            for kind, main_part in OFFICE_MAIN_PARTS.items():
-                if main_part in names:
-                    return kind
-    except (zipfile.BadZipFile, OSError, KeyError, ValueError):
+            content_types = _read_entry(archive, CONTENT_TYPES_PART, MAX_CONTENT_TYPES_SIZE)
+            if content_types is None:
+                return None
+            return _office_kind(content_types, names)
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, EOFError, KeyError, ValueError):
         return None
-    return None
 
 
 def _sniff_image(upload: IO[bytes]) -> str | None:
@@ -112,13 +215,28 @@ def _sniff_image(upload: IO[bytes]) -> str | None:
     try:
         with Image.open(upload) as image:
             image_format = image.format
+            width, height = image.size
+            if Image.MAX_IMAGE_PIXELS and width * height > Image.MAX_IMAGE_PIXELS:
+                raise UploadRefused(_too_many_pixels(width * height), "image_too_many_pixels")
             image.verify()
+    except Image.DecompressionBombError as error:
+        found = PIXELS_IN_MESSAGE.search(str(error))
+        raise UploadRefused(_too_many_pixels(int(found[1]) if found else None), "image_too_many_pixels") from error
+    except UploadRefused:
+        raise
     except Exception:  # noqa: BLE001 - Pillow raises many kinds of error for bytes that are not an image
         return None
     return PILLOW_FORMATS.get(image_format or "")
 
 
-def _sniff_text(upload: IO[bytes]) -> bool:
+def _too_many_pixels(pixels: int | None) -> str:
+    from PIL import Image
+
+    size = f"{pixels:,} pixels" if pixels else "too many pixels"
+    return f"is too large ({size}); the most we accept is {Image.MAX_IMAGE_PIXELS:,} pixels."
+
+
+def _sniff_text(upload: IO[bytes], extension: str) -> bool:
     data = upload.read()
     if b"\x00" in data:
         return False
@@ -126,19 +244,28 @@ def _sniff_text(upload: IO[bytes]) -> bool:
         data.decode("utf-8-sig")
     except UnicodeDecodeError:
         return False
+    if _without_bom_and_space(data[:1024]).lower().startswith(MARKUP_STARTS):
+        raise UploadRefused(
+            f"looks like a web page or XML file, not {describe_allowed({extension})}.", "markup_in_text"
+        )
     return True
 
 
 def sniff(upload: IO[bytes], extension: str = "") -> str | None:
-    """What the bytes are ('pdf', 'docx', 'png', …), or None. Text only when the name says csv or txt."""
+    """What the bytes are ('pdf', 'docx', 'png', …), or None. Text only when the name says csv or txt.
+
+    Raises UploadRefused for bytes that must not be accepted whatever the allowed kinds (zip bombs,
+    decompression-bomb images, web pages named .csv or .txt).
+    """
     try:
+        size = _file_size(upload)
         upload.seek(0)
         head = upload.read(1024)
         upload.seek(0)
-        if b"%PDF-" in head:
+        if _without_bom_and_space(head).startswith(b"%PDF-"):
             return "pdf"
         if head.startswith(b"PK\x03\x04"):
-            kind = _sniff_zip(upload)
+            kind = _sniff_zip(upload, size)
             if kind:
                 return kind
         upload.seek(0)
@@ -146,7 +273,7 @@ def sniff(upload: IO[bytes], extension: str = "") -> str | None:
         if kind:
             return kind
         upload.seek(0)
-        if extension in TEXT_KINDS and _sniff_text(upload):
+        if extension in TEXT_KINDS and _sniff_text(upload, extension):
             return extension
         return None
     finally:
@@ -158,7 +285,9 @@ def check_upload(upload: IO[bytes], allowed: Iterable[str], *, name: str | None 
 
     ``allowed`` holds the kinds this upload may be ('pdf', 'docx', 'odt', 'xlsx', 'pptx', 'csv',
     'txt', 'png', 'jpeg', 'webp', 'gif', 'avif'). The content decides the kind; the name's
-    extension must then agree with it. Images are opened and verified with Pillow.
+    extension must then agree with it. Images are opened and verified with Pillow. Zip bombs (too
+    many entries, too much unzipped, too high a ratio), images over Pillow's pixel limit and web
+    pages or XML named .csv or .txt are refused with their own reason.
     """
     allowed = frozenset(allowed)
     name = PurePath(name or getattr(upload, "name", "") or "file").name
@@ -169,7 +298,10 @@ def check_upload(upload: IO[bytes], allowed: Iterable[str], *, name: str | None 
         raise ValidationError(f"{name} is {megabytes(size)}; the limit is {megabytes(limit)}.", code="file_too_large")
     if size == 0:
         raise ValidationError(f"{name} is empty.", code="empty_file")
-    kind = sniff(upload, extension)
+    try:
+        kind = sniff(upload, extension)
+    except UploadRefused as refused:
+        raise ValidationError(f"{name} {refused.reason}", code=refused.code) from refused
     if kind is None or kind not in allowed:
         raise ValidationError(f"{name} is not {describe_allowed(allowed)}.", code="invalid_file_type")
     if size > size_limit_for(kind):

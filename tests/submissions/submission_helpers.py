@@ -47,12 +47,39 @@ def png_bytes() -> bytes:
     return buffer.getvalue()
 
 
-def docx_bytes() -> bytes:
+OFFICE_PARTS = {
+    "docx": ("word/document.xml", "application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"),
+    "xlsx": ("xl/workbook.xml", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"),
+    "pptx": (
+        "ppt/presentation.xml",
+        "application/vnd.openxmlformats-officedocument.presentationml.presentation.main+xml",
+    ),
+}
+
+
+def content_types_xml(*overrides: tuple[str, str]) -> str:
+    """An Office package's [Content_Types].xml declaring these (part name, content type) overrides."""
+    parts = "".join(f'<Override PartName="/{name}" ContentType="{kind}"/>' for name, kind in overrides)
+    return (
+        '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>'
+        '<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">'
+        '<Default Extension="xml" ContentType="application/xml"/>'
+        f"{parts}</Types>"
+    )
+
+
+def office_bytes(kind: str = "docx", content_types: str | None = None) -> bytes:
+    """A minimal Office package of this kind (docx, xlsx, pptx), as Word or Excel would label it."""
+    part, main_type = OFFICE_PARTS[kind]
     buffer = io.BytesIO()
-    with zipfile.ZipFile(buffer, "w") as archive:
-        archive.writestr("[Content_Types].xml", "<Types/>")
-        archive.writestr("word/document.xml", "<document/>")
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("[Content_Types].xml", content_types or content_types_xml((part, main_type)))
+        archive.writestr(part, "<document/>")
     return buffer.getvalue()
+
+
+def docx_bytes() -> bytes:
+    return office_bytes("docx")
 
 
 def moderator_user(email: str = "moderator@example.org"):
