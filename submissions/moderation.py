@@ -154,9 +154,33 @@ def _quiet_wagtail_notifications(user) -> None:
         profile.save(update_fields=["approved_notifications", "rejected_notifications"])
 
 
-@transaction.atomic
+class NotSubmittable(Exception):
+    """The submission was sent (or taken out of the member's hands) since the member's request began."""
+
+
 def submit_for_review(submission: CaseStudySubmission, cleaned: dict[str, Any]) -> CaseStudyPage:
-    """Create (or, after changes were requested, update) the draft page and put it into moderation."""
+    """Create (or, after changes were requested, update) the draft page and put it into moderation.
+
+    The submission's row is locked and read again first, so two "Submit" presses at once (two tabs, a
+    double click, a retried POST) make one page: the second finds it already submitted and raises
+    NotSubmittable, creating nothing.
+    """
+    with transaction.atomic():
+        locked = (
+            CaseStudySubmission.objects.select_for_update()
+            .filter(pk=submission.pk, owner_id=submission.owner_id)
+            .select_related("owner", "page")
+            .first()
+        )
+        if locked is None or not locked.is_editable:
+            raise NotSubmittable(submission.pk)
+        page = _submit_locked(locked, cleaned)
+    for name in ("status", "page", "editor_comment", "submitted_at", "updated_at"):
+        setattr(submission, name, getattr(locked, name))
+    return page
+
+
+def _submit_locked(submission: CaseStudySubmission, cleaned: dict[str, Any]) -> CaseStudyPage:
     user = submission.owner
     workflow = ensure_moderation_workflow()
     index = CaseStudyIndexPage.objects.first()

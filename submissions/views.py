@@ -21,7 +21,7 @@ from members.models import MemberProfile
 from .access import can_open_files, can_submit
 from .forms import ATTACHMENT_KINDS, MAX_ATTACHMENTS, STEPS, STEPS_BY_SLUG, Step, StepForms, raw_from_post
 from .models import CaseStudySubmission, SubmissionAttachment
-from .moderation import submit_for_review
+from .moderation import NotSubmittable, submit_for_review
 from .preview import preview_page
 
 RECOVERY_KEY = "submissions:typed-before-sign-in"
@@ -260,8 +260,12 @@ def preview(request: HttpRequest, submission: CaseStudySubmission | None, curren
         return redirect("submissions:start")
     cleaned, problems = _all_steps_cleaned(submission)
     if request.method == "POST" and not problems:
-        submit_for_review(submission, cleaned)
-        messages.success(request, "Thank you: your case study has been sent to the editors for review.")
+        try:
+            submit_for_review(submission, cleaned)
+        except NotSubmittable:
+            messages.info(request, "This case study was already sent to the editors; nothing was sent twice.")
+        else:
+            messages.success(request, "Thank you: your case study has been sent to the editors for review.")
         return redirect(submission)
     page = preview_page(submission, cleaned) if not problems else None
     request.is_preview = True  # Wagtail's flag: page-level extras (e.g. the ask-a-question form) stay out
