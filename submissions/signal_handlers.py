@@ -1,10 +1,19 @@
-"""Wagtail's workflow and publishing signals move a submission's status on, and the member is told."""
+"""Wagtail's workflow and publishing signals move a submission's status on, and the member is told.
+
+Each status change is one conditional UPDATE (filtered on the status it moves from), so two signals
+for the same event (approval and page_published; two editors; two app servers) change the row once,
+and only the one that changed it queues the email. Emails are queued with transaction.on_commit:
+never from inside the workflow's transaction, so a rolled-back decision sends nothing.
+"""
 
 from __future__ import annotations
 
 import logging
+from collections.abc import Iterable
 
+from django.db import transaction
 from django.dispatch import receiver
+from django.utils import timezone
 
 from wagtail.models import WorkflowState
 from wagtail.signals import page_published, workflow_approved, workflow_cancelled, workflow_rejected
@@ -12,47 +21,63 @@ from wagtail.signals import page_published, workflow_approved, workflow_cancelle
 from .models import CaseStudySubmission
 
 logger = logging.getLogger(__name__)
+Status = CaseStudySubmission.Status
 
 
-def _submission_for_page_id(page_id) -> CaseStudySubmission | None:
+def _page_id(page_id) -> int | None:
     try:
-        return CaseStudySubmission.objects.filter(page_id=int(page_id)).first()
+        return int(page_id)
     except (TypeError, ValueError):
         return None
 
 
-def _email(submission: CaseStudySubmission, kind: str) -> None:
+def _move(page_id, from_statuses: Iterable[str] | None, to_status: str, **fields) -> list[int]:
+    """Move the page's submissions to ``to_status``, each by a conditional update; the ids that moved.
+
+    ``from_statuses``: the statuses it may move from (None: any status but ``to_status`` itself).
+    """
+    page_id = _page_id(page_id)
+    if page_id is None:
+        return []
+    candidates = CaseStudySubmission.objects.filter(page_id=page_id)
+    if from_statuses is None:
+        candidates = candidates.exclude(status=to_status)
+    else:
+        candidates = candidates.filter(status__in=list(from_statuses))
+    moved = []
+    for pk in candidates.values_list("pk", flat=True):
+        # The status filter is part of the UPDATE itself: whoever runs second changes nothing.
+        if candidates.filter(pk=pk).update(status=to_status, updated_at=timezone.now(), **fields):
+            moved.append(pk)
+    return moved
+
+
+def _send(submission_id: int, kind: str) -> None:
     from .tasks import send_submission_email
 
     try:
-        send_submission_email.enqueue(submission.pk, kind)
+        send_submission_email.enqueue(submission_id, kind)
     except Exception:  # noqa: BLE001 - an editor's decision must not fail because an email could not be queued
-        logger.exception("Could not queue the %s email for submission %s", kind, submission.pk)
+        logger.exception("Could not queue the %s email for submission %s", kind, submission_id)
+
+
+def _email_on_commit(submission_ids: Iterable[int], kind: str) -> None:
+    for submission_id in submission_ids:
+        transaction.on_commit(lambda submission_id=submission_id: _send(submission_id, kind))
 
 
 @receiver(workflow_rejected)
 def changes_requested(sender, instance: WorkflowState, user=None, **kwargs) -> None:
     """An editor chose "Request changes": the member can edit and resubmit; their comment goes with it."""
-    submission = _submission_for_page_id(instance.object_id)
-    if submission is None:
-        return
     task_state = instance.current_task_state
-    submission.status = CaseStudySubmission.Status.CHANGES_REQUESTED
-    submission.editor_comment = (task_state.comment if task_state else "") or ""
-    submission.touch()
-    submission.save(update_fields=["status", "editor_comment", "updated_at"])
-    _email(submission, "changes_requested")
+    comment = (task_state.comment if task_state else "") or ""
+    moved = _move(instance.object_id, [Status.SUBMITTED], Status.CHANGES_REQUESTED, editor_comment=comment)
+    _email_on_commit(moved, "changes_requested")
 
 
 def _mark_published(page_id) -> None:
-    submission = _submission_for_page_id(page_id)
-    if submission is None or submission.status == CaseStudySubmission.Status.PUBLISHED:
-        return
-    submission.status = CaseStudySubmission.Status.PUBLISHED
-    submission.editor_comment = ""
-    submission.touch()
-    submission.save(update_fields=["status", "editor_comment", "updated_at"])
-    _email(submission, "published")
+    """Published, once: the member is emailed only by the signal that changed the row."""
+    _email_on_commit(_move(page_id, None, Status.PUBLISHED, editor_comment=""), "published")
 
 
 @receiver(workflow_approved)
@@ -72,9 +97,4 @@ def published(sender, instance, **kwargs) -> None:
 @receiver(workflow_cancelled)
 def cancelled(sender, instance: WorkflowState, user=None, **kwargs) -> None:
     """An editor stopped the review (or published directly, which cancels it first)."""
-    submission = _submission_for_page_id(instance.object_id)
-    if submission is None or submission.status != CaseStudySubmission.Status.SUBMITTED:
-        return
-    submission.status = CaseStudySubmission.Status.WITHDRAWN
-    submission.touch()
-    submission.save(update_fields=["status", "updated_at"])
+    _move(instance.object_id, [Status.SUBMITTED], Status.WITHDRAWN)
