@@ -2,6 +2,7 @@ from django import forms
 
 from content.papers.models import PaperSeriesPage
 from content.topics.models import Topic
+from members.models import MemberProfile
 
 from .models import AUTHORITY_KINDS, AlertSettings, Follow, Frequency
 
@@ -17,6 +18,11 @@ class SubscribeForm(forms.Form):
 class AlertSettingsForm(forms.Form):
     """Everything a member follows, on one form in /members/."""
 
+    all_papers = forms.BooleanField(
+        label="Every new paper, in any series",
+        required=False,
+        help_text="An email each time the network releases a paper.",
+    )
     series = forms.ModelMultipleChoiceField(
         label="Paper series",
         queryset=PaperSeriesPage.objects.none(),
@@ -52,6 +58,7 @@ class AlertSettingsForm(forms.Form):
                 "topics": [f.topic_id for f in follows if f.topic_id],
                 "authority_kinds": [f.authority_kind for f in follows if f.authority_kind],
                 "frequency": settings.frequency if settings else Frequency.IMMEDIATE,
+                "all_papers": MemberProfile.objects.filter(user=user, release_alerts=True).exists(),
             },
         )
         super().__init__(*args, **kwargs)
@@ -85,6 +92,7 @@ class AlertSettingsForm(forms.Form):
                 user=self.user, **({f"{field}_id": value} if field != "authority_kind" else {field: value})
             )
         AlertSettings.objects.update_or_create(user=self.user, defaults={"frequency": data["frequency"]})
+        MemberProfile.objects.filter(user=self.user).update(release_alerts=data["all_papers"])
         if data["frequency"] == Frequency.IMMEDIATE:
             # Items held for a digest go now rather than wait for a digest that will not come.
             held = Delivery.objects.filter(user=self.user, digest=True, status=Delivery.Status.PENDING)

@@ -35,7 +35,7 @@ class DeliveryViewSet(ModelViewSet):
         Column("announcement", label="Page", accessor="announcement"),
         "email",
         Column("status", label="Status", accessor="get_status_display"),
-        "attempts",
+        Column("attempts", label="Failed attempts"),
         DateColumn("created_at", label="Queued"),
         DateColumn("sent_at", label="Sent"),
     ]

@@ -15,6 +15,4 @@ class HubConfig(AppConfig):
         import wagtail.signal_handlers
         from wagtail.tasks import update_reference_index_task
 
-        wagtail.signal_handlers.update_reference_index_task = update_reference_index_task.using(
-            backend="immediate"
-        )
+        wagtail.signal_handlers.update_reference_index_task = update_reference_index_task.using(backend="immediate")

@@ -62,6 +62,7 @@ class MemberDetailsForm(OrganisationFieldsMixin, forms.Form):
         queryset=Topic.objects.all(),
         required=False,
         widget=forms.CheckboxSelectMultiple,
+        help_text="Helps the network plan its work. To be emailed about a topic, follow it in your alerts.",
     )
 
 
@@ -115,8 +116,8 @@ class ProfileForm(MemberDetailsForm, forms.ModelForm):
             "organisation_name",
             "job_role",
             "topics",
-            "release_alerts",
         ]
+        # Email alerts (new papers, follows, digests) are chosen in one place: alerts.forms.
 
 
 class AccessRequestForm(forms.ModelForm):

@@ -234,6 +234,7 @@ WAGTAILDOCS_DOCUMENT_FORM_BASE = "content.core.forms.HubDocumentForm"
 WAGTAILIMAGES_IMAGE_FORM_BASE = "content.core.forms.HubImageForm"
 WAGTAIL_PASSWORD_MANAGEMENT_ENABLED = True
 WAGTAILEMBEDS_FINDERS = []  # no remote oEmbed look-ups: the site works offline
+WAGTAIL_GRAVATAR_PROVIDER_URL = None  # no remote avatars in the admin either (the CSP would block them)
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 
 # Accounts (django-allauth): email login, mandatory verification, no enumeration.

@@ -205,10 +205,10 @@ def test_member_edits_details_and_withdraws_newsletter_consent(client, member):
             "profile-organisation_type": "academic",
             "profile-organisation_name": "A University",
             "profile-job_role": "Researcher",
-            "profile-release_alerts": "on",
         },
     )
     assert response.status_code == 302
+    client.post("/alerts/settings/", {"alerts-all_papers": "on", "alerts-frequency": "immediate"})
     profile = MemberProfile.objects.get(user=member)
     assert (profile.full_name, profile.organisation_type, profile.release_alerts) == ("New Name", "academic", True)
     newsletter = Consent.objects.get(user=member, kind=Consent.Kind.NEWSLETTER)
