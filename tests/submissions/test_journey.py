@@ -90,7 +90,8 @@ def test_submit_moderate_resubmit_publish_and_the_member_is_told(
 
     # Changes requested: the member is emailed the comment (and not Wagtail's admin-linked email).
     mail.outbox.clear()
-    _admin_action(moderator_client, page, "reject", COMMENT)
+    with django_capture_on_commit_callbacks(execute=True):  # emails go once the decision is committed
+        _admin_action(moderator_client, page, "reject", COMMENT)
     submission.refresh_from_db()
     assert submission.status == CaseStudySubmission.Status.CHANGES_REQUESTED
     assert submission.editor_comment == COMMENT
