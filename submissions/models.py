@@ -66,6 +66,15 @@ class CaseStudySubmission(models.Model):
         "case_studies.CaseStudyPage", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
     editor_comment = models.TextField(blank=True, help_text="The editor's comment when they asked for changes.")
+    sent_for_review = models.JSONField(
+        default=dict,
+        blank=True,
+        help_text=(
+            "What the member last sent for review: each page field's value as applied, and the documents "
+            "made from their files. A resubmission applies only what the member changed since, so "
+            "editors' edits in between survive."
+        ),
+    )
     created_at = models.DateTimeField(default=timezone.now)
     updated_at = models.DateTimeField(default=timezone.now)
     submitted_at = models.DateTimeField(null=True, blank=True)

@@ -14,7 +14,7 @@ from typing import Any
 
 from django.contrib.auth.models import Group
 from django.core.files.base import ContentFile
-from django.db import transaction
+from django.db import models, transaction
 from django.utils import timezone
 from django.utils.text import slugify
 
@@ -117,10 +117,69 @@ def page_fields(cleaned: dict[str, Any]) -> dict[str, Any]:
     }
 
 
-def apply_to_page(page: CaseStudyPage, cleaned: dict[str, Any]) -> None:
+def _comparable(value: Any) -> Any:
+    """A page field's value as JSON that compares equal when the member typed the same thing."""
+    if isinstance(value, models.Model):
+        return value.pk
+    if isinstance(value, (list, tuple)):
+        return [_comparable(item) for item in value]
+    if isinstance(value, dict):
+        return {key: _comparable(item) for key, item in value.items()}
+    return value
+
+
+def field_snapshot(cleaned: dict[str, Any]) -> dict[str, Any]:
+    """Every page field the member fills in, as stored in ``CaseStudySubmission.sent_for_review``."""
+    snapshot = {name: _comparable(value) for name, value in page_fields(cleaned).items()}
+    snapshot["topics"] = sorted(topic.pk for topic in cleaned.get("topics") or [])
+    return snapshot
+
+
+def changed_fields(submission: CaseStudySubmission, cleaned: dict[str, Any]) -> set[str] | None:
+    """The page fields the member changed since they last sent it for review; None: apply them all.
+
+    None for a first submission, and for one sent before snapshots were kept (nothing to compare with).
+    """
+    previous = (submission.sent_for_review or {}).get("fields")
+    if submission.page_id is None or previous is None:
+        return None
+    return {name for name, value in field_snapshot(cleaned).items() if previous.get(name) != value}
+
+
+def apply_to_page(page: CaseStudyPage, cleaned: dict[str, Any], only: set[str] | None = None) -> None:
+    """Set the page's fields from the member's answers: all of them, or just the names in ``only``."""
     for name, value in page_fields(cleaned).items():
-        setattr(page, name, value)
-    page.topics = list(cleaned.get("topics") or [])
+        if only is None or name in only:
+            setattr(page, name, value)
+    if only is None or "topics" in only:
+        page.topics = list(cleaned.get("topics") or [])
+
+
+def merged_attachments(
+    page: CaseStudyPage, members: list[CaseStudyAttachment], previously_sent: set[int]
+) -> list[CaseStudyAttachment]:
+    """The page's attachments after a resubmission.
+
+    Rows already on the page stay as the editors left them (their titles, their order), except the
+    member's own files they have removed since; rows editors added stay; the member's new files go
+    at the end.
+    """
+    new_rows = {row.document_id: row for row in members}
+    existing = [row for row in page.attachments.all() if row.document_id]
+    alive = set(
+        get_document_model().objects.filter(pk__in=[row.document_id for row in existing]).values_list("pk", flat=True)
+    )
+    kept = []
+    for row in existing:
+        if row.document_id in new_rows:
+            kept.append(row)
+            del new_rows[row.document_id]
+        elif row.document_id not in previously_sent and row.document_id in alive:
+            kept.append(row)  # an editor's
+    kept.extend(new_rows.values())
+    for order, row in enumerate(kept):
+        row.sort_order = order
+    return kept
 
 
 def _documents_for(submission: CaseStudySubmission) -> list[CaseStudyAttachment]:
@@ -175,7 +234,7 @@ def submit_for_review(submission: CaseStudySubmission, cleaned: dict[str, Any]) 
         if locked is None or not locked.is_editable:
             raise NotSubmittable(submission.pk)
         page = _submit_locked(locked, cleaned)
-    for name in ("status", "page", "editor_comment", "submitted_at", "updated_at"):
+    for name in ("status", "page", "sent_for_review", "editor_comment", "submitted_at", "updated_at"):
         setattr(submission, name, getattr(locked, name))
     return page
 
@@ -204,11 +263,12 @@ def _submit_locked(submission: CaseStudySubmission, cleaned: dict[str, Any]) -> 
         revision = page.save_revision(user=user, log_action=True)
         submission.page = page
     else:
+        # After "request changes": only what the member changed since they last sent it, so an editor's
+        # edits in between survive; the slug stays, and so do attachments editors added.
         page = submission.page.get_latest_revision_as_object()
-        apply_to_page(page, cleaned)
-        if not page.live and not page.first_published_at:
-            page.slug = _unique_slug(index, page.title, page)
-        page.attachments = attachments
+        apply_to_page(page, cleaned, only=changed_fields(submission, cleaned))
+        previously_sent = set((submission.sent_for_review or {}).get("documents") or [])
+        page.attachments = merged_attachments(page, attachments, previously_sent)
         revision = page.save_revision(user=user, log_action=True)
 
     state = page.current_workflow_state
@@ -219,6 +279,10 @@ def _submit_locked(submission: CaseStudySubmission, cleaned: dict[str, Any]) -> 
     elif state is None:
         logger.warning("No moderation workflow applies to case studies; %s waits as a draft", page)
 
+    submission.sent_for_review = {
+        "fields": field_snapshot(cleaned),
+        "documents": [row.document_id for row in attachments],
+    }
     submission.status = CaseStudySubmission.Status.SUBMITTED
     submission.editor_comment = ""
     submission.submitted_at = timezone.now()

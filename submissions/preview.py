@@ -8,7 +8,7 @@ from typing import Any
 from content.case_studies.models import Audience, CaseStudyIndexPage, CaseStudyPage
 
 from .models import CaseStudySubmission, SubmissionAttachment
-from .moderation import apply_to_page
+from .moderation import apply_to_page, changed_fields
 
 
 @dataclass
@@ -40,7 +40,11 @@ class PreviewAttachment:
 
 
 def preview_page(submission: CaseStudySubmission, cleaned: dict[str, Any]) -> CaseStudyPage:
-    """An unsaved CaseStudyPage placed (in memory only) under the index, as it will be on submission."""
+    """An unsaved CaseStudyPage placed (in memory only) under the index, as it will be on submission.
+
+    A resubmission is previewed as it will be saved: the latest revision with only the fields the
+    member changed since they last sent it, and any attachments editors added after the member's files.
+    """
     from django.utils import timezone
 
     page = submission.page.get_latest_revision_as_object() if submission.page else None
@@ -50,10 +54,25 @@ def preview_page(submission: CaseStudySubmission, cleaned: dict[str, Any]) -> Ca
         if index is not None:
             page.depth = index.depth + 1
             page.path = index.path + "9999"  # never saved: only lets the template find its parent
-    apply_to_page(page, cleaned)
+        editors_rows = []
+    else:
+        editors_rows = _editors_attachments(submission, page)
+    apply_to_page(page, cleaned, only=changed_fields(submission, cleaned))
     attachments = [
         PreviewAttachment(document=PreviewDocument(attachment), display_title=attachment.title)
         for attachment in submission.attachments.all()
     ]
+    attachments.extend(editors_rows)
     page.get_attachments = lambda: attachments
     return page
+
+
+def _editors_attachments(submission: CaseStudySubmission, page: CaseStudyPage) -> list:
+    """Rows on the latest revision that are not the member's files (an editor added them): kept on resubmit."""
+    from wagtail.documents import get_document_model
+
+    members = set((submission.sent_for_review or {}).get("documents") or [])
+    members |= {pk for pk in submission.attachments.values_list("document_id", flat=True) if pk}
+    rows = [row for row in page.attachments.all() if row.document_id and row.document_id not in members]
+    alive = get_document_model().objects.in_bulk([row.document_id for row in rows])
+    return [row for row in rows if row.document_id in alive]

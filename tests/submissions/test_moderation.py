@@ -14,7 +14,7 @@ from submissions import views
 from submissions.models import CaseStudySubmission
 from submissions.moderation import NotSubmittable, submit_for_review
 from tests.helpers import text_of
-from tests.submissions.submission_helpers import SUBMIT, client_for, fill_steps, step_data
+from tests.submissions.submission_helpers import SUBMIT, client_for, fill_steps, pdf_bytes, step_data, upload
 
 pytestmark = pytest.mark.django_db
 
@@ -127,3 +127,83 @@ def test_a_status_change_already_made_elsewhere_is_not_made_again(officer, djang
     with django_capture_on_commit_callbacks(execute=True) as callbacks:
         _mark_published(page.pk)
     assert callbacks == [] and not mail.outbox
+
+
+# --- A resubmission applies only what the member changed ---------------------------------------------------
+
+
+def _editor_document(title: str = "Editor's costing note"):
+    from django.core.files.base import ContentFile
+
+    from wagtail.documents import get_document_model
+    from wagtail.models import Collection
+
+    document = get_document_model()(
+        title=title,
+        file=ContentFile(pdf_bytes("costing"), name="costing.pdf"),
+        collection=Collection.get_first_root_node(),
+    )
+    document.save()
+    return document
+
+
+def test_resubmitting_keeps_the_editors_edits_and_attachments(officer, moderator):
+    from content.case_studies.models import CaseStudyAttachment
+
+    client = client_for(officer)
+    data = _data()
+    pk = fill_steps(client, data, [upload("evaluation.pdf", pdf_bytes("evaluation"))])
+    client.post(f"{SUBMIT}{pk}/preview/", {"action": "submit"})
+    submission = CaseStudySubmission.objects.get(pk=pk)
+    slug = submission.page.slug
+
+    # An editor tightens the summary, renames the member's file and adds a document, then asks for changes.
+    draft = submission.page.specific.get_latest_revision_as_object()
+    draft.summary = "Leeds handed two buildings to resident groups; footfall doubled."
+    members_row = draft.attachments.get()
+    members_row.title = "Evaluation report (2024)"
+    note = _editor_document()
+    draft.attachments = [members_row, CaseStudyAttachment(document=note, title="Costing note", sort_order=1)]
+    draft.save_revision(user=moderator)
+    _admin_action(client_for(moderator), submission.page.specific, "reject", "Add the cost.")
+
+    # The member changes what they did and the title, and saves the other steps as they were.
+    client.post(f"{SUBMIT}{pk}/what-you-did/", {"what_we_did": "We handed two buildings over for £40,000."})
+    client.post(f"{SUBMIT}{pk}/about/", {**data["about"], "title": "Two community buildings in Leeds"})
+    preview = client.get(f"{SUBMIT}{pk}/preview/")
+    assert "footfall doubled." in text_of(preview) and "Costing note" in text_of(preview)
+    response = client.post(f"{SUBMIT}{pk}/preview/", {"action": "submit"})
+    assert response.status_code == 302
+
+    page = CaseStudySubmission.objects.get(pk=pk).page.specific
+    latest = page.get_latest_revision_as_object()
+    assert "£40,000" in latest.what_we_did  # the member's change
+    assert latest.title == "Two community buildings in Leeds"
+    assert latest.summary == "Leeds handed two buildings to resident groups; footfall doubled."  # the editor's
+    assert [(row.document_id, row.title) for row in latest.attachments.all()] == [
+        (members_row.document_id, "Evaluation report (2024)"),
+        (note.pk, "Costing note"),
+    ]
+    assert latest.slug == slug
+
+
+def test_a_file_the_member_removes_leaves_the_page_but_the_editors_stay(officer, moderator):
+    from content.case_studies.models import CaseStudyAttachment
+
+    client = client_for(officer)
+    pk = fill_steps(client, _data(), [upload("a.pdf", pdf_bytes("a")), upload("b.pdf", pdf_bytes("b"))])
+    client.post(f"{SUBMIT}{pk}/preview/", {"action": "submit"})
+    submission = CaseStudySubmission.objects.get(pk=pk)
+    draft = submission.page.specific.get_latest_revision_as_object()
+    note = _editor_document()
+    draft.attachments = [*draft.attachments.all(), CaseStudyAttachment(document=note, sort_order=9)]
+    draft.save_revision(user=moderator)
+    _admin_action(client_for(moderator), submission.page.specific, "reject", "Drop b.")
+
+    removed = submission.attachments.get(original_name="b.pdf")
+    kept_document = submission.attachments.get(original_name="a.pdf").document_id
+    client.post(f"{SUBMIT}{pk}/attachments/", {"action": f"remove-{removed.pk}"})
+    client.post(f"{SUBMIT}{pk}/preview/", {"action": "submit"})
+
+    latest = CaseStudySubmission.objects.get(pk=pk).page.specific.get_latest_revision_as_object()
+    assert [row.document_id for row in latest.attachments.all()] == [kept_document, note.pk]
