@@ -12,13 +12,14 @@ import logging
 from collections.abc import Iterable
 
 from django.db import transaction
+from django.db.models.signals import post_delete
 from django.dispatch import receiver
 from django.utils import timezone
 
 from wagtail.models import WorkflowState
 from wagtail.signals import page_published, workflow_approved, workflow_cancelled, workflow_rejected
 
-from .models import CaseStudySubmission
+from .models import CaseStudySubmission, SubmissionAttachment
 
 logger = logging.getLogger(__name__)
 Status = CaseStudySubmission.Status
@@ -98,3 +99,45 @@ def published(sender, instance, **kwargs) -> None:
 def cancelled(sender, instance: WorkflowState, user=None, **kwargs) -> None:
     """An editor stopped the review (or published directly, which cancels it first)."""
     _move(instance.object_id, [Status.SUBMITTED], Status.WITHDRAWN)
+
+
+# --- Erasure: a removed attachment takes its private file, and its document if no page uses it ----------
+
+
+def _in_latest_revision(page_id: int | None, document_id: int) -> bool:
+    """Whether the draft editors are reviewing still lists the document (it goes when the member resubmits)."""
+    from content.case_studies.models import CaseStudyPage
+
+    page = CaseStudyPage.objects.filter(pk=page_id).select_related("latest_revision").first() if page_id else None
+    revision = page.latest_revision if page else None
+    rows = (revision.content.get("attachments") or []) if revision else []
+    return any(row.get("document") == document_id for row in rows)
+
+
+def _remove_files(storage, file_name: str, document_id: int | None, page_id: int | None) -> None:
+    from wagtail.documents import get_document_model
+
+    from content.case_studies.models import CaseStudyAttachment
+
+    if file_name:
+        try:
+            storage.delete(file_name)
+        except OSError:
+            logger.exception("Could not delete the private file %s", file_name)
+    if document_id is None:
+        return
+    if CaseStudyAttachment.objects.filter(document_id=document_id).exists():
+        return  # a page uses it: it is the page's now
+    if _in_latest_revision(page_id, document_id):
+        return
+    document = get_document_model().objects.filter(pk=document_id).first()
+    if document is not None:
+        document.delete()  # Wagtail deletes the document's file after the commit
+
+
+@receiver(post_delete, sender=SubmissionAttachment)
+def attachment_deleted(sender, instance: SubmissionAttachment, **kwargs) -> None:
+    """The member removed a file, or their account (and so their submissions) was deleted."""
+    page_id = CaseStudySubmission.objects.filter(pk=instance.submission_id).values_list("page_id", flat=True).first()
+    storage, file_name, document_id = instance.file.storage, instance.file.name, instance.document_id
+    transaction.on_commit(lambda: _remove_files(storage, file_name, document_id, page_id))

@@ -146,8 +146,7 @@ def _handle_attachments(request: HttpRequest, submission: CaseStudySubmission, s
     if action.startswith("remove-"):
         attachment = submission.attachments.filter(pk=action.removeprefix("remove-")).first()
         if attachment is not None:
-            attachment.file.delete(save=False)
-            attachment.delete()
+            attachment.delete()  # its private file (and unused document) go after the commit: signal_handlers
             messages.success(request, f"Removed {attachment.original_name}.")
     room = MAX_ATTACHMENTS - submission.attachments.count()
     for upload in request.FILES.getlist("files"):
