@@ -23,6 +23,7 @@ from alerts.forms import AlertSettingsForm
 from alerts.models import Delivery, Follow
 from content.core.privacy import readable_by
 from questions.export import questions_for_export
+from submissions.export import submissions_for_export
 
 from . import consents
 from .forms import AccessRequestForm, DeleteAccountForm, ProfileForm
@@ -187,6 +188,7 @@ def export(request: HttpRequest) -> HttpResponse:
             for s in SavedPage.objects.filter(user=user).select_related("page")
         ],
         "case_study_questions": questions_for_export(user),
+        "case_study_submissions": submissions_for_export(user),
         "papers_opened": [
             {"title": o.page.title, "first_opened_at": o.first_opened_at}
             for o in OpenedPage.objects.filter(user=user).select_related("page")

@@ -230,6 +230,8 @@ def test_export_holds_all_my_personal_data_and_nobody_elses(client, member, coun
     assert data["consents"][0]["wording_version"] == "2025-01"
     assert data["email_addresses"] == [{"email": member.email, "verified": True, "primary": True}]
     assert council_member.email not in response.content.decode()
+    # What the member did on the site is theirs too: follows, reading list, questions, submissions.
+    assert {"alerts", "reading_list", "papers_opened", "case_study_questions", "case_study_submissions"} <= set(data)
 
 
 def test_export_and_member_area_need_sign_in(client):
