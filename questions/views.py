@@ -14,7 +14,7 @@ from content.case_studies.models import CaseStudyPage, private_response
 
 from . import relay
 from .forms import QuestionForm, ReplyForm
-from .tasks import send_answer, send_question
+from .tasks import queue_answer, queue_question
 
 
 @never_cache
@@ -37,7 +37,7 @@ def ask(request: HttpRequest, page_id: int) -> HttpResponse:
                 form.add_error(None, result.message)
                 status, retry_after = 429, result.retry_after
             else:
-                send_question.enqueue(result.pk)
+                queue_question(result)
         if status == 200:
             return redirect(f"{page.get_url(request)}#ask-question")
     response = TemplateResponse(
@@ -84,7 +84,7 @@ def reply(request: HttpRequest, signed: str) -> HttpResponse:
         with transaction.atomic():
             answered = relay.record_answer(question, recipient, form.cleaned_data["reply"])
             if answered:
-                send_answer.enqueue(question.pk)
+                queue_answer(question)
         if not answered:
             question.refresh_from_db()
             return _reply_response(request, "questions/reply_done.html", {**context, "already": True}, 409)

@@ -13,6 +13,7 @@ from bs4 import BeautifulSoup
 from django.contrib.auth.models import Group
 from django.core import mail, signing
 from django.template import Context, Template
+from django.test import TestCase
 from django.utils import timezone
 
 from questions.models import Question
@@ -44,8 +45,14 @@ def ask_url(study) -> str:
     return f"/questions/ask/{study.pk}/"
 
 
+def committed(post, *args, **kwargs):
+    """A POST whose on-commit callbacks (the relay's emails are queued there) run, as after a real commit."""
+    with TestCase.captureOnCommitCallbacks(execute=True):
+        return post(*args, **kwargs)
+
+
 def ask(client, study, text=QUESTION):
-    return client.post(ask_url(study), {"question-text": text})
+    return committed(client.post, ask_url(study), {"question-text": text})
 
 
 def test_member_asks_authors_reply_and_only_then_addresses_are_shared(study, asker):
@@ -89,7 +96,7 @@ def test_member_asks_authors_reply_and_only_then_addresses_are_shared(study, ask
     assert reply_page["Referrer-Policy"] == "no-referrer"
     assert "no-store" in reply_page["Cache-Control"]
 
-    sent = author.post(reply_path, {"answer-reply": ANSWER})
+    sent = committed(author.post, reply_path, {"answer-reply": ANSWER})
     assert sent.status_code == 200 and "Your answer has been sent" in sent.content.decode()
     question.refresh_from_db()
     assert question.is_answered and question.reply == ANSWER
@@ -104,7 +111,7 @@ def test_member_asks_authors_reply_and_only_then_addresses_are_shared(study, ask
 
     # One answer per question: the second, from the co-author's link, is refused and sends nothing.
     mail.outbox.clear()
-    second = client_for().post(other_path, {"answer-reply": "Another answer"})
+    second = committed(client_for().post, other_path, {"answer-reply": "Another answer"})
     assert second.status_code == 409
     assert "already been answered" in second.content.decode()
     assert mail.outbox == []
