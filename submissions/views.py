@@ -12,6 +12,7 @@ from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.cache import patch_cache_control, patch_vary_headers
 from django.views.decorators.cache import never_cache
 
@@ -25,6 +26,7 @@ from .moderation import NotSubmittable, submit_for_review
 from .preview import preview_page
 
 RECOVERY_KEY = "submissions:typed-before-sign-in"
+RECOVERY_MAX_AGE = 2 * 60 * 60  # seconds: typed text kept across a sign-in is given back within two hours
 CONTENT_TYPES = {
     "pdf": "application/pdf",
     "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
@@ -98,13 +100,29 @@ def _not_allowed(request: HttpRequest) -> HttpResponse:
 
 
 def _keep_typed_text(request: HttpRequest, pk: int | None, step: Step) -> None:
-    """The session expired mid-step: keep the typed text (never files) until the member signs in again."""
-    request.session[RECOVERY_KEY] = {"pk": pk, "step": step.slug, "data": raw_from_post(request.POST)}
+    """The session expired mid-step: keep the typed text (never files) until the member signs in again.
+
+    Who typed it is unknown by now (the session that knew is gone), so the text is given back once, to
+    the first member with submit rights who opens that step within RECOVERY_MAX_AGE, and only to the
+    draft's owner when it was an existing draft.
+    """
+    request.session[RECOVERY_KEY] = {
+        "pk": pk,
+        "step": step.slug,
+        "data": raw_from_post(request.POST),
+        "kept_at": timezone.now().timestamp(),
+    }
 
 
 def _recovered(request: HttpRequest, submission: CaseStudySubmission | None, step: Step) -> dict | None:
     kept = request.session.get(RECOVERY_KEY)
-    if not kept or kept.get("step") != step.slug or kept.get("pk") != (submission.pk if submission else None):
+    if not kept:
+        return None
+    kept_at = kept.get("kept_at")
+    if not isinstance(kept_at, (int, float)) or timezone.now().timestamp() - kept_at > RECOVERY_MAX_AGE:
+        del request.session[RECOVERY_KEY]
+        return None
+    if kept.get("step") != step.slug or kept.get("pk") != (submission.pk if submission else None):
         return None
     del request.session[RECOVERY_KEY]
     return kept["data"]
@@ -182,6 +200,7 @@ def step(request: HttpRequest, pk: int | None, slug: str) -> HttpResponse:
             _keep_typed_text(request, pk, current)
         return redirect_to_login(step_url(None, current) if pk is None else request.path)
     if not can_submit(request.user, request):
+        request.session.pop(RECOVERY_KEY, None)  # someone else's words, never theirs to see
         return _not_allowed(request)
     submission = None
     if pk is not None:

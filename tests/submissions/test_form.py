@@ -179,6 +179,53 @@ def test_typed_text_is_never_shown_to_someone_else_who_signs_in(officer):
     assert response.status_code == 404 and b"Private words" not in response.content
 
 
+def _typed_into_a_new_draft_after_expiry(browser: Client, typed: str) -> str:
+    """A POST of the first step of a new case study from a browser whose session has expired."""
+    response = browser.post(SUBMIT, {**_data()["authority"], "contacts-0-name": typed, "action": "next"})
+    assert response.status_code == 302 and response["Location"] == f"/accounts/login/?next={SUBMIT}"
+    return response["Location"]
+
+
+def _sign_in(browser: Client, login_url: str, user) -> None:
+    signed_in = browser.post(login_url, {"login": user.email, "password": PASSWORD})
+    assert signed_in.status_code == 302, signed_in.content.decode()[:500]
+
+
+def test_text_kept_for_a_new_draft_is_given_back_once(officer):
+    browser = Client(HTTP_HOST="localhost")
+    _sign_in(browser, _typed_into_a_new_draft_after_expiry(browser, "Kept Name"), officer)
+    first = browser.get(SUBMIT)
+    assert soup(first).find("input", id="id_contacts-0-name")["value"] == "Kept Name"
+    again = browser.get(SUBMIT)
+    assert b"Kept Name" not in again.content
+
+
+def test_text_kept_for_a_new_draft_expires_after_two_hours(officer):
+    from submissions.views import RECOVERY_KEY
+
+    browser = Client(HTTP_HOST="localhost")
+    login_url = _typed_into_a_new_draft_after_expiry(browser, "Stale Name")
+    session = browser.session
+    kept = session[RECOVERY_KEY]
+    kept["kept_at"] -= 2 * 60 * 60 + 60
+    session[RECOVERY_KEY] = kept
+    session.save()
+    _sign_in(browser, login_url, officer)
+    response = browser.get(SUBMIT)
+    assert b"Stale Name" not in response.content
+    assert RECOVERY_KEY not in browser.session
+
+
+def test_text_kept_for_a_new_draft_is_dropped_for_someone_without_submit_rights(member, officer):
+    from submissions.views import RECOVERY_KEY
+
+    browser = Client(HTTP_HOST="localhost")
+    _sign_in(browser, _typed_into_a_new_draft_after_expiry(browser, "Private Name"), member)
+    response = browser.get(SUBMIT)
+    assert response.status_code == 403 and b"Private Name" not in response.content
+    assert RECOVERY_KEY not in browser.session
+
+
 # --- Attachments ---------------------------------------------------------------------------------------------
 
 
