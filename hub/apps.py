@@ -10,9 +10,22 @@ class HubConfig(AppConfig):
     def ready(self) -> None:
         # Wagtail queues its reference-index update as a background task after every save. The
         # hub decides who may download a document from that index (content/core/privacy.py), so
-        # it must never lag behind the pages: run Wagtail's own task at once, in the saving
-        # process, as Wagtail did before it had tasks. Everything else still goes to the worker.
+        # it must never lag behind the pages: Wagtail's own task runs at once in the saving
+        # process, and again when the transaction commits, because a page's inline children
+        # (attachments) are saved or deleted after the page's own post_save.
         import wagtail.signal_handlers
+
+        wagtail.signal_handlers.update_reference_index_task = ReferenceIndexNow()
+
+
+class ReferenceIndexNow:
+    """Stands in for Wagtail's queued task: the same task, run now and after the commit."""
+
+    def enqueue(self, *args) -> None:
+        from django.db import transaction
+
         from wagtail.tasks import update_reference_index_task
 
-        wagtail.signal_handlers.update_reference_index_task = update_reference_index_task.using(backend="immediate")
+        task = update_reference_index_task.using(backend="immediate")
+        task.enqueue(*args)
+        transaction.on_commit(lambda: task.enqueue(*args), robust=True)

@@ -13,6 +13,7 @@ from wagtail.documents import get_document_model
 
 from content.papers.models import PaperSeriesPage
 from tests.factories import PaperPageFactory
+from tests.members.conftest import make_member
 
 pytestmark = pytest.mark.django_db
 
@@ -38,3 +39,30 @@ def test_reference_index_follows_each_save_without_a_worker():
     paper.report = None
     paper.save_revision().publish()
     assert anonymous.get(document.url).status_code == 404  # and private again the moment it is removed
+
+
+@override_settings(TASKS=DATABASE_QUEUE)
+def test_removing_the_last_attachment_makes_its_document_private_again(django_capture_on_commit_callbacks):
+    """Inline attachments are saved and deleted after the page's own save: the index must see the end state."""
+    from content.case_studies.models import CaseStudyAttachment
+    from tests.factories import CaseStudyPageFactory
+
+    document = get_document_model().objects.create(
+        title="Public annex", file=ContentFile(b"%PDF-1.4\n%%EOF\n", name="public-annex.pdf")
+    )
+    index = CaseStudyPageFactory._meta.model.objects.first().get_parent()
+    study = CaseStudyPageFactory.build(title="Open study", audience="members")
+    with django_capture_on_commit_callbacks(execute=True):
+        index.add_child(instance=study)
+        study.attachments.add(CaseStudyAttachment(document=document))
+        study.save_revision().publish()
+    member = make_member("annex-reader@example.org")
+    reader = Client(HTTP_HOST="localhost")
+    reader.force_login(member)
+    assert reader.get(document.url).status_code == 200
+
+    with django_capture_on_commit_callbacks(execute=True):
+        study = study.__class__.objects.get(pk=study.pk)
+        study.attachments.clear()  # the editor removes the last attachment and publishes
+        study.save_revision().publish()
+    assert reader.get(document.url).status_code == 404
