@@ -62,7 +62,7 @@ check: install-dev ## Django system checks, production deploy checks, missing mi
 	DJANGO_SETTINGS_MODULE=hub.settings.test $(PY) manage.py check --fail-level WARNING
 	DJANGO_SETTINGS_MODULE=hub.settings.test $(PY) manage.py makemigrations --check --dry-run
 	DJANGO_SETTINGS_MODULE=hub.settings.production SECRET_KEY=check-only-$$RANDOM-$$RANDOM-not-a-real-secret-key-0123456789 \
-		ALLOWED_HOSTS=hub.example.org $(PY) manage.py check --deploy --fail-level WARNING
+		ALLOWED_HOSTS=hub.example.org BASE_URL=https://hub.example.org $(PY) manage.py check --deploy --fail-level WARNING
 
 test: install-dev browser-deps lint check ## Set up and run the whole test suite
 	$(VENV)/bin/pytest
@@ -72,4 +72,4 @@ test-postgres: install-dev ## The search contract, relevance and leak tests on P
 	DATABASE_URL=$(DATABASE_URL) $(VENV)/bin/pytest -p no:cacheprovider tests/search tests/members/test_no_leaks.py
 
 clean: ## Remove the virtualenv, database, media and caches
-	rm -rf $(VENV) node_modules db.sqlite3 media staticfiles var .pytest_cache .ruff_cache
+	rm -rf $(VENV) node_modules db.sqlite3 db.sqlite3-wal db.sqlite3-shm media staticfiles var .pytest_cache .ruff_cache

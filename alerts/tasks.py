@@ -144,8 +144,8 @@ def send_confirmation(subscription_id: int) -> str:
     from .emails import confirmation_message
     from .models import EmailSubscription
 
-    subscription = EmailSubscription.objects.filter(pk=subscription_id, confirmed_at__isnull=True).first()
-    if subscription is None:
+    subscription = EmailSubscription.objects.filter(pk=subscription_id).first()
+    if subscription is None or subscription.is_active:
         return "already confirmed"
     confirmation_message(subscription).send()
     return "sent"
@@ -168,6 +168,25 @@ def announce_due_papers() -> None:
     )
     for pk in due.values_list("pk", flat=True):
         announce_page.call(pk)  # here and now: announcing is quick, the sends are queued
+
+
+def announce_missed_pages() -> None:
+    """Posts and case studies published recently whose announcement never ran (a worker or web process
+    died between the publish and the task): announced now, once, like any other."""
+    from content.blog.models import BlogPage
+    from content.case_studies.models import CaseStudyPage
+
+    from .models import Announcement
+
+    now = timezone.now()
+    window = {
+        "first_published_at__gte": now - timedelta(days=settings.ALERTS_LOOKBACK_DAYS),
+        "first_published_at__lte": now - timedelta(minutes=5),  # leave the normal path its time
+    }
+    announced = Announcement.objects.values("page_id")
+    for model in (BlogPage, CaseStudyPage):
+        for pk in model.objects.live().filter(**window).exclude(pk__in=announced).values_list("pk", flat=True):
+            announce_page.call(pk)
 
 
 def send_due_digests() -> None:

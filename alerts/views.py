@@ -48,6 +48,8 @@ def _next(request: HttpRequest, default: str) -> str:
 def follow(request: HttpRequest) -> HttpResponse:
     """Follow or unfollow one series or topic (the button on their pages)."""
     target: dict = {}
+    if not (request.POST.get("series") or request.POST.get("topic") or "").isdigit():
+        raise Http404
     if request.POST.get("series"):
         series = get_object_or_404(PaperSeriesPage.objects.live().public(), pk=request.POST["series"])
         target, label = {"series": series}, series.title
@@ -92,7 +94,8 @@ def subscribe(request: HttpRequest) -> HttpResponse:
         subscription, _ = EmailSubscription.objects.get_or_create(email=email)
         # One confirmation per address per 10 minutes, claimed with a conditional update.
         since = timezone.now() - timedelta(minutes=10)
-        due = EmailSubscription.objects.filter(pk=subscription.pk, confirmed_at__isnull=True).filter(
+        not_active = Q(confirmed_at__isnull=True) | Q(unsubscribed_at__isnull=False)  # incl. coming back
+        due = EmailSubscription.objects.filter(not_active, pk=subscription.pk).filter(
             Q(confirmation_sent_at__isnull=True) | Q(confirmation_sent_at__lt=since)
         )
         if not subscription.is_active and due.update(confirmation_sent_at=timezone.now()):
@@ -103,9 +106,17 @@ def subscribe(request: HttpRequest) -> HttpResponse:
 
 def _too_many_confirmations(request: HttpRequest) -> bool:
     """At most SUBSCRIBE_PER_HOUR confirmation requests per client address an hour (shared cache)."""
-    key = f"alerts:subscribe:{request.META.get('REMOTE_ADDR', '')}"
+    from allauth.account.adapter import get_adapter
+
+    # allauth's idea of the client's address: REMOTE_ADDR, or X-Forwarded-For behind trusted proxies.
+    key = f"alerts:subscribe:{get_adapter(request).get_client_ip(request)}"
     cache.add(key, 0, 60 * 60)
-    return cache.incr(key) > settings.ALERTS_SUBSCRIBE_PER_HOUR
+    try:
+        count = cache.incr(key)
+    except ValueError:  # expired between add and incr
+        cache.add(key, 1, 60 * 60)
+        count = 1
+    return count > settings.ALERTS_SUBSCRIBE_PER_HOUR
 
 
 @never_cache

@@ -50,6 +50,7 @@ PERIODIC_JOBS: list[str] = [
     "hub.periodic.prune_task_results",
     "hub.periodic.daily_housekeeping",
     "alerts.tasks.announce_due_papers",
+    "alerts.tasks.announce_missed_pages",
     "alerts.tasks.send_due_digests",
     "alerts.tasks.retry_failed_deliveries",
 ]

@@ -21,13 +21,21 @@ def remember_opened_paper(sender, page, request, **kwargs):
         OpenedPage.objects.get_or_create(user=request.user, page_id=page.pk)
 
 
+def can_list(page: Page, request) -> bool:
+    """May this page's title appear for this reader: readable, or a case study whose teaser is public."""
+    if readable_by([page], request)[page.pk]:
+        return True
+    specific = page.specific
+    return hasattr(specific, "teaser_is_public") and specific.teaser_is_public()
+
+
 def saved_pages(request) -> list[tuple[SavedPage, bool]]:
-    """The member's list, live pages only, each with whether they may still read it in full."""
+    """The member's list: live pages whose title they may still see, each with whether they may read it."""
     saved = list(
         SavedPage.objects.filter(user=request.user, page__live=True).select_related("page", "page__content_type")
     )
     readable = readable_by([item.page for item in saved], request)
-    return [(item, readable[item.page_id]) for item in saved]
+    return [(item, readable[item.page_id]) for item in saved if readable[item.page_id] or can_list(item.page, request)]
 
 
 def unread_papers(request) -> list[tuple[Page, list]]:
@@ -46,4 +54,4 @@ def is_saveable(page: Page) -> bool:
     return page.content_type.model in SAVEABLE_TYPES
 
 
-__all__ = ["is_saveable", "saved_pages", "unread_papers"]
+__all__ = ["can_list", "is_saveable", "saved_pages", "unread_papers"]

@@ -21,7 +21,6 @@ from django.views.decorators.http import require_POST
 
 from alerts.forms import AlertSettingsForm
 from alerts.models import Delivery, Follow
-from content.core.privacy import readable_by
 from questions.export import questions_for_export
 from submissions.export import submissions_for_export
 
@@ -217,27 +216,26 @@ def delete_account(request: HttpRequest) -> HttpResponse:
     return TemplateResponse(request, "members/delete.html", {"form": form})
 
 
-def _teaser_is_public(page) -> bool:
-    specific = page.specific
-    return hasattr(specific, "teaser_is_public") and specific.teaser_is_public()
-
-
 @require_POST
 @login_required
 def reading_list(request: HttpRequest) -> HttpResponse:
     """Save a paper, post or case study to the reading list, or take it off."""
     from wagtail.models import Page
 
-    from .reading_list import is_saveable
+    from .reading_list import can_list, is_saveable
 
-    page = get_object_or_404(Page.objects.live().select_related("content_type"), pk=request.POST.get("page"))
-    # Only what the member may read, or whose teaser is public: never a title from a closed section.
-    if not is_saveable(page) or not (readable_by([page], request)[page.pk] or _teaser_is_public(page)):
+    page_id = request.POST.get("page", "")
+    if not page_id.isdigit():
         raise Http404
     if request.POST.get("action") == "remove":
-        SavedPage.objects.filter(user=request.user, page=page).delete()
-        messages.success(request, f"“{page.title}” is off your reading list.")
+        # Always possible, whatever has happened to the page or the member's access since.
+        SavedPage.objects.filter(user=request.user, page_id=int(page_id)).delete()
+        messages.success(request, "Taken off your reading list.")
     else:
+        page = get_object_or_404(Page.objects.live().select_related("content_type"), pk=int(page_id))
+        # Only what the member may read, or whose teaser is public: never a title from a closed section.
+        if not is_saveable(page) or not can_list(page, request):
+            raise Http404
         SavedPage.objects.get_or_create(user=request.user, page=page)
         messages.success(request, f"“{page.title}” is on your reading list in your account.")
     target = request.POST.get("next") or "/members/#reading-list"

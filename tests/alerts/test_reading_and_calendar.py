@@ -171,3 +171,23 @@ def test_pages_in_a_closed_section_cannot_be_saved():
     restriction.groups.set([Group.objects.get(name="Editors")])
     response = signed_in(member).post("/members/reading-list/", {"page": study.pk})
     assert response.status_code == 404
+
+
+def test_a_saved_page_the_member_can_no_longer_see_can_still_be_removed_and_bad_ids_are_refused():
+    from django.contrib.auth.models import Group
+
+    from wagtail.models import PageViewRestriction
+
+    from members.models import SavedPage
+
+    member = make_member("lost-paper@example.org")
+    client = signed_in(member)
+    paper = PaperPage.objects.live().filter(release_date__lte=timezone.localdate()).first()
+    client.post("/members/reading-list/", {"page": paper.pk})
+    restriction = PageViewRestriction.objects.create(page=paper, restriction_type=PageViewRestriction.GROUPS)
+    restriction.groups.set([Group.objects.get(name="Editors")])
+    assert paper.title not in soup(client.get("/members/")).find(id="reading-list").get_text()
+    client.post("/members/reading-list/", {"page": paper.pk, "action": "remove"})
+    assert not SavedPage.objects.filter(user=member).exists()
+    assert client.post("/members/reading-list/", {"page": "abc"}).status_code == 404
+    assert client.post("/alerts/follow/", {"series": "abc"}).status_code == 404

@@ -342,3 +342,31 @@ def test_one_clock_at_a_time():
     ClockLease.objects.filter(name="clock").update(held_until=timezone.now() - datetime.timedelta(seconds=1))
     assert ClockLease.take("worker-b", seconds=120)  # the lease of a worker that stopped expires
     assert not ClockLease.take("worker-a", seconds=120)
+
+
+def test_a_case_study_whose_announcement_never_ran_is_announced_by_the_clock():
+    """The web process died between publishing and queuing: the clock catches up, once."""
+    from alerts.tasks import announce_missed_pages
+    from content.case_studies.models import CaseStudyPage
+
+    topic = TopicFactory(name="Missed topic", slug="missed-topic")
+    member = make_member("catch-up@example.org")
+    Follow.objects.create(user=member, topic=topic)
+    index = CaseStudyPage.objects.first().get_parent()
+    study = CaseStudyPageFactory.build(title="Published while the worker was down", audience="members")
+    index.add_child(instance=study)  # on-commit callbacks never run here: no announcement queued
+    study.topics.add(topic)
+    study.save_revision().publish()
+    CaseStudyPage.objects.filter(pk=study.pk).update(first_published_at=timezone.now() - datetime.timedelta(minutes=6))
+    assert not Announcement.objects.filter(page=study).exists()
+    announce_missed_pages()
+    announce_missed_pages()
+    assert len(alerts_to("catch-up@example.org")) == 1
+
+
+def test_someone_who_unsubscribed_can_subscribe_again():
+    EmailSubscription.objects.create(
+        email="back@example.net", confirmed_at=timezone.now(), unsubscribed_at=timezone.now()
+    )
+    Client(HTTP_HOST="localhost").post("/alerts/subscribe/", {"email": "back@example.net"})
+    assert [m.to for m in mail.outbox] == [["back@example.net"]]

@@ -23,6 +23,7 @@ def test_production_settings_pass_the_deploy_check():
         "DJANGO_SETTINGS_MODULE": "hub.settings.production",
         "SECRET_KEY": "a-long-random-production-like-secret-key-for-the-check-0123456789abcdef",
         "ALLOWED_HOSTS": "hub.example.org",
+        "BASE_URL": "https://hub.example.org",
     }
     result = subprocess.run(
         [sys.executable, "manage.py", "check", "--deploy", "--fail-level", "WARNING"],
