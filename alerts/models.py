@@ -148,6 +148,7 @@ class Delivery(models.Model):
     attempts = models.PositiveSmallIntegerField(default=0)
     last_error = models.TextField(blank=True)
     next_attempt_at = models.DateTimeField(default=timezone.now)
+    claim_token = models.CharField(max_length=32, blank=True, editable=False)
     created_at = models.DateTimeField(default=timezone.now)
     sent_at = models.DateTimeField(null=True, blank=True)
 
@@ -161,13 +162,19 @@ class Delivery(models.Model):
     def __str__(self) -> str:
         return f"{self.announcement} → {self.email}"
 
-    def record_failure(self, error: Exception | str) -> None:
-        """Back off 5, 10, 20, 40 minutes; after MAX attempts give up (visible in the admin)."""
-        self.attempts += 1
-        self.last_error = str(error)[:2000]
-        if self.attempts >= settings.ALERTS_MAX_ATTEMPTS:
-            self.status = self.Status.GAVE_UP
-        else:
-            self.status = self.Status.FAILED
-            self.next_attempt_at = timezone.now() + timedelta(minutes=5 * 2 ** (self.attempts - 1))
-        self.save(update_fields=["attempts", "last_error", "status", "next_attempt_at"])
+    def record_failure(self, error: Exception | str) -> bool:
+        """Back off 5, 10, 20, 40 minutes; after MAX attempts give up (visible in the admin).
+
+        Only while this send still holds its claim: a delivery cancelled (unsubscribed) or claimed again
+        meanwhile is left as it is. Returns whether the failure was recorded.
+        """
+        attempts = self.attempts + 1
+        gave_up = attempts >= settings.ALERTS_MAX_ATTEMPTS
+        return bool(
+            Delivery.objects.filter(pk=self.pk, status=self.Status.SENDING, claim_token=self.claim_token).update(
+                attempts=attempts,
+                last_error=str(error)[:2000],
+                status=self.Status.GAVE_UP if gave_up else self.Status.FAILED,
+                next_attempt_at=timezone.now() + timedelta(minutes=5 * 2 ** (attempts - 1)),
+            )
+        )

@@ -1,49 +1,75 @@
 """Alert work done by the worker: announcing a page, sending each delivery, weekly digests, retries.
 
-Every step is safe to repeat. A delivery is claimed (status "sending" with a 15-minute lease)
-before its send task is queued, so two workers cannot both send it and the clock does not queue
-it again while it waits; a worker that dies leaves the lease to expire and the clock claims and
-queues it again. Unsubscribing or losing access cancels it, which the send task checks first.
+Every step is safe to repeat. A delivery is claimed (status "sending", a fresh token, a lease)
+before its send task is queued, so the clock does not queue it again while it waits; the task
+starts only if its token still holds, and records the outcome only while it does, so a delivery
+claimed again after a lease ran out is never sent by both. A worker that dies leaves the lease to
+expire and the clock claims it again (counted as a failed attempt). Unsubscribing or losing access
+cancels it, which the task checks first.
 """
 
 from __future__ import annotations
 
 import logging
+import uuid
 from datetime import timedelta
 
 from django_tasks import task
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
-from django.db.models import Min, Q
+from django.db.models import Case, F, Min, PositiveSmallIntegerField, Q, When
 from django.utils import timezone
 
 from .models import AlertSettings, Delivery, Frequency
 
 logger = logging.getLogger(__name__)
 
-LEASE = timedelta(minutes=15)
+# A claimed delivery waits in the queue up to QUEUED_LEASE; once its task starts, it has RUN_LEASE to send.
+# Past either, the clock claims it again with a new token, and the old task (if it ever runs) does nothing.
+QUEUED_LEASE = timedelta(hours=1)
+RUN_LEASE = timedelta(minutes=10)
 CLAIMABLE = Q(status=Delivery.Status.PENDING) | Q(status=Delivery.Status.FAILED) | Q(status=Delivery.Status.SENDING)
 
 
-def claim(queryset) -> list[int]:
-    """Take the due deliveries in ``queryset`` (pending, failed past back-off, or sending past lease)."""
+def claim(queryset) -> tuple[str, list[int]]:
+    """Take the due deliveries in ``queryset`` (pending, failed past back-off, or sending past lease) in
+    one conditional update, marked with a fresh token; returns the token and the ids taken."""
     now = timezone.now()
-    ids = list(queryset.filter(CLAIMABLE, next_attempt_at__lte=now).values_list("pk", flat=True))
-    claimed = []
-    for pk in ids:  # one conditional update each: whoever flips the row owns it
-        if Delivery.objects.filter(CLAIMABLE, pk=pk, next_attempt_at__lte=now).update(
-            status=Delivery.Status.SENDING, next_attempt_at=now + LEASE
-        ):
-            claimed.append(pk)
-    return claimed
+    due = queryset.filter(CLAIMABLE, next_attempt_at__lte=now)
+    # A send whose worker died counts as a failed attempt, so a delivery that kills workers gives up.
+    due.filter(status=Delivery.Status.SENDING, attempts__gte=settings.ALERTS_MAX_ATTEMPTS - 1).update(
+        status=Delivery.Status.GAVE_UP, last_error="The worker stopped while sending, too many times."
+    )
+    token = uuid.uuid4().hex
+    Delivery.objects.filter(pk__in=list(due.values_list("pk", flat=True))).filter(
+        CLAIMABLE, next_attempt_at__lte=now
+    ).update(
+        attempts=Case(
+            When(status=Delivery.Status.SENDING, then=F("attempts") + 1),
+            default=F("attempts"),
+            output_field=PositiveSmallIntegerField(),
+        ),
+        status=Delivery.Status.SENDING,
+        claim_token=token,
+        next_attempt_at=now + QUEUED_LEASE,
+    )
+    return token, list(Delivery.objects.filter(claim_token=token).values_list("pk", flat=True))
+
+
+def start(queryset, token: str | None) -> bool:
+    """The task begins: is its claim still good? Then it has RUN_LEASE to finish."""
+    claimed = queryset.filter(status=Delivery.Status.SENDING)
+    if token:
+        claimed = claimed.filter(claim_token=token)
+    return bool(claimed.update(next_attempt_at=timezone.now() + RUN_LEASE))
 
 
 def queue_immediate(queryset) -> int:
     """Claim the due immediate deliveries and queue one send task each."""
-    ids = claim(queryset.filter(digest=False))
+    token, ids = claim(queryset.filter(digest=False))
     for pk in ids:
-        send_delivery.enqueue(pk)
+        send_delivery.enqueue(pk, token)
     return len(ids)
 
 
@@ -76,56 +102,55 @@ def announce_page(page_id: int) -> int:
 
 
 @task()
-def send_delivery(delivery_id: int) -> str:
+def send_delivery(delivery_id: int, token: str | None = None) -> str:
     from .emails import alert_message
 
-    delivery = (
-        Delivery.objects.filter(pk=delivery_id, status=Delivery.Status.SENDING, digest=False)
-        .select_related("announcement__page", "user", "subscription")
-        .first()
-    )
-    if delivery is None:
-        return "not claimed (sent, cancelled or taken by another worker)"
-    if not still_wanted(delivery):
-        Delivery.objects.filter(pk=delivery.pk).update(status=Delivery.Status.CANCELLED)
-        return "cancelled"
+    if not start(Delivery.objects.filter(pk=delivery_id, digest=False), token):
+        return "not claimed (sent, cancelled or claimed again)"
+    delivery = Delivery.objects.select_related("announcement__page", "user", "subscription").get(pk=delivery_id)
+    mine = Delivery.objects.filter(pk=delivery.pk, status=Delivery.Status.SENDING, claim_token=delivery.claim_token)
     try:
+        if not still_wanted(delivery):
+            mine.update(status=Delivery.Status.CANCELLED)
+            return "cancelled"
         alert_message(delivery).send()
-    except Exception as error:  # noqa: BLE001 - any mail failure is retried later, and shown in the admin
+    except Exception as error:  # noqa: BLE001 - any failure is retried later, and shown in the admin
         logger.warning("Alert to delivery %s failed: %s", delivery.pk, error)
         delivery.record_failure(error)
         return "failed"
-    Delivery.objects.filter(pk=delivery.pk).update(status=Delivery.Status.SENT, sent_at=timezone.now(), last_error="")
+    mine.update(status=Delivery.Status.SENT, sent_at=timezone.now(), last_error="")
     return "sent"
 
 
 @task()
-def send_digest(user_id: int, delivery_ids: list[int]) -> str:
+def send_digest(user_id: int, delivery_ids: list[int], token: str | None = None) -> str:
     from .emails import digest_message
 
+    claimed = Delivery.objects.filter(pk__in=delivery_ids, user_id=user_id, digest=True)
+    if not start(claimed, token):
+        return "nothing claimed"
     deliveries = list(
-        Delivery.objects.filter(pk__in=delivery_ids, user_id=user_id, digest=True, status=Delivery.Status.SENDING)
+        claimed.filter(status=Delivery.Status.SENDING)
+        .filter(**({"claim_token": token} if token else {}))
         .select_related("announcement__page", "user")
         .order_by("created_at")
     )
-    if not deliveries:
-        return "nothing claimed"
-    wanted = [delivery for delivery in deliveries if still_wanted(delivery)]
-    Delivery.objects.filter(pk__in=[d.pk for d in deliveries if d not in wanted]).update(
-        status=Delivery.Status.CANCELLED
-    )
-    if not wanted:
-        return "cancelled"
-    user = get_user_model().objects.get(pk=user_id)
     try:
+        wanted = [delivery for delivery in deliveries if still_wanted(delivery)]
+        Delivery.objects.filter(
+            pk__in=[d.pk for d in deliveries if d not in wanted], status=Delivery.Status.SENDING
+        ).update(status=Delivery.Status.CANCELLED)
+        if not wanted:
+            return "cancelled"
+        user = get_user_model().objects.get(pk=user_id)
         digest_message(user, wanted).send()
     except Exception as error:  # noqa: BLE001 - retried with the rest of the digest
         logger.warning("Digest for user %s failed: %s", user_id, error)
-        for delivery in wanted:
+        for delivery in deliveries:
             delivery.record_failure(error)
         return "failed"
     now = timezone.now()
-    Delivery.objects.filter(pk__in=[d.pk for d in wanted]).update(
+    Delivery.objects.filter(pk__in=[d.pk for d in wanted], status=Delivery.Status.SENDING).update(
         status=Delivery.Status.SENT, sent_at=now, last_error=""
     )
     AlertSettings.objects.update_or_create(user=user, defaults={"last_digest_at": now})
@@ -133,9 +158,9 @@ def send_digest(user_id: int, delivery_ids: list[int]) -> str:
 
 
 def queue_digest(user_id: int, queryset) -> None:
-    ids = claim(queryset.filter(user_id=user_id, digest=True))
+    token, ids = claim(queryset.filter(user_id=user_id, digest=True))
     if ids:
-        send_digest.enqueue(user_id, ids)
+        send_digest.enqueue(user_id, ids, token)
 
 
 @task()

@@ -7,6 +7,7 @@ Apps add theirs to PERIODIC_JOBS as dotted paths.
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 
 from django.core.management import call_command
 from django.utils import timezone
@@ -56,8 +57,13 @@ PERIODIC_JOBS: list[str] = [
 ]
 
 
-def run_periodic_jobs() -> None:
+def run_periodic_jobs(still_mine: Callable[[], bool] | None = None) -> None:
+    """Run every job once. ``still_mine`` (the worker's clock lease) is asked before each job, so a slow
+    tick that outlives its lease stops rather than run alongside the worker that took the clock over."""
     for path in PERIODIC_JOBS:
+        if still_mine is not None and not still_mine():
+            logger.warning("The clock lease was lost mid-tick; stopping before %s", path)
+            return
         try:
             import_string(path)()
         except Exception:  # noqa: BLE001 - one failing job must not stop the others

@@ -370,3 +370,31 @@ def test_someone_who_unsubscribed_can_subscribe_again():
     )
     Client(HTTP_HOST="localhost").post("/alerts/subscribe/", {"email": "back@example.net"})
     assert [m.to for m in mail.outbox] == [["back@example.net"]]
+
+
+def test_a_delivery_claimed_again_is_sent_once_and_a_cancelled_one_stays_cancelled(series):
+    from alerts.announce import announce
+    from alerts.tasks import claim, send_delivery
+
+    member = make_member("fenced@example.org")
+    Follow.objects.create(user=member, series=series)
+    paper = PaperPageFactory.build(title="Fenced paper", release_date=timezone.localdate())
+    series.add_child(instance=paper)
+    Announcement.objects.filter(page=paper).delete()
+    mail.outbox.clear()
+    announce(paper)
+    queryset = Delivery.objects.filter(user=member)
+    first_token, ids = claim(queryset)
+    # The queue was slow: the lease ran out and the clock claimed it again.
+    queryset.update(next_attempt_at=timezone.now() - datetime.timedelta(seconds=1))
+    second_token, again = claim(queryset)
+    assert ids == again and first_token != second_token
+    assert send_delivery.call(ids[0], first_token).startswith("not claimed")
+    assert send_delivery.call(ids[0], second_token) == "sent"
+    assert send_delivery.call(ids[0], second_token).startswith("not claimed")
+    assert len(alerts_to("fenced@example.org")) == 1
+
+    delivery = Delivery.objects.get(pk=ids[0])
+    Delivery.objects.filter(pk=delivery.pk).update(status=Delivery.Status.CANCELLED)
+    assert not delivery.record_failure("SMTP timeout")  # a failing send finishing after an unsubscribe
+    assert Delivery.objects.get(pk=delivery.pk).status == Delivery.Status.CANCELLED

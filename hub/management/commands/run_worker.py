@@ -33,13 +33,16 @@ class Clock(threading.Thread):
         self.stopped = threading.Event()
         self.holder = new_holder_id()
 
+    def take_lease(self) -> bool:
+        return ClockLease.take(self.holder, seconds=max(2 * self.interval, 600))
+
     def run(self) -> None:
         while not self.stopped.is_set():
             close_old_connections()
             try:
-                # Held for two intervals: renewed every tick while this worker lives, free soon after it stops.
-                if ClockLease.take(self.holder, seconds=self.interval * 2):
-                    run_periodic_jobs()
+                # Renewed before every job while this worker lives; free soon after it stops.
+                if self.take_lease():
+                    run_periodic_jobs(still_mine=self.take_lease)
             except Exception:  # noqa: BLE001 - the clock must outlive one bad tick
                 logger.exception("Periodic jobs failed; trying again at the next tick")
             finally:
