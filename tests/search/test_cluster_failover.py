@@ -36,9 +36,12 @@ def test_search_keeps_answering_with_a_node_down():
         before = engine.search(SearchRequest("social infrastructure", frozenset({PUBLIC})))
         admin("/stop-node/2")
         try:
-            # The cluster notices the loss within seconds; the engine also retries a transient failure.
+            # The cluster notices the loss within seconds and promotes the replicas of the shards that
+            # node held (yellow: every primary assigned); the engine also retries a transient failure.
             deadline = time.monotonic() + 60
             while engine.client.cluster.health()["number_of_nodes"] != 2 and time.monotonic() < deadline:
+                time.sleep(1)
+            while engine.client.cluster.health(index=engine.alias)["status"] == "red" and time.monotonic() < deadline:
                 time.sleep(1)
             after = engine.search(SearchRequest("social infrastructure", frozenset({PUBLIC})))
             assert after.total == before.total > 0
