@@ -17,7 +17,12 @@ register = template.Library()
 def ask_question_form(context: template.Context, page) -> dict[str, Any]:
     """The "Ask the authors a question" section, for readers who may ask (never in previews)."""
     request = context.get("request")
-    show = bool(request) and not getattr(request, "is_preview", False) and can_ask(request, page)
+    show = (
+        bool(request)
+        and not getattr(request, "is_preview", False)
+        and page.owner_id != getattr(request.user, "pk", None)  # the author does not ask themselves
+        and can_ask(request, page)
+    )
     last = None
     if show:
         last = Question.objects.filter(asker=request.user, page=page).order_by("-created_at").first()

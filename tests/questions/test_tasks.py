@@ -37,7 +37,7 @@ def test_a_failure_for_one_recipient_does_not_lose_the_others(three_contacts, as
         question = relay.ask(asker, three_contacts, "How did you start?")
         tasks.queue_question(question)
         assert mail.outbox == [], "queued before the commit"
-    assert len(callbacks) == 1
+    assert len([c for c in callbacks if "queue_question" in c.__qualname__]) == 1  # one fan-out after commit
     assert sorted(m.to[0] for m in mail.outbox) == sorted([CONTACTS[0]["email"], THIRD["email"]])
     failures = [r for r in caplog.records if r.levelno == logging.ERROR and r.name == "questions.tasks"]
     assert [r.getMessage() for r in failures] == [f"Could not email question {question.pk} to recipient 1"]
