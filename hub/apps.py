@@ -22,10 +22,18 @@ class ReferenceIndexNow:
     """Stands in for Wagtail's queued task: the same task, run now and after the commit."""
 
     def enqueue(self, *args) -> None:
+        from django.apps import apps
         from django.db import transaction
 
         from wagtail.tasks import update_reference_index_task
 
         task = update_reference_index_task.using(backend="immediate")
         task.enqueue(*args)
-        transaction.on_commit(lambda: task.enqueue(*args), robust=True)
+
+        def after_commit() -> None:
+            app_label, model_name, pk = args
+            # The object may have been deleted later in the same transaction (nothing left to index).
+            if apps.get_model(app_label, model_name)._default_manager.filter(pk=pk).exists():
+                task.enqueue(*args)
+
+        transaction.on_commit(after_commit, robust=True)
