@@ -1,4 +1,6 @@
 from django.apps import AppConfig
+from django.core.management import call_command
+from django.db.models.signals import post_migrate
 
 
 class HubConfig(AppConfig):
@@ -8,6 +10,9 @@ class HubConfig(AppConfig):
     label = "hub"
 
     def ready(self) -> None:
+        # Rate limits count in the shared cache, the database by default: every `migrate` (and so
+        # every test database) leaves its table ready, so no deployment step can be forgotten.
+        post_migrate.connect(create_cache_table, sender=self)
         # Wagtail queues its reference-index update as a background task after every save. The
         # hub decides who may download a document from that index (content/core/privacy.py), so
         # it must never lag behind the pages: Wagtail's own task runs at once in the saving
@@ -37,3 +42,8 @@ class ReferenceIndexNow:
                 task.enqueue(*args)
 
         transaction.on_commit(after_commit, robust=True)
+
+
+def create_cache_table(using: str = "default", **kwargs) -> None:
+    """Django's ``createcachetable`` (a no-op when the table exists or no database cache is set)."""
+    call_command("createcachetable", database=using, verbosity=0)

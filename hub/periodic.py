@@ -50,6 +50,7 @@ PERIODIC_JOBS: list[str] = [
     "hub.periodic.publish_scheduled_pages",
     "hub.periodic.prune_task_results",
     "hub.periodic.daily_housekeeping",
+    "members.ownership.purge_unverified_signups",
     "alerts.tasks.announce_due_papers",
     "alerts.tasks.announce_missed_pages",
     "alerts.tasks.send_due_digests",

@@ -1,10 +1,8 @@
-"""allauth adapter: signing up again with an unverified address resends its verification email."""
+"""allauth adapter: the hub's emails, and who a member is called on screen."""
 
 from __future__ import annotations
 
 from allauth.account.adapter import DefaultAccountAdapter
-from allauth.account.models import EmailAddress
-from allauth.core import context
 
 from .emails import attach_html_alternative
 
@@ -15,19 +13,11 @@ def user_display(user) -> str:
 
 
 class AccountAdapter(DefaultAccountAdapter):
-    def send_account_already_exists_mail(self, email: str) -> None:
-        """Same answer on screen for known and unknown addresses; by email, help that fits the address."""
-        unverified = (
-            EmailAddress.objects.filter(email__iexact=email, verified=False, primary=True, user__isnull=False)
-            .select_related("user")
-            .first()
-        )
-        # Only a sign-up that never completed: an address someone added to another account (unverified,
-        # not primary) must never be verified onto that account by its real owner's click.
-        if unverified is not None and not EmailAddress.objects.filter(user=unverified.user, verified=True).exists():
-            unverified.send_confirmation(context.request, signup=True)
-            return
-        super().send_account_already_exists_mail(email)
+    # No override of send_account_already_exists_mail: it used to resend a pending sign-up's
+    # confirmation link to whoever signed up again with the address, which verified the *first*
+    # account, perhaps an attacker's (issue 9, finding 1). Now a sign-up with an address held only
+    # unverified elsewhere simply goes ahead (members.account_forms.HubSignupForm), and the "already
+    # exists" email, with a link to reset the password, goes only when the address is verified.
 
     def render_mail(self, template_prefix, email, context, headers=None):
         """Every email has a plain-text part and an HTML part in the hub's style."""

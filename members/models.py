@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+from publicsuffixlist import PublicSuffixList
+
 from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.core.validators import DomainNameValidator
 from django.db import models
 from django.utils import timezone
 
@@ -101,11 +105,22 @@ class Consent(models.Model):
         return self.withdrawn_at is None
 
 
+PUBLIC_SUFFIXES = PublicSuffixList()  # the Public Suffix List as shipped in the package: no download
+
+
 class LocalGovernmentDomain(models.Model):
-    """An email domain whose verified addresses join the local government tier (subdomains too)."""
+    """An email domain whose verified addresses join the local government tier (subdomains too).
+
+    Only an authority's own domain: never a public suffix such as gov.uk, which any central-government
+    address (someone@hmrc.gov.uk) would match. Anyone else asks through the access-request queue.
+    """
 
     domain = models.CharField(
-        max_length=253, unique=True, help_text="e.g. gov.uk (covers stoke.gov.uk) or a council's own domain"
+        max_length=253,
+        unique=True,
+        validators=[DomainNameValidator(accept_idna=False)],
+        help_text="A local authority's own email domain, such as stoke.gov.uk (covers its subdomains too). "
+        "Never a shared suffix such as gov.uk: other people ask for access and an editor decides.",
     )
     note = models.CharField(max_length=200, blank=True)
 
@@ -119,8 +134,22 @@ class LocalGovernmentDomain(models.Model):
         return self.domain
 
     def save(self, *args, **kwargs):
-        self.domain = self.domain.strip().lower().lstrip("@.")
+        self.domain = self.normalise(self.domain)
         super().save(*args, **kwargs)
+
+    def clean(self) -> None:
+        self.domain = self.normalise(self.domain)
+        if self.domain and (PUBLIC_SUFFIXES.is_public(self.domain) or "." not in self.domain):
+            raise ValidationError(
+                {
+                    "domain": f"{self.domain} is shared by many organisations (a public suffix). "
+                    "Enter one local authority's own domain, such as stoke.gov.uk."
+                }
+            )
+
+    @staticmethod
+    def normalise(domain: str) -> str:
+        return domain.strip().lower().lstrip("@.").rstrip(".")
 
 
 class AccessRequest(models.Model):

@@ -1,4 +1,9 @@
-"""Reference data every database needs: tier groups, the default allowlist, local authorities."""
+"""Reference data every database needs: tier groups and local authorities.
+
+The local-government allowlist starts empty: editors add authorities' own domains under Membership →
+Local government domains (the demo loader adds the councils in the demo content), and anyone else asks
+for access through the approval queue.
+"""
 
 from __future__ import annotations
 
@@ -6,7 +11,6 @@ import csv
 from pathlib import Path
 
 LOCAL_AUTHORITIES_CSV = Path(__file__).parent / "data" / "english_local_authorities.csv"
-DEFAULT_LOCAL_GOVERNMENT_DOMAINS = ["gov.uk"]
 
 
 def read_local_authorities() -> list[dict[str, str]]:
@@ -40,13 +44,9 @@ def sync_local_authorities() -> int:
 
 
 def sync_reference_data(sender=None, **kwargs) -> None:
-    from .models import LocalGovernmentDomain
     from .tiers import TIERS, tier_group
 
     for name in TIERS:
         tier_group(name)
-    if not LocalGovernmentDomain.objects.exists():
-        for domain in DEFAULT_LOCAL_GOVERNMENT_DOMAINS:
-            LocalGovernmentDomain.objects.create(domain=domain, note="Default: UK public-sector addresses")
     if LOCAL_AUTHORITIES_CSV.exists():
         sync_local_authorities()

@@ -1,6 +1,7 @@
 """Keep tiers in step with verified emails, and tell members the outcome of access requests."""
 
-from allauth.account.signals import email_changed, email_confirmed, user_logged_in
+from allauth.account.signals import email_changed, email_confirmed, password_reset, user_logged_in
+from allauth.mfa.signals import authenticator_added
 
 from django.db.models import Q
 from django.db.models.signals import post_delete, post_save, pre_save
@@ -9,12 +10,29 @@ from django.utils import timezone
 
 from .emails import send_templated_email
 from .models import AccessRequest, LocalGovernmentDomain
+from .ownership import release_unverified_claims, verify_after_reset
 from .tiers import sync_tiers
 
 
 @receiver(email_confirmed)
 def tiers_on_email_confirmed(sender, request, email_address, **kwargs):
+    """The owner has read the address's mail: unverified claims on it elsewhere go, tiers follow."""
+    release_unverified_claims(email_address)
     sync_tiers(email_address.user)
+
+
+@receiver(password_reset)
+def ownership_on_password_reset(sender, request, user, **kwargs):
+    verify_after_reset(request, user)
+
+
+@receiver(authenticator_added)
+def second_factor_counts_for_this_session(sender, request, user, authenticator, **kwargs):
+    """Enrolling proves the device with a code: this session has used a second factor (see
+    members.middleware), as a sign-in with it would."""
+    from allauth.account.internal.flows.login import record_authentication
+
+    record_authentication(request, user, method="mfa", type=authenticator.type)
 
 
 @receiver(email_changed)
@@ -33,7 +51,7 @@ def tiers_on_allowlist_change(sender, instance: LocalGovernmentDomain, **kwargs)
     """Members whose verified address is on (or under) the domain gain or lose the tier now."""
     from allauth.account.models import EmailAddress
 
-    addresses = EmailAddress.objects.filter(verified=True, primary=True).filter(
+    addresses = EmailAddress.objects.filter(verified=True).filter(
         Q(email__iendswith=f"@{instance.domain}") | Q(email__iendswith=f".{instance.domain}")
     )
     for address in addresses.select_related("user"):

@@ -31,25 +31,33 @@ def domain_is_local_government(email: str) -> bool:
     return LocalGovernmentDomain.objects.filter(domain__in=candidates).exists()
 
 
-def verified_email(user) -> str | None:
+def verified_emails(user) -> list[str]:
+    """The addresses this user has shown they read: the only ones a tier is ever computed from."""
     from allauth.account.models import EmailAddress
 
-    address = EmailAddress.objects.filter(user=user, primary=True, verified=True).first()
+    return list(EmailAddress.objects.filter(user=user, verified=True).values_list("email", flat=True))
+
+
+def verified_email(user) -> str | None:
+    """The user's verified address to write to: the primary one if verified, else any verified one."""
+    from allauth.account.models import EmailAddress
+
+    address = EmailAddress.objects.filter(user=user, verified=True).order_by("-primary", "pk").first()
     return address.email if address else None
 
 
 def sync_tiers(user) -> None:
-    """Put the user in exactly the tiers they qualify for now."""
+    """Put the user in exactly the tiers they qualify for now, from verified addresses only."""
     from .models import AccessRequest
 
     members, local_government = tier_group(MEMBERS), tier_group(LOCAL_GOVERNMENT_MEMBERS)
-    email = verified_email(user)
-    if email is None:
+    emails = verified_emails(user)
+    if not emails:
         user.groups.remove(members, local_government)
         return
     user.groups.add(members)
     approved = AccessRequest.objects.filter(user=user, status=AccessRequest.Status.APPROVED).exists()
-    if approved or domain_is_local_government(email):
+    if approved or any(domain_is_local_government(email) for email in emails):
         user.groups.add(local_government)
     else:
         user.groups.remove(local_government)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 
+from allauth.account.decorators import reauthentication_required
 from allauth.account.models import EmailAddress
 
 from django.contrib import messages
@@ -119,6 +120,7 @@ def request_access(request: HttpRequest) -> HttpResponse:
 
 @never_cache
 @login_required
+@reauthentication_required
 def export(request: HttpRequest) -> HttpResponse:
     """All the personal data the hub holds about the member, as JSON."""
     user = request.user
@@ -203,6 +205,7 @@ def export(request: HttpRequest) -> HttpResponse:
 
 @never_cache
 @login_required
+@reauthentication_required
 def delete_account(request: HttpRequest) -> HttpResponse:
     """Delete the account and its personal data; pages the member wrote stay, without their name."""
     form = DeleteAccountForm(request.POST or None)

@@ -7,6 +7,7 @@ import pytest
 from django.test import Client
 
 from content.demo.loader import DemoLoader
+from members.models import LocalGovernmentDomain
 
 
 @pytest.fixture(scope="session")
@@ -14,6 +15,8 @@ def django_db_setup(django_db_setup, django_db_blocker):
     """Migrate, then load the demo content once; each test runs in a transaction on top of it."""
     with django_db_blocker.unblock():
         DemoLoader().run()
+        # The test network's councils: the demo's, and Leeds, whose officers many tests sign in as.
+        LocalGovernmentDomain.objects.get_or_create(domain="leeds.gov.uk")
 
 
 @pytest.fixture

@@ -12,6 +12,18 @@ definition in data.DEFINITIONS.
 
 from __future__ import annotations
 
+# The councils in these case studies, by their own email domain: the demo's local-government allowlist.
+COUNCIL_DOMAINS = {
+    "stoke.gov.uk": "Stoke-on-Trent City Council",
+    "barnsley.gov.uk": "Barnsley Metropolitan Borough Council",
+    "lewisham.gov.uk": "London Borough of Lewisham",
+    "norfolk.gov.uk": "Norfolk County Council",
+    "hastings.gov.uk": "Hastings Borough Council",
+    "blackpool.gov.uk": "Blackpool Borough Council",
+    "wmca.org.uk": "West Midlands Combined Authority",
+    "gateshead.gov.uk": "Gateshead Metropolitan Borough Council",
+}
+
 CASE_STUDY_INDEX = {
     "title": "Case studies",
     "intro": (

@@ -25,7 +25,7 @@ from content.home.models import HomeFeaturedDefinition, HomePage
 from content.papers.models import PaperAuthor, PaperPage, PaperSeriesPage, PapersIndexPage
 from content.standard_pages.models import StandardPage
 from content.topics.models import Topic, TopicIndexPage
-from members.models import LocalAuthority
+from members.models import LocalAuthority, LocalGovernmentDomain
 
 from . import case_studies, data
 from .charts import bar_chart_png
@@ -438,8 +438,15 @@ class DemoLoader:
             if created:
                 self._publish(page)
 
+    def council_domains(self) -> None:
+        """The councils whose case studies the demo shows: their officers' verified addresses join the
+        local government tier."""
+        for domain, council in case_studies.COUNCIL_DOMAINS.items():
+            LocalGovernmentDomain.objects.get_or_create(domain=domain, defaults={"note": f"{council} (demo)"})
+
     @transaction.atomic
     def run(self) -> list[str]:
+        self.council_domains()
         home = self.home()
         self.site_settings(home)
         self.taxonomy()

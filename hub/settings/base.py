@@ -80,6 +80,8 @@ INSTALLED_APPS = [
     "csp",
     "allauth",
     "allauth.account",
+    "allauth.mfa",
+    "allauth.usersessions",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -97,6 +99,8 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "allauth.account.middleware.AccountMiddleware",
+    "allauth.usersessions.middleware.UserSessionsMiddleware",
+    "members.middleware.StaffTwoFactorMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "hub.middleware.ContentSecurityPolicyMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
@@ -201,9 +205,13 @@ if "EMAIL_URL" in env:
 DEFAULT_FROM_EMAIL = env.get("DEFAULT_FROM_EMAIL", "The Network <hello@example.org>")
 SERVER_EMAIL = env.get("SERVER_EMAIL", DEFAULT_FROM_EMAIL)
 
+# One cache shared by every app-server process, because rate limits (allauth's and the hub's) count in
+# it: the database by default (no extra server; the table is made by `migrate`, see hub/apps.py), Redis
+# when CACHE_URL is set. A per-process memory cache would let each gunicorn worker keep its own counts.
 CACHES = {
     "default": {
-        "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+        "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+        "LOCATION": "hub_cache",
     }
 }
 if "CACHE_URL" in env:
@@ -253,6 +261,18 @@ ACCOUNT_SESSION_REMEMBER = None
 # A signed-in member sent to log in (e.g. to the admin, which they cannot use) sees the login
 # form, where they may switch account, rather than being bounced back in a loop.
 ACCOUNT_AUTHENTICATED_LOGIN_REDIRECTS = False
+# Mailbox ownership decides who holds an address (members/ownership.py): sign-ups and added addresses
+# held only unverified elsewhere go ahead, resets go to verified addresses, and sign-ups never verified
+# are purged by the worker's clock after this many days.
+ACCOUNT_UNVERIFIED_PURGE_DAYS = int(env.get("ACCOUNT_UNVERIFIED_PURGE_DAYS", "7"))
+ACCOUNT_FORMS = {
+    "signup": "members.account_forms.HubSignupForm",
+    "reset_password": "members.account_forms.HubResetPasswordForm",
+}
+# Changing an address or the password asks for the password again (or a second factor) when the
+# last sign-in is older than five minutes; the hub's export and deletion views ask the same.
+ACCOUNT_REAUTHENTICATION_REQUIRED = True
+ACCOUNT_REAUTHENTICATION_TIMEOUT = 300
 ACCOUNT_EMAIL_SUBJECT_PREFIX = "[The hub] "
 ACCOUNT_SIGNUP_FORM_CLASS = "members.forms.MemberSignupForm"
 ACCOUNT_ADAPTER = "members.adapter.AccountAdapter"
@@ -269,6 +289,16 @@ ACCOUNT_RATE_LIMITS = {
     "change_password": "5/m/user",
     "manage_email": "10/m/user",
 }
+
+# Two-factor authentication (allauth.mfa): required for anyone who can open the Wagtail admin
+# (members/middleware.py: they enrol on first visit), optional for members. No remote scripts: TOTP
+# apps and recovery codes only.
+MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
+MFA_TOTP_ISSUER = "Neighbourhood Improvement Network"
+HUB_STAFF_MFA_REQUIRED = True
+# Members see their signed-in sessions (browser, address, when) and can end the others. Activity is not
+# tracked per request: that would be a database write on every signed-in page view.
+USERSESSIONS_TRACK_ACTIVITY = False
 
 # Wagtail's own login routes lead to allauth; shared-password privacy is off.
 WAGTAIL_FRONTEND_LOGIN_URL = "/accounts/login/"

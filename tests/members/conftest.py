@@ -41,6 +41,19 @@ def make_member(email: str, *, verified: bool = True, password: str = "a-long-te
     return user
 
 
+def sign_in(client, user, password: str = "a-long-test-password-1") -> None:
+    """Sign in through allauth's form, as a person would: the session records a password sign-in, which
+    re-authentication-protected views (address, password, export, deletion) accept for five minutes."""
+    response = client.post("/accounts/login/", {"login": user.email, "password": password})
+    assert response.status_code == 302 and "_auth_user_id" in client.session, "signed in"
+
+
+def reauthenticate(client, password: str = "a-long-test-password-1", next_path: str = "/members/"):
+    """Enter the password again, as allauth asks before changing an address or the password, exporting
+    data or deleting the account (a sign-in alone does not count: only a re-entry in the last 5 minutes)."""
+    return client.post(f"/accounts/reauthenticate/?next={next_path}", {"password": password})
+
+
 @pytest.fixture
 def member(db):
     return make_member("reader@example.org")

@@ -12,7 +12,7 @@ from content.case_studies.models import CaseStudyPage
 from members.models import Consent, LocalAuthority, MemberProfile
 from members.tiers import LOCAL_GOVERNMENT_MEMBERS, MEMBERS
 from tests.helpers import soup, text_of
-from tests.members.conftest import links_in, make_member
+from tests.members.conftest import links_in, make_member, reauthenticate, sign_in
 
 pytestmark = pytest.mark.django_db
 PASSWORD = "correct-horse-battery-9"
@@ -128,17 +128,21 @@ def test_gov_uk_address_joins_the_local_government_tier_on_verification(client):
     assert set(user.groups.values_list("name", flat=True)) == {MEMBERS, LOCAL_GOVERNMENT_MEMBERS}
 
 
-def test_signing_up_again_while_unverified_resends_the_verification_email(client):
+def test_signing_up_again_while_unverified_sends_a_link_that_works_and_drops_the_first_attempt(client):
     first = client.post("/accounts/signup/", signup_data("again@example.org"))
     from django.core.cache import cache
 
     cache.clear()  # allauth allows one verification email per address every few minutes; time passes
     mail.outbox.clear()
-    second = client.post("/accounts/signup/", signup_data("again@example.org"))
+    second = client.post("/accounts/signup/", signup_data("again@example.org", full_name="Priya S Shah"))
     assert first.status_code == second.status_code == 302
-    assert get_user_model().objects.filter(email="again@example.org").count() == 1
     (message,) = mail.outbox
-    assert any("/accounts/confirm-email/" in path for path in links_in(message))
+    (confirm_path,) = [p for p in links_in(message) if "/accounts/confirm-email/" in p]
+    client.post(confirm_path)
+    (user,) = get_user_model().objects.filter(email="again@example.org")
+    assert user.member_profile.full_name == "Priya S Shah", "the link verifies the sign-up it was sent for"
+    assert EmailAddress.objects.get(email="again@example.org").verified
+    assert user.groups.filter(name=MEMBERS).exists()
 
 
 def test_signup_gives_the_same_answer_for_known_and_unknown_addresses(client, member):
@@ -178,7 +182,10 @@ def test_unverified_account_cannot_sign_in(client, unverified_user):
 
 
 def test_change_of_email_is_verified_before_it_counts(client, council_member):
-    client.force_login(council_member)
+    sign_in(client, council_member)
+    response = client.post("/accounts/email/", {"action_add": "", "email": "someone@example.org"})
+    assert response["Location"].startswith("/accounts/reauthenticate/"), "the password first"
+    reauthenticate(client)
     response = client.post("/accounts/email/", {"action_add": "", "email": "someone@example.org"})
     assert response.status_code == 302
     council_member.refresh_from_db()
@@ -219,7 +226,11 @@ def test_member_edits_details_and_withdraws_newsletter_consent(client, member):
 
 
 def test_export_holds_all_my_personal_data_and_nobody_elses(client, member, council_member):
-    client.force_login(member)
+    sign_in(client, member)
+    response = client.get("/members/export/")
+    assert response.status_code == 302 and response["Location"].startswith("/accounts/reauthenticate/")
+    response = reauthenticate(client, next_path="/members/export/")
+    assert response["Location"] == "/members/export/"
     response = client.get("/members/export/")
     assert response.status_code == 200
     assert response["Content-Disposition"].startswith("attachment;")
@@ -244,7 +255,9 @@ def test_delete_account_removes_personal_data_and_keeps_authored_pages(client, m
     study = members_case_study()
     study.owner = member
     study.save(update_fields=["owner"])
-    client.force_login(member)
+    sign_in(client, member)
+    assert client.get("/members/delete/")["Location"].startswith("/accounts/reauthenticate/")
+    reauthenticate(client, next_path="/members/delete/")
     response = client.post("/members/delete/", {"confirm": "nope"})
     assert response.status_code == 200 and "Type DELETE" in text_of(response)
     response = client.post("/members/delete/", {"confirm": "DELETE"})
@@ -309,12 +322,17 @@ def test_editor_approves_access_request_and_member_is_told(client, member):
 
 
 def test_an_address_added_to_someone_elses_account_is_never_verified_onto_it(client, member):
+    """Finding 2 (address squatting): the squatter's unverified claim blocks nothing and is removed."""
     attacker = make_member("attacker@example.org")
     EmailAddress.objects.create(user=attacker, email="officer@stoke.gov.uk", verified=False, primary=False)
     mail.outbox.clear()
     client.post("/accounts/signup/", signup_data("officer@stoke.gov.uk"))
-    for message in mail.outbox:
-        assert not any("/accounts/confirm-email/" in path for path in links_in(message)), "no link verifies it"
+    (message,) = [m for m in mail.outbox if m.to == ["officer@stoke.gov.uk"]]
+    (confirm_path,) = [p for p in links_in(message) if "/accounts/confirm-email/" in p]
+    client.post(confirm_path)
+    owner = EmailAddress.objects.get(email="officer@stoke.gov.uk", verified=True).user
+    assert owner != attacker and owner.groups.filter(name=LOCAL_GOVERNMENT_MEMBERS).exists()
+    assert not EmailAddress.objects.filter(user=attacker, email="officer@stoke.gov.uk").exists()
     attacker.refresh_from_db()
     assert not attacker.groups.filter(name=LOCAL_GOVERNMENT_MEMBERS).exists()
 

@@ -1,0 +1,32 @@
+"""allauth's sign-up and password-reset forms with the hub's ownership rule (members/ownership.py).
+
+Kept apart from members/forms.py: allauth's SignupForm inherits from ``ACCOUNT_SIGNUP_FORM_CLASS``
+(``members.forms.MemberSignupForm``), so a subclass of it in that module would import itself.
+"""
+
+from __future__ import annotations
+
+from allauth.account.adapter import get_adapter
+from allauth.account.forms import ResetPasswordForm, SignupForm
+
+from .ownership import held_verified, reset_recipients
+
+
+class HubSignupForm(SignupForm):
+    def validate_unique_email(self, value: str) -> str:
+        """Only a verified holder makes an address "already in use"; an unverified claim blocks nobody.
+
+        Enumeration prevention stays: either way the next screen says a verification email was sent.
+        """
+        if held_verified(value):
+            return super().validate_unique_email(value)
+        self.account_already_exists = False
+        return get_adapter().validate_unique_email(value)
+
+
+class HubResetPasswordForm(ResetPasswordForm):
+    def clean_email(self) -> str:
+        """Reset links go only to accounts that may receive them: see ``reset_recipients``."""
+        email = super().clean_email()
+        self.users = reset_recipients(get_adapter().clean_email(email.lower()))
+        return email

@@ -1,0 +1,52 @@
+"""Staff use two-factor authentication: anyone who can open the Wagtail admin enrols, then uses it.
+
+allauth's MFA asks for the second factor at sign-in once an authenticator exists. This middleware
+closes the gaps around it: a staff account without an authenticator is sent to enrol before any admin
+page, and a session that signed in without the second factor (say, before enrolment elsewhere) is
+asked for it again. ``HUB_STAFF_MFA_REQUIRED`` is on in every settings module but the test one, where
+the tests of this middleware switch it on (tests/members/test_account_security.py).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from allauth.account.internal.flows.login import AUTHENTICATION_METHODS_SESSION_KEY
+from allauth.mfa.models import Authenticator
+
+from django.conf import settings
+from django.contrib import messages
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect
+from django.urls import reverse
+from django.utils.http import urlencode
+
+ADMIN_PREFIX = "/admin/"
+
+
+def can_open_admin(user) -> bool:
+    return user.is_authenticated and (user.is_superuser or user.has_perm("wagtailadmin.access_admin"))
+
+
+def session_used_second_factor(request: HttpRequest) -> bool:
+    records = request.session.get(AUTHENTICATION_METHODS_SESSION_KEY, [])
+    return any(record.get("method") == "mfa" for record in records)
+
+
+class StaffTwoFactorMiddleware:
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        if (
+            getattr(settings, "HUB_STAFF_MFA_REQUIRED", True)
+            and request.path_info.startswith(ADMIN_PREFIX)
+            and can_open_admin(request.user)
+        ):
+            next_query = urlencode({"next": request.get_full_path()})
+            if not Authenticator.objects.filter(user=request.user, type=Authenticator.Type.TOTP).exists():
+                messages.info(request, "Staff accounts use two-factor authentication. Set it up to continue.")
+                return redirect(f"{reverse('mfa_activate_totp')}?{next_query}")
+            if not session_used_second_factor(request):
+                return redirect(f"{reverse('mfa_reauthenticate')}?{next_query}")
+        return self.get_response(request)
