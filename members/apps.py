@@ -10,7 +10,7 @@ class MembersConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self) -> None:
-        from . import reading_list, signal_handlers  # noqa: F401
+        from . import checks, reading_list, signal_handlers  # noqa: F401
         from .reference_data import sync_reference_data
 
         post_migrate.connect(sync_reference_data, sender=self)

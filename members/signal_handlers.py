@@ -1,7 +1,6 @@
 """Keep tiers in step with verified emails, and tell members the outcome of access requests."""
 
 from allauth.account.signals import email_changed, email_confirmed, password_reset, user_logged_in
-from allauth.mfa.signals import authenticator_added
 
 from django.db.models import Q
 from django.db.models.signals import post_delete, post_save, pre_save
@@ -24,25 +23,6 @@ def tiers_on_email_confirmed(sender, request, email_address, **kwargs):
 @receiver(password_reset)
 def ownership_on_password_reset(sender, request, user, **kwargs):
     verify_after_reset(request, user)
-
-
-@receiver(authenticator_added)
-def second_factor_counts_for_this_session(sender, request, user, authenticator, **kwargs):
-    """Enrolling proves the device with a code: this session has used a second factor (see
-    members.middleware), as a sign-in with it would."""
-    from allauth.account.internal.flows.login import record_authentication
-
-    record_authentication(request, user, method="mfa", type=authenticator.type)
-
-
-@receiver(email_changed)
-def tiers_on_email_changed(sender, request, user, from_email_address, to_email_address, **kwargs):
-    sync_tiers(user)
-
-
-@receiver(user_logged_in)
-def tiers_on_login(sender, request, user, **kwargs):
-    sync_tiers(user)
 
 
 @receiver(post_save, sender=LocalGovernmentDomain)

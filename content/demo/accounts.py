@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 from allauth.account.models import EmailAddress
+from allauth.mfa.models import Authenticator
+from allauth.mfa.recovery_codes.internal.auth import RecoveryCodes
+from allauth.mfa.totp.internal.auth import TOTP, format_hotp_value, hotp_value, yield_hotp_counters_from_time
 
 from django.contrib.auth import get_user_model
 from django.db import transaction
@@ -40,6 +43,32 @@ DEMO_ACCOUNTS = [
 ]
 
 
+# Staff sign in with a second factor (members/middleware.py). The demo administrator's authenticator key
+# is this published, development-only secret: add it to any authenticator app, or run
+# `python manage.py demo_code` for the current code, or use a recovery code that create_demo_accounts prints.
+DEMO_TOTP_SECRET = "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP"  # noqa: S105 - demo accounts refuse to exist with DEBUG off
+
+
+def enrol_second_factor(user) -> None:
+    """A TOTP authenticator with the demo secret and a set of recovery codes (allauth's own records)."""
+    if not Authenticator.objects.filter(user=user, type=Authenticator.Type.TOTP).exists():
+        TOTP.activate(user, DEMO_TOTP_SECRET)
+    RecoveryCodes.activate(user)
+
+
+def current_demo_code() -> str:
+    """The six-digit code an authenticator app with the demo secret shows now."""
+    counter = next(yield_hotp_counters_from_time())
+    return format_hotp_value(hotp_value(DEMO_TOTP_SECRET, counter))
+
+
+def demo_recovery_codes(email: str) -> list[str]:
+    authenticator = Authenticator.objects.filter(
+        user__email__iexact=email, type=Authenticator.Type.RECOVERY_CODES
+    ).first()
+    return RecoveryCodes(authenticator).get_unused_codes() if authenticator else []
+
+
 @transaction.atomic
 def create_demo_accounts() -> list[str]:
     user_model = get_user_model()
@@ -62,5 +91,7 @@ def create_demo_accounts() -> list[str]:
         )
         consents.record(user, Consent.Kind.PRIVACY_NOTICE)
         sync_tiers(user)
+        if account.get("superuser"):
+            enrol_second_factor(user)
         created.append(account["email"])
     return created

@@ -1,7 +1,7 @@
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
-from content.demo.accounts import DEMO_ACCOUNTS, create_demo_accounts
+from content.demo.accounts import DEMO_ACCOUNTS, DEMO_TOTP_SECRET, create_demo_accounts, demo_recovery_codes
 
 
 class Command(BaseCommand):
@@ -14,3 +14,9 @@ class Command(BaseCommand):
         for account in DEMO_ACCOUNTS:
             state = "created" if account["email"] in created else "exists"
             self.stdout.write(f"{account['label']:<28} {account['email']:<32} {account['password']}  ({state})")
+        admin = next(account for account in DEMO_ACCOUNTS if account.get("superuser"))
+        self.stdout.write(
+            f"The administrator's second step (staff use two-factor authentication): run "
+            f"`python manage.py demo_code` for the current code, add the key {DEMO_TOTP_SECRET} to an "
+            f"authenticator app, or use a recovery code: {' '.join(demo_recovery_codes(admin['email'])[:3])}"
+        )
