@@ -25,6 +25,16 @@ def ownership_on_password_reset(sender, request, user, **kwargs):
     verify_after_reset(request, user)
 
 
+@receiver(email_changed)
+def tiers_on_email_changed(sender, request, user, from_email_address, to_email_address, **kwargs):
+    sync_tiers(user)
+
+
+@receiver(user_logged_in)
+def tiers_on_login(sender, request, user, **kwargs):
+    sync_tiers(user)
+
+
 @receiver(post_save, sender=LocalGovernmentDomain)
 @receiver(post_delete, sender=LocalGovernmentDomain)
 def tiers_on_allowlist_change(sender, instance: LocalGovernmentDomain, **kwargs):
