@@ -1,0 +1,139 @@
+"""Rate limits hold across app-server processes (issue 9, finding 5).
+
+Two gunicorn servers with production settings share one SQLite file and so, by default, one database
+cache. Five wrong passwords spread over both lock the account: the sixth attempt, with the right password,
+is refused. With a per-process memory cache each server would have counted only its own attempts.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import socket
+import subprocess
+import sys
+import time
+import urllib.error
+import urllib.parse
+import urllib.request
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+EMAIL = "limited@example.org"
+PASSWORD = "the-right-password-1"
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+class NoRedirect(urllib.request.HTTPRedirectHandler):
+    def redirect_request(self, *args, **kwargs):
+        return None
+
+
+OPENER = urllib.request.build_opener(NoRedirect)
+
+
+def request(url: str, data: dict | None = None, cookies: dict | None = None) -> tuple[int, dict, str]:
+    body = urllib.parse.urlencode(data).encode() if data is not None else None
+    req = urllib.request.Request(url, data=body)  # noqa: S310 - a loopback address the test chose
+    if cookies:
+        req.add_header("Cookie", "; ".join(f"{k}={v}" for k, v in cookies.items()))
+    # Both servers sit behind one load balancer, so they see the site's one host name (allauth keys the
+    # failed-login count by host and address).
+    req.add_header("Host", "hub.test")
+    try:
+        response = OPENER.open(req, timeout=30)
+    except urllib.error.HTTPError as error:
+        response = error
+    set_cookies = {}
+    for header in response.headers.get_all("Set-Cookie") or []:
+        name, _, rest = header.partition("=")
+        set_cookies[name] = rest.split(";", 1)[0]
+    return response.status, set_cookies, response.read().decode("utf-8", "replace")
+
+
+@pytest.fixture(scope="module")
+def two_servers(tmp_path_factory):
+    folder = tmp_path_factory.mktemp("two-servers")
+    env = {
+        **os.environ,
+        "DJANGO_SETTINGS_MODULE": "hub.settings.production",
+        "DATABASE_URL": f"sqlite:///{folder / 'hub.sqlite3'}",
+        "SECRET_KEY": "two-servers-test-secret-key-0123456789-abcdefghijklmnopqrstuvwxyz",
+        "ALLOWED_HOSTS": "hub.test",
+        "BASE_URL": "http://127.0.0.1",
+        "BEHIND_TLS_PROXY": "0",
+        "SECURE_SSL_REDIRECT": "0",
+        "EMAIL_URL": "dummy://",
+        "MEDIA_ROOT": str(folder / "media"),
+        "PRIVATE_MEDIA_ROOT": str(folder / "private"),
+        "STATIC_ROOT": str(folder / "static"),
+    }
+    env.pop("CACHE_URL", None)
+    python = sys.executable
+    subprocess.run([python, "manage.py", "migrate", "--noinput", "-v", "0"], cwd=ROOT, env=env, check=True)
+    subprocess.run([python, "manage.py", "collectstatic", "--noinput", "-v", "0"], cwd=ROOT, env=env, check=True)
+    script = (
+        "from django.contrib.auth import get_user_model; from allauth.account.models import EmailAddress;"
+        f"u = get_user_model().objects.create_user('limited', '{EMAIL}', '{PASSWORD}');"
+        f"EmailAddress.objects.create(user=u, email='{EMAIL}', verified=True, primary=True)"
+    )
+    subprocess.run([python, "manage.py", "shell", "-c", script], cwd=ROOT, env=env, check=True)
+    gunicorn = str(Path(python).with_name("gunicorn"))
+    ports = [free_port(), free_port()]
+    servers = [
+        subprocess.Popen(  # noqa: S603 - our own gunicorn, on loopback
+            [gunicorn, "hub.wsgi", "-b", f"127.0.0.1:{port}", "-w", "1", "--log-level", "warning"],
+            cwd=ROOT,
+            env=env,
+        )
+        for port in ports
+    ]
+    urls = [f"http://127.0.0.1:{port}" for port in ports]
+    try:
+        deadline = time.monotonic() + 60
+        for url in urls:
+            while True:
+                try:
+                    if request(f"{url}/accounts/login/")[0] == 200:
+                        break
+                except OSError:
+                    pass
+                if time.monotonic() > deadline:
+                    pytest.fail(f"{url} did not start")
+                time.sleep(0.3)
+        yield urls
+    finally:
+        for server in servers:
+            server.terminate()
+        for server in servers:
+            server.wait(timeout=20)
+
+
+def attempt(url: str, password: str) -> tuple[bool, str]:
+    """One sign-in attempt from a new browser: True when it signed in."""
+    status, cookies, page = request(f"{url}/accounts/login/")
+    token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', page).group(1)
+    status, set_cookies, page = request(
+        f"{url}/accounts/login/",
+        {"csrfmiddlewaretoken": token, "login": EMAIL, "password": password},
+        cookies=cookies,
+    )
+    assert status in (200, 302, 429), f"{status}: {page[:300]}"
+    return status == 302 and "sessionid" in set_cookies, page
+
+
+def test_five_wrong_passwords_over_two_servers_lock_the_account(two_servers):
+    first, second = two_servers
+    for url in (first, second, first, second, first):
+        signed_in, page = attempt(url, "a-wrong-password")
+        assert not signed_in
+    signed_in, page = attempt(second, PASSWORD)
+    assert not signed_in, "the sixth attempt is refused although this server saw only two"
+    assert "Too many failed login attempts" in page
