@@ -1,7 +1,7 @@
 """Rate limits hold across app-server processes (issue 9, finding 5).
 
 Two gunicorn servers with production settings share one SQLite file and so, by default, one database
-cache. Five wrong passwords spread over both lock the account: the sixth attempt, with the right password,
+cache; with CACHE_URL, one Redis. Five wrong passwords spread over both lock the account: the sixth attempt, with the right password,
 is refused. With a per-process memory cache each server would have counted only its own attempts.
 """
 
@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import os
 import re
+import shutil
 import socket
 import subprocess
 import sys
@@ -39,7 +40,7 @@ class NoRedirect(urllib.request.HTTPRedirectHandler):
 OPENER = urllib.request.build_opener(NoRedirect)
 
 
-def request(url: str, data: dict | None = None, cookies: dict | None = None) -> tuple[int, dict, str]:
+def fetch(url: str, data: dict | None = None, cookies: dict | None = None) -> tuple[int, dict, str]:
     body = urllib.parse.urlencode(data).encode() if data is not None else None
     req = urllib.request.Request(url, data=body)  # noqa: S310 - a loopback address the test chose
     if cookies:
@@ -58,9 +59,13 @@ def request(url: str, data: dict | None = None, cookies: dict | None = None) -> 
     return response.status, set_cookies, response.read().decode("utf-8", "replace")
 
 
-@pytest.fixture(scope="module")
-def two_servers(tmp_path_factory):
-    folder = tmp_path_factory.mktemp("two-servers")
+CACHES = {
+    "database": None,  # the default: no CACHE_URL
+    "redis": os.environ.get("REDIS_TEST_URL"),  # .ci/run starts Debian's redis-server
+}
+
+
+def server_env(folder: Path, cache_url: str | None) -> dict[str, str]:
     env = {
         **os.environ,
         "DJANGO_SETTINGS_MODULE": "hub.settings.production",
@@ -76,6 +81,19 @@ def two_servers(tmp_path_factory):
         "STATIC_ROOT": str(folder / "static"),
     }
     env.pop("CACHE_URL", None)
+    if cache_url:
+        env["CACHE_URL"] = cache_url
+        import redis
+
+        redis.Redis.from_url(cache_url).flushdb()
+    return env
+
+
+@pytest.fixture(scope="module")
+def prepared_site(tmp_path_factory) -> Path:
+    """A migrated database with one verified member, and collected static files: made once."""
+    folder = tmp_path_factory.mktemp("two-servers")
+    env = server_env(folder, None)
     python = sys.executable
     subprocess.run([python, "manage.py", "migrate", "--noinput", "-v", "0"], cwd=ROOT, env=env, check=True)
     subprocess.run([python, "manage.py", "collectstatic", "--noinput", "-v", "0"], cwd=ROOT, env=env, check=True)
@@ -85,6 +103,21 @@ def two_servers(tmp_path_factory):
         f"EmailAddress.objects.create(user=u, email='{EMAIL}', verified=True, primary=True)"
     )
     subprocess.run([python, "manage.py", "shell", "-c", script], cwd=ROOT, env=env, check=True)
+    return folder
+
+
+@pytest.fixture(params=list(CACHES))
+def two_servers(request: pytest.FixtureRequest, prepared_site: Path, tmp_path: Path):
+    kind = request.param
+    cache_url = CACHES[kind]
+    if kind == "redis" and not cache_url:
+        if os.environ.get("HUB_REQUIRE_REDIS"):
+            pytest.fail("REDIS_TEST_URL is not set, and CI requires the Redis run")
+        pytest.skip("Set REDIS_TEST_URL=redis://127.0.0.1:6379/15 to run this against Redis too")
+    shutil.copy(prepared_site / "hub.sqlite3", tmp_path / "hub.sqlite3")  # a fresh database cache each time
+    env = server_env(tmp_path, cache_url)
+    env["STATIC_ROOT"] = str(prepared_site / "static")
+    python = sys.executable
     gunicorn = str(Path(python).with_name("gunicorn"))
     ports = [free_port(), free_port()]
     servers = [
@@ -101,7 +134,7 @@ def two_servers(tmp_path_factory):
         for url in urls:
             while True:
                 try:
-                    if request(f"{url}/accounts/login/")[0] == 200:
+                    if fetch(f"{url}/accounts/login/")[0] == 200:
                         break
                 except OSError:
                     pass
@@ -118,9 +151,9 @@ def two_servers(tmp_path_factory):
 
 def attempt(url: str, password: str) -> tuple[bool, str]:
     """One sign-in attempt from a new browser: True when it signed in."""
-    status, cookies, page = request(f"{url}/accounts/login/")
+    status, cookies, page = fetch(f"{url}/accounts/login/")
     token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', page).group(1)
-    status, set_cookies, page = request(
+    status, set_cookies, page = fetch(
         f"{url}/accounts/login/",
         {"csrfmiddlewaretoken": token, "login": EMAIL, "password": password},
         cookies=cookies,
