@@ -328,3 +328,20 @@ def test_members_see_their_sessions_and_end_the_others(client, member):
     assert response.status_code in (200, 302)
     assert laptop.get("/members/").status_code == 200, "this session stays"
     assert phone.get("/members/").status_code == 302, "the other one is signed out"
+
+
+def test_finding_7_the_old_gov_uk_default_is_removed_and_its_tier_taken_back():
+    """Databases made before this fix hold the default entry "gov.uk": the migration removes it, and the tier
+    from members who had it only through that entry, and keeps it for those on a council's domain."""
+    from importlib import import_module
+
+    from django.apps import apps
+
+    migration = import_module("members.migrations.0003_allowlist_without_public_suffixes")
+    LocalGovernmentDomain.objects.bulk_create([LocalGovernmentDomain(domain="gov.uk")])  # as the old default did
+    central, council = make_member("someone@hmrc.gov.uk"), make_member("officer@barnsley.gov.uk")
+    assert central.groups.filter(name=LOCAL_GOVERNMENT_MEMBERS).exists()
+    migration.remove_public_suffixes(apps, None)
+    assert not LocalGovernmentDomain.objects.filter(domain="gov.uk").exists()
+    assert not central.groups.filter(name=LOCAL_GOVERNMENT_MEMBERS).exists()
+    assert council.groups.filter(name=LOCAL_GOVERNMENT_MEMBERS).exists()
