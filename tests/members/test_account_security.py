@@ -345,3 +345,28 @@ def test_finding_7_the_old_gov_uk_default_is_removed_and_its_tier_taken_back():
     assert not LocalGovernmentDomain.objects.filter(domain="gov.uk").exists()
     assert not central.groups.filter(name=LOCAL_GOVERNMENT_MEMBERS).exists()
     assert council.groups.filter(name=LOCAL_GOVERNMENT_MEMBERS).exists()
+
+
+def test_adding_an_address_held_unverified_elsewhere_goes_ahead_and_its_verification_wins(client, member):
+    squatter = make_member("squatter3@example.org")
+    EmailAddress.objects.create(user=squatter, email="mine@lewisham.gov.uk", verified=False, primary=False)
+    sign_in(client, member)
+    reauthenticate(client, next_path="/accounts/email/")
+    response = client.post("/accounts/email/", {"action_add": "", "email": "mine@lewisham.gov.uk"})
+    assert response.status_code == 302
+    (link,) = confirm_links("mine@lewisham.gov.uk")
+    client.post(link)
+    assert EmailAddress.objects.get(email="mine@lewisham.gov.uk").user == member
+    assert member.groups.filter(name=LOCAL_GOVERNMENT_MEMBERS).exists()
+
+
+def test_an_address_verified_elsewhere_can_never_be_verified_onto_another_account(client, member, council_member):
+    sign_in(client, member)
+    reauthenticate(client, next_path="/accounts/email/")
+    client.post("/accounts/email/", {"action_add": "", "email": council_member.email})
+    for link in confirm_links(council_member.email):
+        client.post(link)
+    assert list(
+        EmailAddress.objects.filter(email=council_member.email, verified=True).values_list("user", flat=True)
+    ) == [council_member.pk]
+    assert not member.groups.filter(name=LOCAL_GOVERNMENT_MEMBERS).exists()
