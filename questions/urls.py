@@ -1,10 +1,13 @@
 from django.urls import path
 
+from hub import params
+
 from . import views
 
+params.register_converters()
 app_name = "questions"
 
 urlpatterns = [
-    path("ask/<int:page_id>/", views.ask, name="ask"),
+    path("ask/<id:page_id>/", views.ask, name="ask"),
     path("<str:signed>/reply/", views.reply, name="reply"),
 ]

@@ -2,13 +2,16 @@
 
 from django.urls import path
 
+from hub import params
+
 from . import views
 
+params.register_converters()
 app_name = "submissions"
 
 urlpatterns = [
     path("", views.start, name="start"),
-    path("<int:pk>/", views.status, name="status"),
-    path("<int:pk>/attachments/<int:attachment_pk>/", views.attachment, name="attachment"),
-    path("<int:pk>/<slug:slug>/", views.step, name="step"),
+    path("<id:pk>/", views.status, name="status"),
+    path("<id:pk>/attachments/<id:attachment_pk>/", views.attachment, name="attachment"),
+    path("<id:pk>/<slug:slug>/", views.step, name="step"),
 ]
