@@ -13,17 +13,21 @@ from django.views.decorators.http import require_GET
 from wagtail.contrib.search_promotions.models import Query
 
 from content.core.privacy import readable_by
+from hub import params
 from insights.recording import record_search
 
 from .access import readable_levels
-from .engines import SearchRequest, get_engine
+from .engines import SearchRequest, SearchResponse, get_engine
 from .engines.base import FACETS, SORTS
 from .engines.database import DatabaseEngine
 from .models import SearchEntry
+from .query import clean, parse
 
 logger = logging.getLogger(__name__)
 RESULTS_PER_PAGE = 10
-MAX_QUERY = 200
+MAX_PAGE = 10_000 // RESULTS_PER_PAGE
+MAX_FACET_VALUE = 255  # the longest facet value a column holds (series)
+MAX_SUGGEST = 80
 FACET_LABELS = {
     "kind": "Type",
     "topic": "Topic",
@@ -34,20 +38,21 @@ FACET_LABELS = {
 
 
 def _filters(request: HttpRequest) -> dict[str, tuple[str, ...]]:
-    """Selected facet values (at most ten each); a year that is not a number is ignored."""
+    """Selected facet values (at most ten each, each cleaned and capped); a year that is not a year is ignored."""
     filters = {}
     for name in FACETS:
-        values = tuple(v for v in request.GET.getlist(name) if v and (name != "year" or v.isdigit()))[:10]
-        if values:
-            filters[name] = values
+        values = request.GET.getlist(name)
+        if name == "year":
+            values = [str(value) for value in params.years(values)]
+        cleaned = params.texts(values, max_length=MAX_FACET_VALUE)
+        if cleaned:
+            filters[name] = cleaned
     return filters
 
 
 def _page_number(request: HttpRequest) -> int:
-    try:
-        return max(1, int(request.GET.get("page", 1)))
-    except ValueError:
-        return 1
+    """1..MAX_PAGE (a cluster answers at most 10,000 results deep); anything else is the first page."""
+    return params.page_number(request.GET.get("page"), maximum=MAX_PAGE)
 
 
 def direct_answer(query: str, levels: frozenset[str]) -> SearchEntry | None:
@@ -76,20 +81,26 @@ def promoted(query: str, request: HttpRequest) -> list:
 
 @require_GET
 def search(request: HttpRequest) -> TemplateResponse:
-    query = request.GET.get("q", "").strip()[:MAX_QUERY]
-    sort = request.GET.get("sort") if request.GET.get("sort") in SORTS else "relevance"
+    typed = clean(request.GET.get("q", ""))  # shown back as typed, without control characters
+    parsed = parse(typed)
+    query = str(parsed)  # the canonical query: for promotions, insight and direct answers
+    sort = params.choice(request.GET.get("sort"), SORTS, "relevance")
     levels = readable_levels(request.user)
     filters = _filters(request)
     page_number = _page_number(request)
-    context = {"search_query": query, "sort": sort, "filters": filters, "facet_labels": FACET_LABELS}
-    if query:
+    context = {"search_query": typed, "sort": sort, "filters": filters, "facet_labels": FACET_LABELS}
+    if typed and not parsed:  # only punctuation, or only exclusions: nothing to look for
+        context.update(response=SearchResponse([], 0, {}, get_engine().name), hits=[], facets=[])
+    elif parsed:
         search_request = SearchRequest(
-            query, levels, filters, sort, (page_number - 1) * RESULTS_PER_PAGE, RESULTS_PER_PAGE
+            typed, levels, filters, sort, (page_number - 1) * RESULTS_PER_PAGE, RESULTS_PER_PAGE
         )
         engine = get_engine()
         try:
             response = engine.search(search_request)
         except Exception:  # noqa: BLE001 - a cluster that is down degrades to the database engine
+            if not engine.uses_cluster:
+                raise
             logger.warning("Search engine %s failed; answering from the database", engine.name, exc_info=True)
             response = DatabaseEngine().search(search_request)
             response.degraded = True
@@ -103,7 +114,7 @@ def search(request: HttpRequest) -> TemplateResponse:
             hits=response.hits,
             page_obj=page_obj,
             paginator=paginator,
-            answer=direct_answer(query, levels) if page_number == 1 and not filters else None,
+            answer=direct_answer(typed, levels) if page_number == 1 and not filters else None,
             promotions=promoted(query, request) if page_number == 1 else [],
             facets=[(name, FACET_LABELS[name], values) for name, values in response.facets.items() if values],
         )
@@ -116,12 +127,15 @@ def search(request: HttpRequest) -> TemplateResponse:
 
 @require_GET
 def autocomplete(request: HttpRequest) -> JsonResponse:
-    prefix = request.GET.get("q", "").strip()[:80]
+    prefix = clean(request.GET.get("q", ""))[:MAX_SUGGEST]
     suggestions = []
-    if len(prefix) >= 2:
+    if len(prefix) >= 2 and parse(prefix):
+        engine = get_engine()
         try:
-            entries = get_engine().autocomplete(prefix, readable_levels(request.user))
-        except Exception:  # noqa: BLE001
+            entries = engine.autocomplete(prefix, readable_levels(request.user))
+        except Exception:  # noqa: BLE001 - a cluster that is down degrades to the database engine
+            if not engine.uses_cluster:
+                raise
             entries = DatabaseEngine().autocomplete(prefix, readable_levels(request.user))
         suggestions = [{"title": e.title, "url": e.url_path, "kind": e.kind_label} for e in entries]
     response = JsonResponse({"query": prefix, "suggestions": suggestions})

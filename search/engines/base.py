@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from ..models import SearchEntry
+from ..query import SearchQuery, parse
 
 FACETS = ("kind", "topic", "series", "year", "local_authority")
 SORTS = ("relevance", "newest")
@@ -12,12 +13,18 @@ SORTS = ("relevance", "newest")
 
 @dataclass(frozen=True)
 class SearchRequest:
+    """One search. ``query`` is what the reader typed; engines build their queries from ``parsed`` only."""
+
     query: str
     levels: frozenset[str]
     filters: dict[str, tuple[str, ...]] = field(default_factory=dict)
     sort: str = "relevance"
     offset: int = 0
     limit: int = 10
+    parsed: SearchQuery = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "parsed", parse(self.query))
 
 
 @dataclass
@@ -52,6 +59,7 @@ class SearchEngine:
         raise NotImplementedError
 
     def autocomplete(self, prefix: str, levels: frozenset[str], limit: int = 8) -> list[SearchEntry]:
+        """Entries whose title starts with the typed words (the last one may be unfinished)."""
         raise NotImplementedError
 
     def push_pending(self) -> int:

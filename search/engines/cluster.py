@@ -15,8 +15,11 @@ from django.conf import settings
 from django.utils import timezone
 from django.utils.safestring import mark_safe
 
+from hub import params
+
 from ..highlight import snippet
 from ..models import ClusterDeletion, SearchEntry
+from ..query import SearchQuery, parse
 from .base import FacetValue, Hit, SearchEngine, SearchRequest, SearchResponse
 from .database import suggest_spelling
 
@@ -27,6 +30,7 @@ FACET_FIELDS = {
     "year": "year",
     "local_authority": "local_authority",
 }
+TEXT_FIELDS = ["title^5", "keywords^4", "summary^2", "text_"]
 BATCH = 500
 INDEXING_TIMEOUT = 120  # seconds for a bulk request
 RETRIES, RETRY_PAUSE = 1, 0.5  # a search is tried once more when a node has just gone
@@ -270,28 +274,50 @@ class ClusterEngine(SearchEngine):
 
     # Queries ---------------------------------------------------------------
 
+    def _text_query(self, parsed: SearchQuery) -> Q:
+        """The query DSL for a parsed query: match and phrase queries only, never a query string.
+
+        Any word may match, every phrase must (in any field), excluded words and phrases must not; a
+        title or other name that holds the words as typed ranks first.
+        """
+        must = []
+        if parsed.words:
+            must.append(
+                Q(
+                    "multi_match",
+                    query=" ".join(parsed.words),
+                    fields=TEXT_FIELDS,
+                    type="best_fields",
+                    tie_breaker=0.3,
+                )
+            )
+        must += [
+            Q("multi_match", query=" ".join(phrase), fields=TEXT_FIELDS, type="phrase") for phrase in parsed.phrases
+        ]
+        must_not = [
+            Q("multi_match", query=" ".join(item), fields=TEXT_FIELDS, type="phrase") for item in parsed.excluded
+        ]
+        exact = [
+            Q("match_phrase", title={"query": parsed.plain, "boost": 8}),
+            Q("match_phrase", keywords={"query": parsed.plain, "boost": 8}),
+        ]
+        return Q("bool", must=must, should=exact, must_not=must_not)
+
     def _search(self, request: SearchRequest) -> Search:
         visible = Q("terms", visibility=visibility_values(request.levels))
-        matches = Q(
-            "multi_match",
-            query=request.query,
-            fields=["title^5", "keywords^4", "summary^2", "text_"],
-            type="best_fields",
-            tie_breaker=0.3,
-        )
-        exact = Q("match_phrase", title={"query": request.query, "boost": 8}) | Q(
-            "match_phrase", keywords={"query": request.query, "boost": 8}
-        )
+        text = self._text_query(request.parsed)
         filters = [visible]
         for facet, field in FACET_FIELDS.items():
-            values = [int(v) if facet == "year" else v for v in request.filters.get(facet, ())]
+            values = list(request.filters.get(facet, ()))
+            if values and facet == "year":  # an integer field: a value that is no year is a cluster error
+                values = params.years(values) or [0]  # no such year: nothing matches
             if not values:
                 continue
             if facet == "topic":  # every selected topic must apply, as in the database engine
                 filters += [Q("term", topics=value) for value in values]
             else:  # any of the selected values of one facet
                 filters.append(Q("terms", **{field: values}))
-        search = Search(index=self.alias).query(Q("bool", must=[matches], should=[exact], filter=filters))
+        search = Search(index=self.alias).query(Q("bool", must=[text], filter=filters))
         for facet, field in FACET_FIELDS.items():
             search.aggs.bucket(facet, "terms", field=field, size=50)
         search = search.highlight("text_", "summary", fragment_size=220, number_of_fragments=1)
@@ -302,6 +328,8 @@ class ClusterEngine(SearchEngine):
         return search[request.offset : request.offset + request.limit]
 
     def search(self, request: SearchRequest) -> SearchResponse:
+        if not request.parsed:
+            return SearchResponse([], 0, {}, self.name)
         raw = self._query(self._search(request).to_dict())
         hits_raw = raw["hits"]["hits"]
         # Checked again against the database: an index that lags behind can never widen access.
@@ -314,7 +342,7 @@ class ClusterEngine(SearchEngine):
                 continue  # deleted since; the pending deletion will reach the cluster
             fragments = hit.get("highlight", {})
             html = (fragments.get("text_") or fragments.get("summary") or [None])[0]
-            hits.append(Hit(entry, mark_safe(html) if html else snippet(entry.summary, request.query)))  # noqa: S308
+            hits.append(Hit(entry, mark_safe(html) if html else snippet(entry.summary, request.parsed.plain)))  # noqa: S308
         total = raw["hits"]["total"]["value"]
         labels = dict(SearchEntry.objects.values_list("kind", "kind_label").distinct())
         from content.topics.models import Topic
@@ -341,13 +369,16 @@ class ClusterEngine(SearchEngine):
         response = SearchResponse(hits, total, facets, self.name)
         if not total:
             # From what this reader may see (the cluster's term suggester ignores filters).
-            response.suggestion = suggest_spelling(request.query, request.levels)
+            response.suggestion = suggest_spelling(request.parsed.plain, request.levels)
         return response
 
     def autocomplete(self, prefix: str, levels: frozenset[str], limit: int = 8) -> list[SearchEntry]:
+        terms = parse(prefix).terms
+        if not terms:
+            return []
         search = Search(index=self.alias).suggest(
             "titles",
-            prefix,
+            " ".join(terms),
             completion={
                 "field": "suggest",
                 "size": limit,

@@ -9,9 +9,13 @@ from itertools import islice
 from django.db.models import Count
 
 from wagtail.search.backends import get_search_backend
+from wagtail.search.query import And, Or, Phrase, PlainText
+
+from hub import params
 
 from ..highlight import snippet
 from ..models import SearchEntry
+from ..query import SearchQuery, parse
 from .base import FacetValue, Hit, SearchEngine, SearchRequest, SearchResponse
 
 CHUNK = 500
@@ -29,6 +33,8 @@ def filtered_entries(request: SearchRequest):
     qs = SearchEntry.objects.filter(SearchEntry.visible_to(request.levels))
     for facet, field_name in FACET_FIELDS.items():
         values = request.filters.get(facet)
+        if values and facet == "year":  # a number too large for the column is an error in SQLite
+            values = params.years(values) or [0]  # no such year: nothing matches
         if values:
             qs = qs.filter(**{f"{field_name}__in": values})
     topics = request.filters.get("topic")
@@ -74,32 +80,64 @@ def facet_counts(ids: list[int], request: SearchRequest) -> dict[str, list[Facet
     return facets
 
 
+def backend_query(parsed: SearchQuery):
+    """Wagtail's query objects for what must match: any of the words, every phrase. Never a string to parse."""
+    parts = []
+    if parsed.words:
+        parts.append(PlainText(" ".join(parsed.words), operator="or"))
+    parts += [Phrase(" ".join(phrase)) for phrase in parsed.phrases]
+    if not parts:
+        return None
+    return parts[0] if len(parts) == 1 else And(parts)
+
+
+def excluded_query(parsed: SearchQuery):
+    """What must not match: any excluded word or phrase (None when nothing is excluded).
+
+    Searched on its own and taken out of the entries, rather than ``Not`` inside the query: the SQLite
+    backend writes ``a OR b NOT c`` without brackets (FTS5 reads ``a OR (b NOT c)``) and the PostgreSQL
+    backend drops ``Not`` around a ``Phrase``.
+    """
+    parts = [PlainText(item[0]) if len(item) == 1 else Phrase(" ".join(item)) for item in parsed.excluded]
+    if not parts:
+        return None
+    return parts[0] if len(parts) == 1 else Or(parts)
+
+
 class DatabaseEngine(SearchEngine):
     name = "database"
 
     def __init__(self) -> None:
         self.backend = get_search_backend()
 
-    def _search(self, qs, query: str, sort: str):
+    def _search(self, qs, parsed: SearchQuery, sort: str):
+        excluded = excluded_query(parsed)
+        if excluded is not None:
+            qs = qs.exclude(pk__in=list(self.backend.search(excluded, qs, order_by_relevance=False).facet("id")))
         if sort == "newest":
-            return self.backend.search(query, qs.order_by("-date", "-id"), operator="or", order_by_relevance=False)
-        return self.backend.search(query, qs, operator="or")
+            return self.backend.search(backend_query(parsed), qs.order_by("-date", "-id"), order_by_relevance=False)
+        return self.backend.search(backend_query(parsed), qs)
 
     def search(self, request: SearchRequest) -> SearchResponse:
-        qs = filtered_entries(request)
-        results = self._search(qs, request.query, request.sort)
+        parsed = request.parsed
+        if not parsed:
+            return SearchResponse([], 0, {}, self.name)
+        results = self._search(filtered_entries(request), parsed, request.sort)
         ids = list(results.facet("id").keys())
         total = len(ids)
         page = list(results[request.offset : request.offset + request.limit]) if total else []
-        hits = [Hit(entry, snippet(entry.text or entry.summary, request.query)) for entry in page]
+        hits = [Hit(entry, snippet(entry.text or entry.summary, parsed.plain)) for entry in page]
         response = SearchResponse(hits, total, facet_counts(ids, request), self.name)
         if not total:
-            response.suggestion = suggest_spelling(request.query, request.levels)
+            response.suggestion = suggest_spelling(parsed.plain, request.levels)
         return response
 
     def autocomplete(self, prefix: str, levels: frozenset[str], limit: int = 8) -> list[SearchEntry]:
+        terms = parse(prefix).terms
+        if not terms:
+            return []
         qs = SearchEntry.objects.filter(SearchEntry.visible_to(levels))
-        return list(self.backend.autocomplete(prefix, qs)[:limit])
+        return list(self.backend.autocomplete(PlainText(" ".join(terms), operator="and"), qs)[:limit])
 
 
 def suggest_spelling(query: str, levels: frozenset[str]) -> str:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from content.case_studies.models import CaseStudyIndexPage
@@ -122,3 +124,37 @@ def test_no_results_offers_a_suggestion(engine):
     response = run(engine, "infrastrucure")
     if response.total == 0:
         assert response.suggestion
+
+
+# The query parser's words, phrases and exclusions, the same on every engine; nothing typed is syntax.
+HOSTILE = ['"', 'x"y', '"a:b"', "\x00", "NEAR(a b)", "AND OR", "(((", "title:*", "^2", "-", "😀", "x" * 10_000]
+
+
+@pytest.mark.parametrize("query", HOSTILE)
+def test_hostile_queries_are_answered(engine, query):
+    response = run(engine, query)
+    assert response.total >= 0 and all(hit.entry for hit in response.hits)
+    assert isinstance(engine.autocomplete(query, ANONYMOUS), list)
+
+
+def test_a_phrase_must_match_with_its_words_in_order(engine):
+    words = run(engine, "social capital", limit=100)
+    phrase = run(engine, '"social capital"', limit=100)
+    assert "/definitions/social-capital/" in urls(phrase)
+    assert 0 < phrase.total < words.total and set(urls(phrase)) <= set(urls(words))
+    for hit in phrase.hits:
+        entry = hit.entry
+        assert re.search(r"social\W+capital", f"{entry.title} {entry.keywords} {entry.summary} {entry.text}", re.I)
+    assert run(engine, '"capital zanzibarium"').total == 0
+
+
+def test_excluded_words_and_phrases_leave_entries_out(engine):
+    assert "/definitions/social-capital/" in urls(run(engine, "social capital", limit=50))
+    for query in ("social capital -capital", 'social capital -"social capital"'):
+        found = urls(run(engine, query, limit=50))
+        assert "/definitions/social-capital/" not in found, query
+    assert run(engine, "-capital").total == 0  # only an exclusion: nothing to look for
+
+
+def test_a_year_that_is_no_year_matches_nothing(engine):
+    assert run(engine, "capital", filters={"year": ("9" * 30,)}).total == 0

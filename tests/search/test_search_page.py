@@ -149,3 +149,55 @@ def test_case_study_contact_addresses_are_not_searchable():
     entries = SearchEntry.objects.filter(page=study)
     assert entries and all(not any(e in entry.text for e in emails) for entry in entries)
     assert any(names[0] in entry.text for entry in entries)
+
+
+# Nothing typed is a server error (issue 9, item 4): the query is parsed, never handed to FTS5 as syntax.
+HOSTILE_QUERIES = ['"', 'x"y', '"a:b"', "\x00", "NEAR(", "AND OR", "(((", "*", "^", "-", "😀", "x" * 10_000]
+
+
+@pytest.mark.parametrize("query", HOSTILE_QUERIES)
+def test_hostile_queries_answer_with_results_or_help(client, query):
+    response = client.get("/search/", {"q": query})
+    assert response.status_code == 200
+    assert soup(response).select_one("#search-page-input") is not None
+    if query.strip("\x00"):  # NUL alone is an empty box
+        assert "result" in text_of(response)
+
+
+def test_a_quoted_phrase_is_searched_as_a_phrase(client):
+    response = client.get("/search/", {"q": '"social capital"'})
+    assert response.status_code == 200
+    titles = result_titles(response)
+    assert any("social capital" in title.lower() for title in titles)
+    assert soup(response).select_one("#search-page-input")["value"] == '"social capital"'
+
+
+def test_excluded_words_leave_results_out(client):
+    titles = result_titles(client.get("/search/", {"q": "social capital"}))
+    assert any("bonding" in title.lower() for title in titles)
+    without = result_titles(client.get("/search/", {"q": "social capital -bonding"}))
+    assert without and not any("bonding" in title.lower() for title in without)
+
+
+def test_a_page_number_too_large_for_the_database_is_the_first_page(client):
+    first = result_titles(client.get("/search/", {"q": "capital"}))
+    response = client.get("/search/", {"q": "capital", "page": "4611686018427387904"})
+    assert response.status_code == 200
+    assert result_titles(response) == first
+
+
+@pytest.mark.parametrize("year", ["9" * 30, "-1", "0", "²", "2024.0"])
+def test_a_year_that_is_no_year_is_no_filter(client, year):
+    unfiltered = text_of(client.get("/search/", {"q": "capital"}))
+    response = client.get("/search/", {"q": "capital", "year": year})
+    assert response.status_code == 200
+    assert text_of(response).split(" for ")[0] == unfiltered.split(" for ")[0]
+
+
+@pytest.mark.parametrize("prefix", ['"x', '"', "\x00\x00", "NEAR(", '"commun'])
+def test_suggestions_for_hostile_prefixes(client, prefix):
+    response = client.get("/search/suggest/", {"q": prefix})
+    assert response.status_code == 200
+    assert isinstance(response.json()["suggestions"], list)
+    if prefix == '"commun':
+        assert response.json()["suggestions"]
