@@ -2,6 +2,7 @@ from django import forms
 
 from content.papers.models import PaperSeriesPage
 from content.topics.models import Topic
+from hub.params import IdMultipleChoiceField
 from members.models import MemberProfile
 
 from .models import AUTHORITY_KINDS, AlertSettings, Follow, Frequency
@@ -23,14 +24,14 @@ class AlertSettingsForm(forms.Form):
         required=False,
         help_text="An email each time the network releases a paper.",
     )
-    series = forms.ModelMultipleChoiceField(
+    series = IdMultipleChoiceField(
         label="Paper series",
         queryset=PaperSeriesPage.objects.none(),
         required=False,
         widget=forms.CheckboxSelectMultiple,
         help_text="Email me when a paper in the series is released.",
     )
-    topics = forms.ModelMultipleChoiceField(
+    topics = IdMultipleChoiceField(
         queryset=Topic.objects.all(),
         required=False,
         widget=forms.CheckboxSelectMultiple,

@@ -17,17 +17,17 @@ from django.core import signing
 from django.core.cache import cache
 from django.db import transaction
 from django.db.models import Q
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.utils import timezone
-from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_POST
 
 from content.papers.models import PaperSeriesPage
 from content.topics.models import Topic
+from hub import params
 from members.models import MemberProfile
 
 from .emails import CONFIRM_MAX_AGE, CONFIRM_SALT, UNSUBSCRIBE_SALT
@@ -36,25 +36,17 @@ from .models import Delivery, EmailSubscription, Follow
 from .tasks import send_confirmation
 
 
-def _next(request: HttpRequest, default: str) -> str:
-    target = request.POST.get("next") or default
-    if url_has_allowed_host_and_scheme(target, allowed_hosts={request.get_host()}, require_https=request.is_secure()):
-        return target
-    return default
-
-
 @require_POST
 @login_required
 def follow(request: HttpRequest) -> HttpResponse:
     """Follow or unfollow one series or topic (the button on their pages)."""
     target: dict = {}
-    if not (request.POST.get("series") or request.POST.get("topic") or "").isdigit():
-        raise Http404
     if request.POST.get("series"):
-        series = get_object_or_404(PaperSeriesPage.objects.live().public(), pk=request.POST["series"])
+        series_id = params.id_or_404(request.POST["series"])
+        series = get_object_or_404(PaperSeriesPage.objects.live().public(), pk=series_id)
         target, label = {"series": series}, series.title
     elif request.POST.get("topic"):
-        topic = get_object_or_404(Topic, pk=request.POST["topic"])
+        topic = get_object_or_404(Topic, pk=params.id_or_404(request.POST["topic"]))
         target, label = {"topic": topic}, topic.name
     else:
         raise Http404
@@ -64,7 +56,7 @@ def follow(request: HttpRequest) -> HttpResponse:
     else:
         Follow.objects.get_or_create(user=request.user, **target)
         messages.success(request, f"You follow {label}. We will email you when something new is published.")
-    return redirect(_next(request, "/members/#alerts"))
+    return HttpResponseRedirect(params.next_url(request, request.POST.get("next"), "/members/#alerts"))
 
 
 @require_POST

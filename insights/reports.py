@@ -19,6 +19,7 @@ from django.utils.dateformat import format as format_date
 from alerts.models import AUTHORITY_KINDS, Follow
 from content.papers.models import PaperSeriesPage
 from content.topics.models import Topic
+from hub.params import choice
 from members.models import MemberProfile, OrganisationType
 
 from .models import PageReadDaily, SearchTermDaily
@@ -40,11 +41,11 @@ class Period:
     today: date = field(default_factory=timezone.localdate)
 
     @classmethod
-    def from_query(cls, params) -> Period:
+    def from_query(cls, query) -> Period:
         """The period a staff member chose; anything else falls back to the defaults."""
         return cls(
-            weeks=_choice(params.get("weeks"), WEEK_CHOICES, DEFAULT_WEEKS),
-            days=_choice(params.get("days"), DAY_CHOICES, DEFAULT_DAYS),
+            weeks=choice(query.get("weeks"), WEEK_CHOICES, DEFAULT_WEEKS),
+            days=choice(query.get("days"), DAY_CHOICES, DEFAULT_DAYS),
         )
 
     @property
@@ -56,14 +57,6 @@ class Period:
     def since(self) -> date:
         """The first day of the activity window (today is the last of ``days``)."""
         return self.today - timedelta(days=self.days - 1)
-
-
-def _choice(value, choices: tuple[int, ...], default: int) -> int:
-    try:
-        number = int(value)
-    except (TypeError, ValueError):
-        return default
-    return number if number in choices else default
 
 
 @dataclass(frozen=True)

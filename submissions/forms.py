@@ -10,6 +10,7 @@ from django.forms.formsets import BaseFormSet, formset_factory
 from django.utils.datastructures import MultiValueDict
 
 from content.topics.models import Topic
+from hub.params import IdChoiceField, IdMultipleChoiceField
 from members.models import LocalAuthority
 
 # Attachments members may send: PDF, Word (.docx) and images (content/core/uploads.py kinds).
@@ -27,7 +28,7 @@ def _textarea(rows: int = 10) -> forms.Textarea:
 
 
 class AuthorityForm(forms.Form):
-    local_authority = forms.ModelChoiceField(
+    local_authority = IdChoiceField(
         label="Your local authority",
         queryset=LocalAuthority.objects.all(),
         empty_label="Choose your local authority",
@@ -117,7 +118,7 @@ class AboutForm(forms.Form):
         help_text="Two or three sentences. Everyone can read this, in lists and search, even without access.",
         error_messages={"required": "Write a short public summary."},
     )
-    topics = forms.ModelMultipleChoiceField(
+    topics = IdMultipleChoiceField(
         label="Topics",
         queryset=Topic.objects.all(),
         required=False,

@@ -17,6 +17,7 @@ from django.utils.cache import patch_cache_control, patch_vary_headers
 from django.views.decorators.cache import never_cache
 
 from content.core.uploads import check_upload
+from hub import params
 from members.models import MemberProfile
 
 from .access import can_open_files, can_submit
@@ -162,7 +163,8 @@ def _handle_attachments(request: HttpRequest, submission: CaseStudySubmission, s
     """Remove what the member asked to remove; keep each new file that passes the checks, refuse the rest."""
     action = request.POST.get("action", "")
     if action.startswith("remove-"):
-        attachment = submission.attachments.filter(pk=action.removeprefix("remove-")).first()
+        attachment_id = params.object_id(action.removeprefix("remove-"))
+        attachment = submission.attachments.filter(pk=attachment_id).first() if attachment_id else None
         if attachment is not None:
             attachment.delete()  # its private file (and unused document) go after the commit: signal_handlers
             messages.success(request, f"Removed {attachment.original_name}.")

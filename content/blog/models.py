@@ -6,7 +6,7 @@ import math
 from typing import Any
 
 from django import forms
-from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
+from django.core.paginator import Paginator
 from django.db import models
 from django.http import HttpRequest
 from django.utils.functional import cached_property
@@ -22,6 +22,7 @@ from content.core.blocks import BodyStreamBlock
 from content.core.models import BasePage, Person
 from content.core.privacy import public_pages
 from content.topics.models import Topic
+from hub import params
 
 WORDS_PER_MINUTE = 200
 
@@ -49,19 +50,15 @@ class BlogIndexPage(BasePage):
     def get_context(self, request: HttpRequest, *args: Any, **kwargs: Any) -> dict[str, Any]:
         context = super().get_context(request, *args, **kwargs)
         posts = self.get_posts()
-        topic = Topic.objects.filter(slug=request.GET.get("topic", "")).first()
-        author = Person.objects.filter(slug=request.GET.get("author", "")).first()
+        topic_slug, author_slug = params.text(request.GET.get("topic")), params.text(request.GET.get("author"))
+        topic = Topic.objects.filter(slug=topic_slug).first() if topic_slug else None
+        author = Person.objects.filter(slug=author_slug).first() if author_slug else None
         if topic:
             posts = posts.filter(topics=topic)
         if author:
             posts = posts.filter(blog_authors__person=author).distinct()
         paginator = Paginator(posts, self.posts_per_page or 10)
-        try:
-            page_obj = paginator.page(request.GET.get("page", 1))
-        except PageNotAnInteger:
-            page_obj = paginator.page(1)
-        except EmptyPage:
-            page_obj = paginator.page(paginator.num_pages)
+        page_obj = paginator.get_page(params.page_number(request.GET.get("page")))  # past the end: the last page
         context.update(
             page_obj=page_obj,
             posts=page_obj.object_list,

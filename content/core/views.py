@@ -22,8 +22,11 @@ def serve_document(request: HttpRequest, document_id: int, document_filename: st
     from wagtail.documents import get_document_model
     from wagtail.documents.views.serve import serve
 
+    from hub import params
+
     from .privacy import document_is_public
 
+    document_id = params.id_or_404(document_id)  # the route's <int:…> takes any number of digits
     response = serve(request, document_id, document_filename)
     document = get_document_model().objects.filter(pk=document_id).first()
     if document is not None and response.status_code == 200 and not document_is_public(document):
