@@ -91,8 +91,51 @@ INSTALLED_APPS = [
     "django.contrib.humanize",  # allauth's session list
 ]
 
+# Permissions-Policy (django-permissions-policy, which refuses unknown feature names): browser features the
+# site never uses are switched off for it and anything it frames. Left at the browsers' defaults: clipboard-write
+# (the "copy citation" button), fullscreen, and publickey-credentials-* (WebAuthn, should MFA offer it).
+# Its middleware sits before WhiteNoise, so static files get the header too.
+PERMISSIONS_POLICY = {
+    feature: []
+    for feature in (
+        "accelerometer",
+        "ambient-light-sensor",
+        "autoplay",
+        "bluetooth",
+        "browsing-topics",
+        "camera",
+        "captured-surface-control",
+        "compute-pressure",
+        "display-capture",
+        "document-domain",
+        "encrypted-media",
+        "gamepad",
+        "geolocation",
+        "gyroscope",
+        "hid",
+        "identity-credentials-get",
+        "idle-detection",
+        "interest-cohort",
+        "keyboard-map",
+        "local-fonts",
+        "magnetometer",
+        "microphone",
+        "midi",
+        "otp-credentials",
+        "payment",
+        "picture-in-picture",
+        "screen-wake-lock",
+        "serial",
+        "speaker-selection",
+        "usb",
+        "window-management",
+        "xr-spatial-tracking",
+    )
+}
+
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "django_permissions_policy.PermissionsPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",

@@ -99,3 +99,75 @@ def test_session_and_csrf_cookies_are_http_only():
     from django.conf import settings
 
     assert settings.SESSION_COOKIE_HTTPONLY and settings.CSRF_COOKIE_HTTPONLY
+
+
+# Permissions-Policy (issue 9, finding 6) ---------------------------------------------------------------
+
+DENIED_FEATURES = {
+    "accelerometer",
+    "bluetooth",
+    "browsing-topics",
+    "camera",
+    "display-capture",
+    "geolocation",
+    "gyroscope",
+    "hid",
+    "interest-cohort",
+    "magnetometer",
+    "microphone",
+    "midi",
+    "payment",
+    "serial",
+    "usb",
+}
+
+
+def permissions_policy(response) -> dict[str, str]:
+    """The Permissions-Policy header as {feature: allowlist}, e.g. {"camera": "()"}."""
+    assert "Permissions-Policy" in response, f"no Permissions-Policy on {response.status_code} {response}"
+    return dict(item.strip().split("=", 1) for item in response["Permissions-Policy"].split(","))
+
+
+def assert_the_other_headers_are_still_sent(response):
+    assert response["X-Content-Type-Options"] == "nosniff"
+    assert response["Referrer-Policy"] == "strict-origin-when-cross-origin"
+    assert response["Cross-Origin-Opener-Policy"] == "same-origin"
+    assert response["X-Frame-Options"] == "DENY"
+    assert "default-src 'self'" in response["Content-Security-Policy"]
+
+
+def test_public_page_denies_powerful_browser_features_and_keeps_its_other_headers(client):
+    response = client.get("/")
+    assert response.status_code == 200
+    policy = permissions_policy(response)
+    assert {feature: policy.get(feature) for feature in DENIED_FEATURES} == dict.fromkeys(DENIED_FEATURES, "()")
+    assert set(policy.values()) == {"()"}, "nothing is allowed to anyone, not even the site itself"
+    # The "copy citation" button writes to the clipboard; fullscreen and WebAuthn keep the browsers' defaults.
+    assert not {"clipboard-write", "fullscreen", "publickey-credentials-get"} & set(policy)
+    assert_the_other_headers_are_still_sent(response)
+
+
+def test_admin_pages_send_the_permissions_policy_with_the_admin_csp(admin_client):
+    response = admin_client.get("/admin/", HTTP_HOST="localhost")
+    assert response.status_code == 200
+    assert set(permissions_policy(response)) >= DENIED_FEATURES
+    assert "'unsafe-inline'" in response["Content-Security-Policy"]
+    assert response["X-Frame-Options"] == "DENY" and response["X-Content-Type-Options"] == "nosniff"
+    assert response["Referrer-Policy"] == "strict-origin-when-cross-origin"
+
+
+@pytest.mark.parametrize("url", ["/no-such-page/", "/admin/no-such-page/", "/documents/999999/missing.pdf"])
+def test_not_found_pages_send_the_permissions_policy(client, admin_client, url):
+    response = (admin_client if url.startswith("/admin/") else client).get(url, HTTP_HOST="localhost")
+    assert response.status_code == 404
+    assert set(permissions_policy(response)) >= DENIED_FEATURES
+    assert response["X-Content-Type-Options"] == "nosniff"
+    assert response["Referrer-Policy"] == "strict-origin-when-cross-origin"
+    assert "Content-Security-Policy" in response
+
+
+def test_static_files_from_whitenoise_send_the_permissions_policy(client):
+    response = client.get("/static/js/site.js")
+    assert response.status_code == 200 and "javascript" in response["Content-Type"]
+    assert set(permissions_policy(response)) >= DENIED_FEATURES
+    assert response["X-Content-Type-Options"] == "nosniff"
