@@ -2,12 +2,16 @@
 
 from django_tasks_db.models import DBTaskResult
 
+from django.apps import apps
+from django.urls import path
+
 from wagtail import hooks
 from wagtail.admin.ui.tables import Column, DateColumn
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.permissions import register_permission_policy
 
 from .admin_policies import LimitedPermissionPolicy
+from .spreadsheets import safe_export_view
 
 
 class TaskResultViewSet(ModelViewSet):
@@ -49,3 +53,33 @@ register_permission_policy(DBTaskResult, LimitedPermissionPolicy(DBTaskResult, a
 @hooks.register("register_admin_viewset")
 def register_task_results():
     return TaskResultViewSet()
+
+
+@hooks.register("register_admin_urls", order=-1)
+def export_wagtail_listings_through_the_formula_rule():
+    """Wagtail's "Search terms" report (terms typed by the public) and redirects listing, at their own
+    addresses, with their CSV/XLSX downloads through hub.spreadsheets.
+
+    Wagtail adds these apps' admin URLs from their own register_admin_urls hooks (order 0); this hook runs
+    first, so the same paths resolve here. The views are Wagtail's, with SafeSpreadsheetExportMixin in front.
+    Wagtail's core reports (locked pages, aging pages, site history, workflows) are in wagtail.admin.urls
+    itself, ahead of every hook: they cannot be replaced from here (tests/hub/test_exports.py names them).
+    """
+    urls = []
+    if apps.is_installed("wagtail.contrib.search_promotions"):
+        from wagtail.contrib.search_promotions.views.reports import SearchTermsReportView
+
+        terms = safe_export_view(SearchTermsReportView)
+        urls += [
+            path("searchpicks/reports/search-terms/", terms.as_view()),
+            path("searchpicks/reports/search-terms/results/", terms.as_view(results_only=True)),
+        ]
+    if apps.is_installed("wagtail.contrib.redirects"):
+        from wagtail.contrib.redirects.views import IndexView as RedirectIndexView
+
+        redirects = safe_export_view(RedirectIndexView)
+        urls += [
+            path("redirects/", redirects.as_view()),
+            path("redirects/results/", redirects.as_view(results_only=True)),
+        ]
+    return urls

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import csv
-
 from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpRequest, HttpResponse
 from django.urls import reverse, reverse_lazy
@@ -13,12 +11,12 @@ from django.views.generic import TemplateView, View
 
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
+from hub.spreadsheets import csv_response
+
 from .charts import chart_for
 from .reports import DAY_CHOICES, REPORTS, WEEK_CHOICES, Period, all_reports
 
 STAFF_GROUPS = ("Editors", "Moderators")
-# Spreadsheets run a cell that starts with one of these as a formula; search terms come from the public.
-FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
 
 
 def user_can_view_insights(user) -> bool:
@@ -68,13 +66,6 @@ class DashboardView(InsightAccessMixin, WagtailAdminTemplateMixin, TemplateView)
         return context
 
 
-def spreadsheet_safe(value):
-    """Text a spreadsheet would take for a formula gets a leading quote; numbers stay numbers."""
-    if isinstance(value, str) and value.startswith(FORMULA_PREFIXES):
-        return "'" + value
-    return value
-
-
 @method_decorator(never_cache, name="dispatch")
 class ReportCSVView(InsightAccessMixin, View):
     def get(self, request: HttpRequest, slug: str) -> HttpResponse:
@@ -84,10 +75,5 @@ class ReportCSVView(InsightAccessMixin, View):
         period = Period.from_query(request.GET)
         report = build(period)
         window = f"-{report.window}" if report.window else ""
-        response = HttpResponse(content_type="text/csv; charset=utf-8")
-        response["Content-Disposition"] = f'attachment; filename="hub-{slug}{window}-{period.today.isoformat()}.csv"'
-        response.write("\ufeff")  # byte order mark: spreadsheets then read the file as UTF-8
-        writer = csv.writer(response)
-        for row in report.csv_rows():
-            writer.writerow([spreadsheet_safe(cell) for cell in row])
-        return response
+        # Search terms come from the public: every cell goes through the staff exports' formula rule.
+        return csv_response(report.csv_rows(), f"hub-{slug}{window}-{period.today.isoformat()}.csv")

@@ -12,6 +12,8 @@ from wagtail.admin.views.generic import EditView
 from wagtail.admin.viewsets.base import ViewSetGroup
 from wagtail.admin.viewsets.model import ModelViewSet
 
+from hub.spreadsheets import SafeSpreadsheetViewSetMixin
+
 from .models import AccessRequest, LocalAuthority, LocalGovernmentDomain, MemberProfile, OrganisationType
 
 
@@ -32,7 +34,9 @@ class MemberFilterSet(WagtailFilterSet):
         fields = ["tier", "organisation_type", "local_authority", "joined"]
 
 
-class MemberViewSet(ModelViewSet):
+class MemberViewSet(SafeSpreadsheetViewSetMixin, ModelViewSet):
+    """Names, organisations and job roles are typed by members: the CSV/XLSX export defuses formulas."""
+
     model = MemberProfile
     icon = "user"
     menu_label = "Members"
