@@ -19,6 +19,8 @@ urlpatterns = [
     path("admin/login/", account_views.to_allauth_login, name="wagtailadmin_login_closed"),
     path("_util/login/", account_views.to_allauth_login, name="wagtailcore_login_closed"),
     path("_util/authenticate_with_password/<int:page_view_restriction_id>/<int:page_id>/", account_views.gone),
+    # allauth's confirmation link, bound to the person who signed up (members.account_views).
+    path("accounts/confirm-email/<str:key>/", account_views.confirm_email, name="account_confirm_email"),
     path("accounts/", include("allauth.urls")),
     path("members/", include("members.urls")),
     path("questions/", include("questions.urls")),

@@ -138,5 +138,13 @@ class DeleteAccountForm(forms.Form):
     def clean_confirm(self):
         value = self.cleaned_data["confirm"].strip()
         if value.upper() != "DELETE":
-            raise ValidationError("Type DELETE, in capitals, to delete your account.")
+            raise ValidationError("Type the word DELETE to delete your account.")
         return value
+
+
+class ConfirmWithPasswordForm(forms.Form):
+    """The account's password, asked when a confirmation link is opened away from the sign-up browser."""
+
+    password = forms.CharField(
+        label="Password", strip=False, widget=forms.PasswordInput(attrs={"autocomplete": "current-password"})
+    )

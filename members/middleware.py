@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from allauth.account.internal.flows.login import AUTHENTICATION_METHODS_SESSION_KEY
+from allauth.account.internal.flows.login import AUTHENTICATION_METHODS_SESSION_KEY, record_authentication
 from allauth.mfa.models import Authenticator
 
 from django.conf import settings
@@ -38,15 +38,32 @@ class StaffTwoFactorMiddleware:
         self.get_response = get_response
 
     def __call__(self, request: HttpRequest) -> HttpResponse:
+        if request.method == "POST" and request.path_info == reverse("mfa_activate_totp"):
+            return self.activate(request)
         if (
             getattr(settings, "HUB_STAFF_MFA_REQUIRED", True)
             and request.path_info.startswith(ADMIN_PREFIX)
             and can_open_admin(request.user)
         ):
             next_query = urlencode({"next": request.get_full_path()})
-            if not Authenticator.objects.filter(user=request.user, type=Authenticator.Type.TOTP).exists():
+            if not totp_exists(request.user):
                 messages.info(request, "Staff accounts use two-factor authentication. Set it up to continue.")
                 return redirect(f"{reverse('mfa_activate_totp')}?{next_query}")
             if not session_used_second_factor(request):
                 return redirect(f"{reverse('mfa_reauthenticate')}?{next_query}")
         return self.get_response(request)
+
+    def activate(self, request: HttpRequest) -> HttpResponse:
+        """Setting up the app takes a valid code from it: this session has then used the second factor, as a
+        sign-in with it would (so a new staff member is not asked for another code straight away). Decided
+        here, around that very request, because allauth announces the new authenticator after its commit."""
+        user = request.user
+        had_one = user.is_authenticated and totp_exists(user)
+        response = self.get_response(request)
+        if user.is_authenticated and not had_one and response.status_code == 302 and totp_exists(user):
+            record_authentication(request, user, method="mfa", type=Authenticator.Type.TOTP)
+        return response
+
+
+def totp_exists(user) -> bool:
+    return Authenticator.objects.filter(user=user, type=Authenticator.Type.TOTP).exists()

@@ -1,12 +1,13 @@
 """Keep tiers in step with verified emails, and tell members the outcome of access requests."""
 
-from allauth.account.signals import email_changed, email_confirmed, password_reset, user_logged_in
+from allauth.account.signals import email_changed, email_confirmed, password_reset, user_logged_in, user_signed_up
 
 from django.db.models import Q
 from django.db.models.signals import post_delete, post_save, pre_save
 from django.dispatch import receiver
 from django.utils import timezone
 
+from .account_views import remember_sign_up
 from .emails import send_templated_email
 from .models import AccessRequest, LocalGovernmentDomain
 from .ownership import release_unverified_claims, verify_after_reset
@@ -18,6 +19,9 @@ def tiers_on_email_confirmed(sender, request, email_address, **kwargs):
     """The owner has read the address's mail: unverified claims on it elsewhere go, tiers follow."""
     release_unverified_claims(email_address)
     sync_tiers(email_address.user)
+
+
+user_signed_up.connect(remember_sign_up, dispatch_uid="members.remember_sign_up")
 
 
 @receiver(password_reset)

@@ -122,7 +122,10 @@ def request_access(request: HttpRequest) -> HttpResponse:
 @login_required
 @reauthentication_required
 def export(request: HttpRequest) -> HttpResponse:
-    """All the personal data the hub holds about the member, as JSON."""
+    """All the personal data the hub holds about the member, as JSON (a POST from the page a GET shows, so
+    that after re-entering the password the member lands on a page, not a finished download)."""
+    if request.method != "POST":
+        return TemplateResponse(request, "members/export.html", {})
     user = request.user
     profile = (
         MemberProfile.objects.filter(user=user).prefetch_related("topics").select_related("local_authority").first()

@@ -327,7 +327,9 @@ ACCOUNT_RATE_LIMITS = {
     "login": "30/m/ip",
     "login_failed": "10/m/ip,5/5m/key",
     "signup": "20/m/ip",
-    "confirm_email": "1/3m/key",
+    # Three verification emails per address in 15 minutes (allauth: one in 3): a second sign-up with an address,
+    # such as its owner's after someone else's, still gets its own link, and an address still gets no flood.
+    "confirm_email": "3/15m/key",
     "reset_password": "20/m/ip,5/m/key",
     "reset_password_from_key": "20/m/ip",
     "change_password": "5/m/user",

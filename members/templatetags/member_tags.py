@@ -11,3 +11,24 @@ def save_button(context, page):
     request = context["request"]
     saved = request.user.is_authenticated and SavedPage.objects.filter(user=request.user, page_id=page.pk).exists()
     return {"request": request, "user": request.user, "page": page, "saved": saved}
+
+
+BROWSERS = (("Edg/", "Edge"), ("OPR/", "Opera"), ("Firefox/", "Firefox"), ("Chrome/", "Chrome"), ("Safari/", "Safari"))
+SYSTEMS = (
+    ("iPhone", "iPhone"),
+    ("iPad", "iPad"),
+    ("Android", "Android"),
+    ("Windows", "Windows"),
+    ("Mac OS X", "macOS"),
+    ("CrOS", "ChromeOS"),
+    ("Linux", "Linux"),
+)
+
+
+@register.filter
+def browser_summary(user_agent: str) -> str:
+    """ "Firefox on Windows" from a User-Agent string, so a member can tell their sessions apart."""
+    user_agent = user_agent or ""
+    browser = next((name for marker, name in BROWSERS if marker in user_agent), "A browser")
+    system = next((name for marker, name in SYSTEMS if marker in user_agent), "")
+    return f"{browser} on {system}" if system else browser

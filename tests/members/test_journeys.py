@@ -231,7 +231,8 @@ def test_export_holds_all_my_personal_data_and_nobody_elses(client, member, coun
     assert response.status_code == 302 and response["Location"].startswith("/accounts/reauthenticate/")
     response = reauthenticate(client, next_path="/members/export/")
     assert response["Location"] == "/members/export/"
-    response = client.get("/members/export/")
+    assert "Download my data" in text_of(client.get("/members/export/"))
+    response = client.post("/members/export/")
     assert response.status_code == 200
     assert response["Content-Disposition"].startswith("attachment;")
     assert "no-store" in response["Cache-Control"] or "max-age=0" in response["Cache-Control"]
