@@ -21,6 +21,9 @@ class PersonViewSet(SnippetViewSet):
     list_display = ["name", "job_title", "organisation"]
     list_filter = ["organisation"]
     search_fields = ["given_names", "family_name"]
+    # Plain database filtering: the SQLite search backend reads search_fields as FTS5 columns it does not
+    # have, so any search here was a 500 ('no such column: name').
+    search_backend_name = None
 
 
 class OrganisationViewSet(SnippetViewSet):

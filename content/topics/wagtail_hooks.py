@@ -12,6 +12,9 @@ class TopicViewSet(SnippetViewSet):
     add_to_admin_menu = True
     list_display = ["name", "slug"]
     search_fields = ["name"]
+    # Plain database filtering: the SQLite search backend reads search_fields as FTS5 columns it does not
+    # have, so any search here was a 500 ('no such column: name').
+    search_backend_name = None
 
 
 register_snippet(TopicViewSet)

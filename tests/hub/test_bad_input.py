@@ -127,3 +127,18 @@ def test_a_form_post_without_the_fields_a_view_reads_is_a_400():
     with override_settings(MIDDLEWARE=middleware):
         response = client_for(staff).post(f"/admin/pages/{page.pk}/edit/", {"title": "x"})
     assert response.status_code == 400
+
+
+@pytest.mark.parametrize(
+    "path",
+    [
+        "/admin/snippets/topics/topic/?q=housing",
+        "/admin/snippets/core/person/?q=smith",
+        '/admin/snippets/topics/topic/?q="a:b"',
+        "/admin/snippets/choose/core/person/?q=smith",
+    ],
+)
+def test_admin_snippet_listings_can_be_searched(path):
+    """Any search in the Topics and People listings was a 500 on SQLite ('no such column: name')."""
+    staff = get_user_model().objects.create_superuser("fuzz-staff@example.org", "fuzz-staff@example.org", "pw")
+    assert client_for(staff).get(path).status_code == 200
