@@ -26,6 +26,8 @@ urlpatterns = [
     path("questions/", include("questions.urls")),
     path("case-studies/submit/", include("submissions.urls")),
     path("alerts/", include("alerts.urls")),
+    # Wagtail's core reports with their spreadsheet cells through hub.spreadsheets (see hub/admin_reports.py).
+    path("admin/reports/", include("hub.admin_reports")),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/<int:document_id>/<str:document_filename>", serve_document, name="wagtaildocs_serve"),
     path("documents/", include(wagtaildocs_urls)),
