@@ -19,12 +19,15 @@ import logging
 from datetime import timedelta
 
 from allauth.account.models import EmailAddress
+from allauth.usersessions.models import UserSession
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.db import transaction
 from django.db.models import Exists, OuterRef
 from django.utils import timezone
+
+from .tiers import sync_tiers
 
 logger = logging.getLogger(__name__)
 
@@ -96,8 +99,6 @@ def verify_after_reset(request, user) -> None:
         address.verified = True
         address.save(update_fields=["verified"])
         release_unverified_claims(address)
-        from .tiers import sync_tiers
-
         sync_tiers(user)
     end_other_sessions(user, keep=request.session.session_key if request else None)
 
@@ -108,8 +109,6 @@ def end_other_sessions(user, *, keep: str | None = None) -> int:
     A new password already invalidates Django sessions started with the old one (their auth hash no
     longer matches); this also removes them from the member's list of sessions at once.
     """
-    from allauth.usersessions.models import UserSession
-
     ended = 0
     for session in UserSession.objects.filter(user_id=user.pk).exclude(session_key=keep or ""):
         session.end()
