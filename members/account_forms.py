@@ -9,6 +9,8 @@ from __future__ import annotations
 from allauth.account.adapter import get_adapter
 from allauth.account.forms import ResetPasswordForm, SignupForm
 
+from django.contrib.auth.hashers import make_password
+
 from .ownership import held_verified, reset_recipients
 
 
@@ -22,6 +24,13 @@ class HubSignupForm(SignupForm):
             return super().validate_unique_email(value)
         self.account_already_exists = False
         return get_adapter().validate_unique_email(value)
+
+    def try_save(self, request):
+        if self.account_already_exists:
+            # No account is made, but hash the password anyway: the answer then takes as long as a real
+            # sign-up's, and its timing does not single out addresses that belong to verified members.
+            make_password(self.cleaned_data.get("password1") or "")
+        return super().try_save(request)
 
 
 class HubResetPasswordForm(ResetPasswordForm):

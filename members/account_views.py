@@ -1,9 +1,13 @@
 """Account routes of the hub's own: Wagtail's login routes closed in favour of allauth's, and allauth's
 email confirmation bound to the person who created the account."""
 
-from allauth.account.views import ConfirmEmailView
-from allauth.core import ratelimit
+import time
 
+from allauth.account import app_settings as allauth_settings
+from allauth.account.adapter import get_adapter
+from allauth.account.views import ConfirmEmailView
+
+from django.core.exceptions import ValidationError
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponseGone
 from django.shortcuts import redirect
 from django.urls import reverse
@@ -41,8 +45,10 @@ class HubConfirmEmailView(ConfirmEmailView):
     """
 
     def bound_to_this_browser(self) -> bool:
-        user_id = self.object.email_address.user_id
-        return self.request.user.pk == user_id or self.request.session.get(SIGNED_UP_SESSION_KEY) == user_id
+        address = self.object.email_address
+        if self.request.user.is_authenticated:
+            return self.request.user.pk == address.user_id
+        return signed_up_here(self.request, address.user_id)
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
@@ -57,30 +63,43 @@ class HubConfirmEmailView(ConfirmEmailView):
         except Http404:
             self.object = None
         if self.object and not self.bound_to_this_browser():
-            user = self.object.email_address.user
             self.password_form = form = ConfirmWithPasswordForm(self.request.POST)
-            allowed = consume_password_attempt(self.request, self.object.email_address.email)
-            if not (form.is_valid() and allowed and user.check_password(form.cleaned_data["password"])):
-                form.errors.pop("password", None)
-                form.add_error(
-                    "password",
-                    "Enter the password chosen when this account was made."
-                    if allowed
-                    else "Too many attempts. Try again in a few minutes.",
-                )
-                return self.render_to_response(self.get_context_data())
+            error = "Enter the password chosen when this account was made."
+            if form.is_valid():
+                try:
+                    # allauth's own check: the same failed-sign-in count and lock as the sign-in form.
+                    user = get_adapter().authenticate(
+                        self.request, email=self.object.email_address.email, password=form.cleaned_data["password"]
+                    )
+                except ValidationError as exc:
+                    user, error = None, exc.messages[0]
+                if user is not None and user.pk == self.object.email_address.user_id:
+                    return super().post(*args, **kwargs)
+            form.errors.pop("password", None)
+            form.add_error("password", error)
+            return self.render_to_response(self.get_context_data())
+        self.request.session.pop(SIGNED_UP_SESSION_KEY, None)  # used once
         return super().post(*args, **kwargs)
 
 
-def consume_password_attempt(request: HttpRequest, email: str) -> bool:
-    """Password guesses on a confirmation page count against the failed-sign-in limit for the address."""
-    return bool(ratelimit.consume(request, action="login_failed", key=f"confirm:{email.lower()}"))
+def signed_up_here(request: HttpRequest, user_id: int) -> bool:
+    """This anonymous browser made that account, within allauth's login timeout (15 minutes)."""
+    record = request.session.get(SIGNED_UP_SESSION_KEY)
+    if not isinstance(record, dict) or record.get("user") != user_id:
+        return False
+    return time.time() - record.get("at", 0) < allauth_settings.LOGIN_TIMEOUT
 
 
 def remember_sign_up(sender, request, user, **kwargs) -> None:
     """allauth's user_signed_up: this browser created the account, so its link confirms here at once."""
     if request is not None and hasattr(request, "session"):
-        request.session[SIGNED_UP_SESSION_KEY] = user.pk
+        request.session[SIGNED_UP_SESSION_KEY] = {"user": user.pk, "at": time.time()}
+
+
+def forget_sign_up(sender, request, user, **kwargs) -> None:
+    """Any sign-in ends the shortcut: the browser now belongs to whoever signed in."""
+    if request is not None and hasattr(request, "session"):
+        request.session.pop(SIGNED_UP_SESSION_KEY, None)
 
 
 confirm_email = HubConfirmEmailView.as_view()

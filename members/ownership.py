@@ -55,7 +55,24 @@ def reset_recipients(email: str) -> list:
     if verified:
         return verified
     never_verified = user_model.objects.filter(is_active=True).exclude(emailaddress__verified=True)
-    return list(never_verified.filter(emailaddress__email__iexact=email, emailaddress__primary=True).distinct())
+    primary_here = never_verified.filter(emailaddress__email__iexact=email, emailaddress__primary=True)
+    # Accounts an administrator made (createsuperuser, Wagtail's "Add user") have no address records yet.
+    made_by_staff = never_verified.filter(email__iexact=email, emailaddress__isnull=True)
+    return list((primary_here | made_by_staff).distinct())
+
+
+def is_abandoned_sign_up(user) -> bool:
+    """An account nobody has used: never signed in, no group or permission, no access to the admin.
+
+    Only these are deleted when they lose their last address or pass the purge window; anyone else
+    (an editor made in the admin who has not signed in yet, say) keeps the account and loses only the claim.
+    """
+    return (
+        user.last_login is None
+        and not (user.is_staff or user.is_superuser)
+        and not user.groups.exists()
+        and not user.user_permissions.exists()
+    )
 
 
 @transaction.atomic
@@ -76,7 +93,7 @@ def release_unverified_claims(address: EmailAddress) -> int:
         claim.delete()
         removed += 1
         remaining = EmailAddress.objects.filter(user_id=user.pk).order_by("-verified", "pk")
-        if not remaining.exists() and not (user.is_staff or user.is_superuser):
+        if not remaining.exists() and is_abandoned_sign_up(user):
             logger.info("Removed account %s: its only address was verified by another account", user.pk)
             user.delete()
             continue
@@ -121,12 +138,22 @@ def purge_unverified_signups(now=None) -> int:
     now = now or timezone.now()
     cutoff = now - timedelta(days=settings.ACCOUNT_UNVERIFIED_PURGE_DAYS)
     user_model = get_user_model()
-    verified = EmailAddress.objects.filter(user_id=OuterRef("pk"), verified=True)
-    stale = user_model.objects.filter(
-        date_joined__lt=cutoff, last_login__isnull=True, is_staff=False, is_superuser=False
-    ).exclude(Exists(verified))
+    addresses = EmailAddress.objects.filter(user_id=OuterRef("pk"))
+    stale = (
+        user_model.objects.filter(
+            date_joined__lt=cutoff,
+            last_login__isnull=True,
+            is_staff=False,
+            is_superuser=False,
+            groups__isnull=True,
+            user_permissions__isnull=True,
+        )
+        # A sign-up: it gave an address (admin-made accounts have none) and verified none.
+        .filter(Exists(addresses))
+        .exclude(Exists(addresses.filter(verified=True)))
+    )
     count = 0
-    for user in stale.iterator():
+    for user in user_model.objects.filter(pk__in=list(stale.values_list("pk", flat=True))):
         user.delete()
         count += 1
     if count:

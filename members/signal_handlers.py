@@ -7,7 +7,7 @@ from django.db.models.signals import post_delete, post_save, pre_save
 from django.dispatch import receiver
 from django.utils import timezone
 
-from .account_views import remember_sign_up
+from .account_views import forget_sign_up, remember_sign_up
 from .emails import send_templated_email
 from .models import AccessRequest, LocalGovernmentDomain
 from .ownership import release_unverified_claims, verify_after_reset
@@ -22,6 +22,7 @@ def tiers_on_email_confirmed(sender, request, email_address, **kwargs):
 
 
 user_signed_up.connect(remember_sign_up, dispatch_uid="members.remember_sign_up")
+user_logged_in.connect(forget_sign_up, dispatch_uid="members.forget_sign_up")
 
 
 @receiver(password_reset)

@@ -256,6 +256,9 @@ CACHES = {
     "default": {
         "BACKEND": "django.core.cache.backends.db.DatabaseCache",
         "LOCATION": "hub_cache",
+        # Django culls a third of the table, by key order, past MAX_ENTRIES (300 by default): a flood of
+        # other keys would then wipe the failed-login counts. Expired rows go daily (hub.periodic).
+        "OPTIONS": {"MAX_ENTRIES": 1_000_000},
     }
 }
 if "CACHE_URL" in env:

@@ -1,5 +1,6 @@
 from django import template
 
+from ..middleware import can_open_admin
 from ..models import SavedPage
 
 register = template.Library()
@@ -32,3 +33,9 @@ def browser_summary(user_agent: str) -> str:
     browser = next((name for marker, name in BROWSERS if marker in user_agent), "A browser")
     system = next((name for marker, name in SYSTEMS if marker in user_agent), "")
     return f"{browser} on {system}" if system else browser
+
+
+@register.filter(name="can_open_admin")
+def can_open_admin_filter(user) -> bool:
+    """Staff in the sense that matters for two-factor: anyone who can open the Wagtail admin."""
+    return can_open_admin(user)

@@ -109,9 +109,13 @@ def test_finding_2_a_squatted_address_gets_no_reset_link_for_the_squatters_accou
 
 
 def test_finding_2_resetting_a_never_verified_sign_up_verifies_it_and_ends_its_other_sessions(client):
+    from allauth.usersessions.models import UserSession
+
     user = make_member("late@example.org", verified=False)
     other_device = new_client()
     other_device.force_login(user)
+    other_key = other_device.session.session_key
+    UserSession.objects.create(user=user, session_key=other_key, ip="192.0.2.1", user_agent="Other device")
     mail.outbox.clear()
     client.post("/accounts/password/reset/", {"email": "late@example.org"})
     (link,) = reset_links("late@example.org")
@@ -120,6 +124,7 @@ def test_finding_2_resetting_a_never_verified_sign_up_verifies_it_and_ends_its_o
     client.post(action, {"password1": "a-fresh-password-77", "password2": "a-fresh-password-77"})
     assert EmailAddress.objects.get(user=user, email="late@example.org").verified, "the link reached that mailbox"
     assert user.groups.filter(name=MEMBERS).exists()
+    assert not UserSession.objects.filter(session_key=other_key).exists(), "ended, and gone from the list"
     assert other_device.get("/members/").status_code == 302, "the other session is signed out"
     assert can_sign_in("late@example.org", "a-fresh-password-77")
 
@@ -150,10 +155,22 @@ def test_sign_ups_never_verified_are_purged_by_the_worker_clock(settings):
     stale = make_member("stale@example.org", verified=False)
     fresh = make_member("fresh@example.org", verified=False)
     old_but_verified = make_member("kept@example.org")
-    User.objects.filter(pk__in=[stale.pk, old_but_verified.pk]).update(date_joined=timezone.now() - timedelta(days=8))
+    # Accounts that must survive although they verified nothing: an editor made in the admin (a group, no
+    # address record yet), an account an administrator made by hand, one that has signed in.
+    from django.contrib.auth.models import Group
+
+    editor = User.objects.create_user("ed", "ed@example.org", "a-long-test-password-1")
+    editor.groups.add(Group.objects.get_or_create(name="Editors")[0])
+    hand_made = User.objects.create_user("hm", "hm@example.org", "a-long-test-password-1")
+    signed_in = make_member("was-here@example.org", verified=False)
+    User.objects.filter(pk=signed_in.pk).update(last_login=timezone.now() - timedelta(days=9))
+    survivors = [fresh, old_but_verified, editor, hand_made, signed_in]
+    User.objects.exclude(pk=fresh.pk).filter(pk__in=[stale.pk, *(u.pk for u in survivors)]).update(
+        date_joined=timezone.now() - timedelta(days=8)
+    )
     run_periodic_jobs()
     assert not User.objects.filter(pk=stale.pk).exists()
-    assert User.objects.filter(pk__in=[fresh.pk, old_but_verified.pk]).count() == 2
+    assert User.objects.filter(pk__in=[u.pk for u in survivors]).count() == len(survivors)
 
 
 def test_finding_7_a_central_government_address_is_not_local_government(client):
@@ -410,3 +427,91 @@ def test_a_link_opened_on_another_device_confirms_with_the_accounts_password(cli
     response = phone.post(link, {"password": "correct-horse-battery-9"})
     assert response.status_code == 302
     assert EmailAddress.objects.get(email="phone@example.org").verified
+
+
+def test_a_staff_session_without_the_second_factor_is_stopped_everywhere_not_only_in_the_admin(
+    client, editor, staff_mfa
+):
+    """A staff session carries editors' rights across the site (unpublished documents, restricted pages)."""
+    from wagtail.documents import get_document_model
+
+    document = get_document_model().objects.order_by("pk").first()
+    TOTP.activate(editor, SECRET)
+    client.force_login(editor)
+    for path in ("/", document.url, members_case_study().url, "/search/?q=capital"):
+        response = client.get(path)
+        assert response.status_code == 302 and response["Location"].startswith("/accounts/2fa/reauthenticate/"), path
+    assert client.get("/accounts/2fa/").status_code == 200, "the account pages stay open to pass the step"
+    client.post("/accounts/2fa/reauthenticate/", {"code": totp_code()})
+    assert client.get("/").status_code == 200
+
+
+def test_password_guesses_on_a_confirmation_link_share_the_sign_in_lock(client):
+    client.post("/accounts/signup/", signup_data("guessed@example.org"))
+    (link,) = confirm_links("guessed@example.org")
+    elsewhere = new_client()
+    for _ in range(5):
+        elsewhere.post("/accounts/login/", {"login": "guessed@example.org", "password": "wrong-guess-000"})
+    response = elsewhere.post(link, {"password": "correct-horse-battery-9"})
+    assert response.status_code == 200 and "Too many" in text_of(response)
+    assert not EmailAddress.objects.get(email="guessed@example.org").verified
+
+
+def test_the_sign_up_browser_shortcut_expires_and_ends_at_any_sign_in(client, member):
+    from members.account_views import SIGNED_UP_SESSION_KEY
+
+    client.post("/accounts/signup/", signup_data("shared-pc@example.org"))
+    (link,) = confirm_links("shared-pc@example.org")
+    session = client.session
+    session[SIGNED_UP_SESSION_KEY]["at"] -= 16 * 60  # a quarter of an hour later, at the same computer
+    session.save()
+    assert "enter the password chosen" in text_of(client.get(link)).lower()
+    client.post(link)
+    assert not EmailAddress.objects.get(email="shared-pc@example.org").verified
+    client.post("/accounts/signup/", signup_data("shared-pc2@example.org"))
+    sign_in(client, member)  # someone else signs in at that computer
+    client.logout()
+    (link2,) = confirm_links("shared-pc2@example.org")
+    client.post(link2)
+    assert not EmailAddress.objects.get(email="shared-pc2@example.org").verified
+
+
+def test_a_flood_of_other_cache_keys_never_culls_the_failed_login_count(settings, member):
+    """The database cache culls by key order past MAX_ENTRIES: the hub's setting keeps the lock in place."""
+    from hub.settings.base import CACHES
+
+    settings.CACHES = CACHES  # the production default: the database cache
+    call_command("createcachetable", verbosity=0)
+    client = new_client()
+    for _ in range(5):
+        client.post("/accounts/login/", {"login": member.email, "password": "wrong-password"})
+    from django.core.cache import caches
+
+    db_cache = caches["default"]
+    assert type(db_cache).__name__ == "DatabaseCache"
+    for number in range(400):  # more than Django's default 300 entries, keys sorting after login_failed's
+        db_cache.set(f"allauth:rl:allauth.account:reset_password:20/m:ip:{number}", [1.0], 60)
+    client.post("/accounts/login/", {"login": member.email, "password": "a-long-test-password-1"})
+    assert "_auth_user_id" not in client.session, "still locked"
+
+
+def test_expired_rows_of_the_database_cache_are_pruned_daily(settings):
+    from django.core.cache import caches
+
+    from hub.periodic import prune_expired_cache_entries
+    from hub.settings.base import CACHES
+
+    settings.CACHES = CACHES
+    call_command("createcachetable", verbosity=0)
+    db_cache = caches["default"]
+    db_cache.set("gone-soon", 1, 1)
+    db_cache.set("kept", 1, 3600)
+    from django.db import connection
+
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "UPDATE hub_cache SET expires = %s WHERE cache_key LIKE %s",
+            [connection.ops.adapt_datetimefield_value(timezone.now() - timedelta(hours=1)), "%gone-soon"],
+        )
+    assert prune_expired_cache_entries() == 1
+    assert db_cache.get("kept") == 1
