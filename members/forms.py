@@ -6,6 +6,7 @@ from django import forms
 from django.core.exceptions import ValidationError
 
 from content.topics.models import Topic
+from hub.params import IdChoiceField, IdMultipleChoiceField
 
 from . import consents
 from .models import AccessRequest, Consent, LocalAuthority, MemberProfile, OrganisationType
@@ -37,7 +38,7 @@ class MemberDetailsForm(OrganisationFieldsMixin, forms.Form):
     organisation_type = forms.ChoiceField(
         label="Type of organisation", choices=OrganisationType.choices, widget=forms.RadioSelect
     )
-    local_authority = forms.ModelChoiceField(
+    local_authority = IdChoiceField(
         label="Local authority",
         queryset=LocalAuthority.objects.all(),
         required=False,
@@ -57,7 +58,7 @@ class MemberDetailsForm(OrganisationFieldsMixin, forms.Form):
         required=False,
         widget=forms.TextInput(attrs={"autocomplete": "organization-title"}),
     )
-    topics = forms.ModelMultipleChoiceField(
+    topics = IdMultipleChoiceField(
         label="Topics you are interested in",
         queryset=Topic.objects.all(),
         required=False,

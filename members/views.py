@@ -12,16 +12,17 @@ from django.contrib.auth import logout
 from django.contrib.auth.decorators import login_required
 from django.core.serializers.json import DjangoJSONEncoder
 from django.db import transaction
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
+from django.urls import reverse
 from django.utils import timezone
-from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
 from alerts.forms import AlertSettingsForm
 from alerts.models import Delivery, Follow
+from hub import params
 from questions.export import questions_for_export
 from submissions.export import submissions_for_export
 
@@ -106,11 +107,7 @@ def request_access(request: HttpRequest) -> HttpResponse:
         access_request.user = request.user
         access_request.save()
         messages.success(request, "Your request has been sent. We will email you when an editor has decided.")
-        target = request.POST.get("next", "")
-        safe = url_has_allowed_host_and_scheme(
-            target, allowed_hosts={request.get_host()}, require_https=request.is_secure()
-        )
-        return redirect(target if target and safe else "members:dashboard")
+        return HttpResponseRedirect(params.next_url(request, request.POST.get("next"), reverse("members:dashboard")))
     return TemplateResponse(
         request,
         "members/request_access.html",
@@ -230,23 +227,16 @@ def reading_list(request: HttpRequest) -> HttpResponse:
 
     from .reading_list import can_list, is_saveable
 
-    page_id = request.POST.get("page", "")
-    if not page_id.isdigit():
-        raise Http404
+    page_id = params.id_or_404(request.POST.get("page"))
     if request.POST.get("action") == "remove":
         # Always possible, whatever has happened to the page or the member's access since.
-        SavedPage.objects.filter(user=request.user, page_id=int(page_id)).delete()
+        SavedPage.objects.filter(user=request.user, page_id=page_id).delete()
         messages.success(request, "Taken off your reading list.")
     else:
-        page = get_object_or_404(Page.objects.live().select_related("content_type"), pk=int(page_id))
+        page = get_object_or_404(Page.objects.live().select_related("content_type"), pk=page_id)
         # Only what the member may read, or whose teaser is public: never a title from a closed section.
         if not is_saveable(page) or not can_list(page, request):
             raise Http404
         SavedPage.objects.get_or_create(user=request.user, page=page)
         messages.success(request, f"“{page.title}” is on your reading list in your account.")
-    target = request.POST.get("next") or "/members/#reading-list"
-    if not url_has_allowed_host_and_scheme(
-        target, allowed_hosts={request.get_host()}, require_https=request.is_secure()
-    ):
-        target = "/members/#reading-list"
-    return redirect(target)
+    return HttpResponseRedirect(params.next_url(request, request.POST.get("next"), "/members/#reading-list"))

@@ -148,6 +148,9 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "hub.middleware.ContentSecurityPolicyMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    # A hand-made form post without a field a view reads (Wagtail's editor reads StreamField counts so):
+    # the site's 400 page, not a 500.
+    "hub.params.MissingFieldMiddleware",
 ]
 
 ROOT_URLCONF = "hub.urls"
@@ -271,7 +274,9 @@ if "CACHE_URL" in env:
 # Wagtail
 WAGTAIL_SITE_NAME = "Neighbourhood Improvement Network"
 WAGTAILADMIN_BASE_URL = env.get("BASE_URL", "http://127.0.0.1:8000").rstrip("/")
-WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
+# Wagtail's database backend, with what its admin search boxes send parsed first (search/backends.py): a
+# quote typed there was an SQLite full-text syntax error.
+WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "search.backends"}}
 # Site search: unset means the database engine above; http(s)://… means an Elasticsearch or
 # OpenSearch cluster (comma-separate several node URLs). See docs/search.md.
 SEARCH_URL = env.get("SEARCH_URL", "")

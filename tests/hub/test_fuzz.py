@@ -19,9 +19,9 @@ What it does
   django.request). Exceptions are not turned into 500s: the test client raises them, so a failure shows the
   traceback and Hypothesis's smallest failing request. The one ERROR tolerated is Django's own
   django.security log of a refused request, which comes with a 400 and the site's own 400 page.
-- Two settings that harden the site are the lead's to add (``test_the_settings_answer_hostile_input``);
-  the fuzz tests apply them until then (the ``hardened`` fixture). 500s still in members/ are pinned by
-  strict xfail tests in tests/hub/test_bad_input.py; ``HUB_FUZZ_EXAMPLES=100`` finds them here too.
+- Two settings harden the site against hand-made requests (``test_the_settings_answer_hostile_input``):
+  Wagtail's admin search through search.backends, and hub.params.MissingFieldMiddleware. The 500s this
+  test found are each pinned by a plain test in tests/hub/test_bad_input.py.
 
 Run it harder locally: ``HUB_FUZZ_EXAMPLES=200 HUB_FUZZ_ADMIN=all .venv/bin/pytest tests/hub/test_fuzz.py``
 (examples per route and role; ``HUB_FUZZ_ADMIN=all`` fuzzes every admin pattern as staff: it still finds
@@ -475,7 +475,6 @@ SAFE_SEARCH_BACKEND = "search.backends"
 MISSING_FIELD_MIDDLEWARE = "hub.params.MissingFieldMiddleware"
 
 
-@pytest.mark.xfail(strict=True, reason="hub/settings/base.py (the lead's): add the two settings below")
 def test_the_settings_answer_hostile_input():
     """Two settings in hub/settings/base.py (the fuzz tests apply them until they are there):
 
