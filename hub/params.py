@@ -10,7 +10,8 @@ them through these helpers:
 - ``year``: 1..9999 or ``None`` (no filter).
 - ``choice``: one of the allowed values, else the default.
 - ``next_url``: a path on this site to go on to after a form, else the default.
-- ``text``: NUL and other control characters made spaces, whitespace collapsed, length capped.
+- ``text``: NUL and other control characters made spaces, whitespace collapsed, length capped;
+  ``typed``: text kept as typed but without NUL (PostgreSQL refuses it in text and JSON columns).
 - ``<id:…>`` in URL patterns (``IdConverter``, registered by ``register_converters()``): like ``<int:…>``
   but at most 2**63-1, so an id too large for any table is a 404 (no match), not a server error.
 - ``IdChoiceField`` / ``IdMultipleChoiceField``: Django's model choice fields, with ids that do not fit the
@@ -134,6 +135,11 @@ def text(value: object, max_length: int = MAX_TEXT) -> str:
         return ""
     value = value[: max_length * 8]  # bounded work whatever was sent; whitespace runs shrink below
     return _SPACE.sub(" ", strip_controls(value)).strip()[:max_length].strip()
+
+
+def typed(value: str) -> str:
+    """Text kept as typed (line breaks and all) but without NUL, which PostgreSQL refuses in text and JSON."""
+    return value.replace("\x00", "")
 
 
 def texts(values: Iterable[object], max_length: int = MAX_TEXT, limit: int = MAX_VALUES) -> tuple[str, ...]:

@@ -10,6 +10,7 @@ from django.forms.formsets import BaseFormSet, formset_factory
 from django.utils.datastructures import MultiValueDict
 
 from content.topics.models import Topic
+from hub import params
 from hub.params import IdChoiceField, IdMultipleChoiceField
 from members.models import LocalAuthority
 
@@ -196,8 +197,12 @@ STEPS_BY_SLUG = {step.slug: step for step in STEPS}
 
 
 def raw_from_post(data: MultiValueDict) -> dict[str, list[str]]:
-    """The posted text fields as stored on the draft (never the token or the button pressed)."""
-    return {key: data.getlist(key) for key in data if key not in {"csrfmiddlewaretoken", "action"}}
+    """The posted text fields as stored on the draft (never the token or the button pressed), without NUL."""
+    return {
+        params.typed(key): [params.typed(value) for value in data.getlist(key)]
+        for key in data
+        if key not in {"csrfmiddlewaretoken", "action"}
+    }
 
 
 def _initial_for(form_class: type[forms.Form], raw: dict[str, list[str]], prefix: str = "") -> dict[str, Any]:

@@ -91,6 +91,17 @@ def test_a_submission_step_with_topic_ids_too_large_is_a_form_error():
     assert "Select a valid choice" in text_of(response) or "valid value" in text_of(response)
 
 
+def test_nul_typed_into_a_submission_step_is_dropped_not_a_database_error():
+    """PostgreSQL refuses \u0000 in JSON: the draft's saved text was a 500 there."""
+    officer = council_officer()
+    draft = CaseStudySubmission.objects.create(owner=officer)
+    data = {"challenge": "Too few\x00 volunteers\nin winter", "action": "save", "x\x00": "\x00"}
+    response = client_for(officer).post(f"/case-studies/submit/{draft.pk}/challenge/", data)
+    assert response.status_code == 302
+    draft.refresh_from_db()
+    assert draft.data["challenge"] == {"challenge": ["Too few volunteers\nin winter"], "x": [""]}
+
+
 @pytest.mark.parametrize("action", ["remove-abc", f"remove-{HUGE}", "remove-", "remove-²"])
 def test_removing_an_attachment_that_is_no_attachment_changes_nothing(action):
     officer = council_officer()
