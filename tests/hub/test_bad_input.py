@@ -11,7 +11,6 @@ import pytest
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.test import Client, override_settings
-from django.urls import NoReverseMatch
 
 from alerts.models import Follow
 from content.papers.models import PaperSeriesPage
@@ -156,35 +155,23 @@ def test_admin_snippet_listings_can_be_searched(path):
     assert client_for(staff).get(path).status_code == 200
 
 
-# Still 500s in members/ (the lead's files): each is marked until the fix there (see the notes), then passes
-# strictly, so the marker must come off. The fuzz test finds them with HUB_FUZZ_EXAMPLES=100.
-LEAD_FIX = "members/: read ids with hub.params (IdChoiceField/IdMultipleChoiceField, id_or_404, next_url)"
+# Were 500s in members/: ids read through hub.params (IdChoiceField, IdMultipleChoiceField, id_or_404, next_url).
 
 
-@pytest.mark.xfail(strict=True, raises=OverflowError, reason=LEAD_FIX + ": members/forms.py topics")
 def test_signing_up_with_topic_ids_too_large_is_a_form_error(client):
     response = client.post("/accounts/signup/", {"email": "someone@example.org", "topics": HUGE})
     assert response.status_code == 200
 
 
-@pytest.mark.xfail(strict=True, raises=OverflowError, reason=LEAD_FIX + ": members/forms.py topics")
 def test_profile_with_topic_ids_too_large_is_a_form_error(member):
     assert client_for(member).post("/members/", {"profile-topics": HUGE}).status_code in {200, 302}
 
 
-@pytest.mark.xfail(
-    strict=True, raises=(ValueError, OverflowError), reason=LEAD_FIX + ": members/views.py reading_list"
-)
 @pytest.mark.parametrize("data", [{"page": "²"}, {"page": HUGE, "action": "remove"}])
 def test_reading_list_with_a_page_id_that_is_no_id_is_not_found(member, data):
     assert client_for(member).post("/members/reading-list/", data).status_code == 404
 
 
-@pytest.mark.xfail(
-    strict=True,
-    raises=NoReverseMatch,
-    reason=LEAD_FIX + ": members/views.py reading_list, request_access redirect(next)",
-)
 @pytest.mark.parametrize(
     ("path", "data"),
     [
