@@ -71,9 +71,7 @@ def test_demo_accounts_cover_each_tier_and_sign_in_through_allauth(settings, cli
     settings.DEBUG = True
     call_command("create_demo_accounts")
     call_command("create_demo_accounts")  # twice: nothing changes
-    from content.demo.accounts import DEMO_ACCOUNTS
-
-    from content.demo.accounts import current_demo_code
+    from content.demo.accounts import DEMO_ACCOUNTS, current_demo_code
 
     for account in DEMO_ACCOUNTS:
         client.logout()
