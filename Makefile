@@ -71,7 +71,7 @@ test-postgres: install-dev ## Search, leak, account-security, export and hostile
 	@test -n "$(DATABASE_URL)" || (echo "Set DATABASE_URL=postgres://… (.ci/postgres.sh starts one)"; exit 2)
 	DATABASE_URL=$(DATABASE_URL) $(VENV)/bin/pytest -p no:cacheprovider tests/search tests/members/test_no_leaks.py \
 		tests/members/test_account_security.py tests/members/test_journeys.py tests/hub/test_exports.py \
-		tests/hub/test_bad_input.py tests/hub/test_fuzz.py
+		tests/hub/test_bad_input.py tests/hub/test_params.py tests/hub/test_fuzz.py
 
 clean: ## Remove the virtualenv, database, media and caches
 	rm -rf $(VENV) node_modules db.sqlite3 db.sqlite3-wal db.sqlite3-shm media staticfiles var .pytest_cache .ruff_cache

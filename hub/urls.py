@@ -11,14 +11,17 @@ from wagtail.documents import urls as wagtaildocs_urls
 from content.core.feeds import BlogFeed, PapersFeed
 from content.core.sitemap import HubSitemap
 from content.core.views import robots_txt, serve_document
+from hub import params
 from members import account_views
 from search import views as search_views
+
+params.register_converters()  # <id:…>: an id too large for any table is a 404, not an OverflowError
 
 urlpatterns = [
     # One way in: Wagtail's own login forms lead to allauth (rate limits, mandatory verification).
     path("admin/login/", account_views.to_allauth_login, name="wagtailadmin_login_closed"),
     path("_util/login/", account_views.to_allauth_login, name="wagtailcore_login_closed"),
-    path("_util/authenticate_with_password/<int:page_view_restriction_id>/<int:page_id>/", account_views.gone),
+    path("_util/authenticate_with_password/<id:page_view_restriction_id>/<id:page_id>/", account_views.gone),
     # allauth's confirmation link, bound to the person who signed up (members.account_views).
     path("accounts/confirm-email/<str:key>/", account_views.confirm_email, name="account_confirm_email"),
     path("accounts/", include("allauth.urls")),
@@ -29,7 +32,7 @@ urlpatterns = [
     # Wagtail's core reports with their spreadsheet cells through hub.spreadsheets (see hub/admin_reports.py).
     path("admin/reports/", include("hub.admin_reports")),
     path("admin/", include(wagtailadmin_urls)),
-    path("documents/<int:document_id>/<str:document_filename>", serve_document, name="wagtaildocs_serve"),
+    path("documents/<id:document_id>/<str:document_filename>", serve_document, name="wagtaildocs_serve"),
     path("documents/", include(wagtaildocs_urls)),
     path("search/", search_views.search, name="search"),
     path("search/suggest/", search_views.autocomplete, name="search_autocomplete"),

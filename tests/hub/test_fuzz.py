@@ -195,6 +195,10 @@ class Route:
 ROUTES: dict[str, Route] = {
     # Wagtail's login routes, closed in favour of allauth's
     "_util/login/": Route(query=("next",)),
+    "_util/authenticate_with_password/<id:page_view_restriction_id>/<id:page_id>/": Route(
+        form=("password", "return_url"), pools={"page_id": "page"}
+    ),
+    # ...and Wagtail's own pattern behind it (hub/urls.py answers first; shared passwords are off).
     "_util/authenticate_with_password/<int:page_view_restriction_id>/<int:page_id>/": Route(
         form=("password", "return_url"), pools={"page_id": "page"}
     ),
@@ -262,7 +266,7 @@ ROUTES: dict[str, Route] = {
     "alerts/subscribe/confirm/<str:token>/": Route(pools={"token": "confirm_token"}),
     "alerts/unsubscribe/<str:token>/": Route(pools={"token": "unsubscribe_token"}),
     # documents (the hub's view, then Wagtail's for file names with a slash, and its password form)
-    "documents/<int:document_id>/<str:document_filename>": Route(
+    "documents/<id:document_id>/<str:document_filename>": Route(
         pools={"document_id": "document", "document_filename": "document_filename"}
     ),
     "documents/^(\\d+)/(.*)$": Route(path="documents/{document_id}/{name}/{name}", pools={"document_id": "document"}),
