@@ -1,70 +1,109 @@
-"""Snippets with the reader's words marked, cut from text the reader is allowed to see."""
+"""Snippets with the reader's words marked, cut from text the reader is allowed to see.
+
+An entry's text keeps its blocks (paragraphs, list items, headings) on separate lines. A snippet is made
+of whole sentences from the one block that matches best, never glued across blocks; a word is marked
+when it is a query word or shares its English stem ("regenerating" for "regeneration"), never for a
+piece inside another word ("association" for "social").
+"""
 
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
-WORD = re.compile(r"[\w'’-]+", re.UNICODE)
-STOPWORDS = {
-    "a",
-    "an",
-    "and",
-    "are",
-    "as",
-    "at",
-    "be",
-    "by",
-    "for",
-    "from",
-    "in",
-    "is",
-    "it",
-    "of",
-    "on",
-    "or",
-    "the",
-    "to",
-    "what",
-    "with",
-    "how",
-    "do",
-    "does",
-    "define",
-}
+import snowballstemmer
+
+from .models import SearchEntry
+from .query import SearchQuery
+
+WORD = re.compile(r"\w+(?:['’]\w+)*", re.UNICODE)
+SENTENCE_END = re.compile(r"(?<=[.!?…])[\"'”’)]*\s+(?=[\"'“‘(]?[A-Z0-9£])")
+WIDTH = 240
+MAX_BLOCK_CHARS = 20_000  # a pathological block is only read this far
+_stemmer = snowballstemmer.stemmer("english")
 
 
-def query_stems(query: str) -> list[str]:
-    """Crude stems of the query's words: enough to find 'regenerating' for 'regeneration'."""
-    stems = []
-    for word in WORD.findall(query.lower()):
-        if word in STOPWORDS or len(word) < 2:
-            continue
-        stems.append(word[: max(4, len(word) - 3)] if len(word) > 5 else word)
-    return stems
+@lru_cache(maxsize=20_000)
+def stem(word: str) -> str:
+    return _stemmer.stemWord(word.lower().replace("’", "'"))
 
 
-def snippet(text: str, query: str, width: int = 240) -> SafeString:
-    """The window of ``text`` with the most query words, HTML-escaped, matches in <mark>."""
-    stems = query_stems(query)
-    if not text:
+def query_stems(parsed: SearchQuery) -> frozenset[str]:
+    """The stems of the words that should match (each part of "looked-after" on its own)."""
+    return frozenset(stem(part) for word in parsed.terms for part in WORD.findall(word))
+
+
+def _matches(text: str, stems: frozenset[str]) -> list[re.Match]:
+    return [m for m in WORD.finditer(text) if stem(m.group()) in stems]
+
+
+def _mark(text: str, stems: frozenset[str]) -> str:
+    html, last = [], 0
+    for match in _matches(text, stems):
+        html += [escape(text[last : match.start()]), f"<mark>{escape(match.group())}</mark>"]
+        last = match.end()
+    html.append(escape(text[last:]))
+    return "".join(html)
+
+
+def _shorten(text: str, width: int, around: int = 0) -> tuple[str, bool, bool]:
+    """At most ``width`` characters of ``text`` cut at spaces, keeping position ``around`` in view."""
+    if len(text) <= width:
+        return text, False, False
+    start = max(0, min(around - width // 4, len(text) - width))
+    if start:
+        start = text.find(" ", start) + 1 or start
+    end = start + width
+    if end < len(text):
+        end = text.rfind(" ", start, end) if text.rfind(" ", start, end) > start else end
+    return text[start:end].strip(), start > 0, end < len(text)
+
+
+def _best_window(sentences: list[str], counts: list[int], width: int) -> tuple[int, int]:
+    """The run of whole sentences, at most ``width`` characters, with the most matched words."""
+    best, best_score = (0, 1), (-1, 0)
+    for first in range(len(sentences)):
+        length, score, last = 0, 0, first
+        while last < len(sentences) and (last == first or length + len(sentences[last]) + 1 <= width):
+            length += len(sentences[last]) + 1
+            score += counts[last]
+            last += 1
+        candidate = (score, -first)
+        if candidate > best_score:
+            best, best_score = (first, last), candidate
+        if last == len(sentences):
+            break
+    return best
+
+
+def snippet_text(text: str, parsed: SearchQuery, width: int = WIDTH) -> SafeString:
+    """The best block of ``text``, as whole sentences where they fit, HTML-escaped, matches in <mark>."""
+    blocks = [block.strip() for block in (text or "").split("\n") if block.strip()]
+    if not blocks:
         return mark_safe("")  # noqa: S308
-    if not stems:
-        return mark_safe(escape(text[:width]) + ("…" if len(text) > width else ""))  # noqa: S308
-    lowered = text.lower()
-    positions = sorted(m.start() for stem in stems for m in re.finditer(re.escape(stem), lowered[:20000]))[:200]
-    if positions:
-        best = max(positions, key=lambda p: sum(p - 40 <= q < p + width - 40 for q in positions))
-        start = max(0, best - 40)
-        start = text.rfind(" ", 0, start) + 1 if start else 0
-    else:
-        start = 0
-    window = text[start : start + width]
-    pattern = re.compile("(" + "|".join(re.escape(stem) + r"[\w'’-]*" for stem in stems) + ")", re.IGNORECASE)
-    parts = pattern.split(window)
-    html = "".join(f"<mark>{escape(part)}</mark>" if i % 2 else escape(part) for i, part in enumerate(parts))
-    prefix = "…" if start else ""
-    suffix = "…" if start + width < len(text) else ""
-    return mark_safe(f"{prefix}{html}{suffix}")  # noqa: S308
+    stems = query_stems(parsed)
+    scored = [(len({stem(m.group()) for m in _matches(b[:MAX_BLOCK_CHARS], stems)}), -i) for i, b in enumerate(blocks)]
+    block = blocks[-max(scored)[1]][:MAX_BLOCK_CHARS] if stems else blocks[0][:MAX_BLOCK_CHARS]
+    sentences = [s for s in SENTENCE_END.split(block) if s.strip()]
+    counts = [len(_matches(sentence, stems)) for sentence in sentences]
+    first, last = _best_window(sentences, counts, width)
+    chosen = " ".join(sentences[first:last])
+    more_before, more_after = first > 0, last < len(sentences)
+    matches = _matches(chosen, stems)
+    shortened, cut_before, cut_after = _shorten(chosen, width, matches[0].start() if matches else 0)
+    prefix = "…" if (more_before or cut_before) else ""
+    suffix = "…" if (cut_after or (more_after and not shortened.endswith((".", "!", "?")))) else ""
+    return mark_safe(f"{prefix}{_mark(shortened, stems)}{suffix}")  # noqa: S308
+
+
+def snippet_for(entry, parsed: SearchQuery, width: int = WIDTH) -> SafeString:
+    """A result's snippet: a teaser from its public summary only; a full entry from its best block."""
+    if entry.variant == SearchEntry.Variant.TEASER or not entry.text:
+        return snippet_text(entry.summary, parsed, width)
+    marked = snippet_text(entry.text, parsed, width)
+    if "<mark>" not in marked and entry.summary:
+        return snippet_text(entry.summary, parsed, width)
+    return marked

@@ -8,7 +8,8 @@
                "council's"), and commas or full stops between digits ("281,000", "3.5")
     phrase  := '"' word* '"'          (an unclosed quote runs to the end of the text)
 
-- **words**: any of them may match; more matches rank higher.
+- **words**: any of them may match; more matches rank higher. Common words ("the", "and", "how", "does":
+  ``STOP_WORDS``) are ignored unless quoted, or unless nothing else was typed.
 - **"quoted phrases"**: each must match, its words adjacent and in order.
 - **-excluded** words or phrases (a hyphen at the start of the text or after a space): none may match.
 
@@ -34,6 +35,12 @@ JOINERS = frozenset("-'’")  # inside a word: "looked-after", "council's"
 NUMBER_JOINERS = frozenset(",.")  # inside a number: "281,000", "3.5"
 
 Words = tuple[str, ...]
+STOP_WORDS = frozenset(
+    """a about am an and any are as at be been being but by can could define did do does doing for from had
+    has have he her his how i if in into is it its me my no not of on or our she should so such than that the
+    their them then there these they this those to us was we were what when where which who whom whose why
+    will with would you your""".split()
+)
 
 
 @dataclass(frozen=True)
@@ -153,4 +160,7 @@ def parse(text: object) -> SearchQuery:
             seen.add(word.casefold())
             words.append(word)
     close_phrase()
+    content_words = [word for word in words if word.casefold() not in STOP_WORDS]
+    if content_words or phrases:
+        words = content_words
     return SearchQuery(tuple(words), tuple(phrases), tuple(excluded))

@@ -17,7 +17,7 @@ from django.utils.safestring import mark_safe
 
 from hub import params
 
-from ..highlight import snippet
+from ..highlight import snippet_for, snippet_text
 from ..models import ClusterDeletion, SearchEntry
 from ..query import SearchQuery, parse
 from .base import FacetValue, Hit, SearchEngine, SearchRequest, SearchResponse
@@ -342,7 +342,7 @@ class ClusterEngine(SearchEngine):
                 continue  # deleted since; the pending deletion will reach the cluster
             fragments = hit.get("highlight", {})
             html = (fragments.get("text_") or fragments.get("summary") or [None])[0]
-            hits.append(Hit(entry, mark_safe(html) if html else snippet(entry.summary, request.parsed.plain)))  # noqa: S308
+            hits.append(Hit(entry, mark_safe(html) if html else snippet_text(entry.summary, request.parsed)))  # noqa: S308
         total = raw["hits"]["total"]["value"]
         labels = dict(SearchEntry.objects.values_list("kind", "kind_label").distinct())
         from content.topics.models import Topic

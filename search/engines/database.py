@@ -13,7 +13,7 @@ from wagtail.search.query import And, Or, Phrase, PlainText
 
 from hub import params
 
-from ..highlight import snippet
+from ..highlight import snippet_for
 from ..models import SearchEntry
 from ..query import SearchQuery, parse
 from .base import FacetValue, Hit, SearchEngine, SearchRequest, SearchResponse
@@ -126,7 +126,7 @@ class DatabaseEngine(SearchEngine):
         ids = list(results.facet("id").keys())
         total = len(ids)
         page = list(results[request.offset : request.offset + request.limit]) if total else []
-        hits = [Hit(entry, snippet(entry.text or entry.summary, parsed.plain)) for entry in page]
+        hits = [Hit(entry, snippet_for(entry, parsed)) for entry in page]
         response = SearchResponse(hits, total, facet_counts(ids, request), self.name)
         if not total:
             response.suggestion = suggest_spelling(parsed.plain, request.levels)

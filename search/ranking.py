@@ -1,0 +1,45 @@
+"""How results are ordered, in one place, so every engine ranks the same way.
+
+A result's score is its text relevance (BM25 on SQLite and OpenSearch, cover density on PostgreSQL),
+with the fields weighted as below, then
+
+- multiplied by its kind's weight: papers, definitions and case studies above standard pages when equally
+  matched;
+- multiplied by ``PHRASE_BONUS`` when the query's words appear together as typed (a phrase), and by
+  ``ALL_WORDS_BONUS`` when every word appears somewhere in the entry (scattered words rank lower);
+- multiplied by up to ``1 + RECENCY_WEIGHT`` for a recent date, decaying with a half-life of
+  ``RECENCY_HALF_LIFE_DAYS``: a tie-break, never enough to lift a weaker match over a stronger one.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+# Field weights: title, then a definition's other names, then the summary, then the body.
+FIELD_WEIGHTS = {"title": 10.0, "keywords": 8.0, "summary": 3.0, "text": 1.0}
+
+KIND_WEIGHTS = {
+    "definition": 1.5,
+    "paper": 1.5,
+    "case_study": 1.3,
+    "series": 1.2,
+    "blog": 1.0,
+    "page": 0.6,
+}
+DEFAULT_KIND_WEIGHT = 1.0
+PHRASE_BONUS = 1.6
+ALL_WORDS_BONUS = 1.4
+RECENCY_WEIGHT = 0.1
+RECENCY_HALF_LIFE_DAYS = 730
+
+
+def kind_weight(kind: str) -> float:
+    return KIND_WEIGHTS.get(kind, DEFAULT_KIND_WEIGHT)
+
+
+def recency_factor(day: date | None, today: date | None = None) -> float:
+    """1 for an undated entry, up to 1 + RECENCY_WEIGHT for one dated today."""
+    if day is None:
+        return 1.0
+    age = max(0, ((today or date.today()) - day).days)
+    return 1.0 + RECENCY_WEIGHT * 0.5 ** (age / RECENCY_HALF_LIFE_DAYS)
