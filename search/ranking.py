@@ -7,8 +7,10 @@ with the fields weighted as below, then
   matched;
 - multiplied by ``PHRASE_BONUS`` when the query's words appear together as typed (a phrase), and by
   ``ALL_WORDS_BONUS`` when every word appears somewhere in the entry (scattered words rank lower);
-- multiplied by up to ``1 + RECENCY_WEIGHT`` for a recent date, decaying with a half-life of
-  ``RECENCY_HALF_LIFE_DAYS``: a tie-break, never enough to lift a weaker match over a stronger one.
+- multiplied by ``1 + RECENCY_WEIGHT * RECENCY_HALF_LIFE_DAYS / (RECENCY_HALF_LIFE_DAYS + age in days)``
+  (plain arithmetic, so each database computes it without a user function): up to 1 + RECENCY_WEIGHT for
+  an entry dated today, half that at RECENCY_HALF_LIFE_DAYS; a tie-break, never enough to lift a weaker
+  match over a stronger one.
 """
 
 from __future__ import annotations
@@ -28,6 +30,8 @@ KIND_WEIGHTS = {
 }
 DEFAULT_KIND_WEIGHT = 1.0
 PHRASE_BONUS = 1.6
+PROXIMITY_BONUS = 1.2  # the words within PROXIMITY_WINDOW words of one another, in any order
+PROXIMITY_WINDOW = 8
 ALL_WORDS_BONUS = 1.4
 RECENCY_WEIGHT = 0.1
 RECENCY_HALF_LIFE_DAYS = 730
@@ -42,4 +46,4 @@ def recency_factor(day: date | None, today: date | None = None) -> float:
     if day is None:
         return 1.0
     age = max(0, ((today or date.today()) - day).days)
-    return 1.0 + RECENCY_WEIGHT * 0.5 ** (age / RECENCY_HALF_LIFE_DAYS)
+    return 1.0 + RECENCY_WEIGHT * RECENCY_HALF_LIFE_DAYS / (RECENCY_HALF_LIFE_DAYS + age)
