@@ -9,3 +9,7 @@ class SearchConfig(AppConfig):
 
     def ready(self) -> None:
         from . import checks, signal_handlers  # noqa: F401
+        from .indexing import take_over_wagtail_index_updates
+
+        # After wagtail.search's ready() (this app comes after it in INSTALLED_APPS) has connected its handler.
+        take_over_wagtail_index_updates()

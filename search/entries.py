@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
@@ -15,19 +16,32 @@ from wagtail.models import Page
 
 from .access import PUBLIC, access_level
 from .models import SearchEntry
+from .spelling import add_words
 
-WHITESPACE = re.compile(r"\s+")
+SPACES = re.compile(r"[^\S\n]+")
+BLOCK_TAGS = re.compile(
+    r"<(?:/?(?:p|h[1-6]|li|ul|ol|blockquote|div|table|tr|td|th|figcaption|pre)\b[^>]*|br\s*/?)>", re.I
+)
+
+
+def _text(markup: str) -> str:
+    """Text of one value: rich text's blocks (paragraphs, items, headings) on lines of their own."""
+    return html.unescape(strip_tags(BLOCK_TAGS.sub("\n", markup)))
 
 
 def plain(value: Any) -> str:
-    """Text from rich text, StreamField raw data or plain values, without markup."""
+    """Text from rich text, StreamField raw data or plain values, without markup: one block a line.
+
+    Each string value (a paragraph block, a heading, a rich-text paragraph) is a line of its own, so a
+    snippet is cut from one block and sentences of different blocks are never glued together.
+    """
     parts: list[str] = []
 
     def walk(item: Any) -> None:
         if item is None or isinstance(item, bool | int | float):
             return
         if isinstance(item, str):
-            parts.append(strip_tags(item))
+            parts.append(_text(item))
         elif isinstance(item, Mapping):
             # StreamField raw data: {"type": ..., "value": ..., "id": ...}
             for key, sub in item.items():
@@ -44,7 +58,8 @@ def plain(value: Any) -> str:
             walk(str(item))
 
     walk(value)
-    return WHITESPACE.sub(" ", " ".join(parts)).strip()
+    lines = (SPACES.sub(" ", line).strip() for part in parts for line in part.split("\n"))
+    return "\n".join(line for line in lines if line)
 
 
 @dataclass
@@ -80,7 +95,7 @@ def entry_data(page: Page) -> EntryData | None:
             "Paper",
             page.summary,
             teaser,
-            f"{teaser} {body}",
+            f"{teaser}\n{body}",
             date=page.release_date,
             series=series.title if series else "",
             topics=list(page.topics.all()),
@@ -128,7 +143,7 @@ def entry_data(page: Page) -> EntryData | None:
             "Case study",
             page.summary,
             teaser,
-            f"{teaser} {member_text}",
+            f"{teaser}\n{member_text}",
             date=page.published_date,
             local_authority=authority,
             topics=topics,
@@ -166,9 +181,9 @@ def update_entries_for_page(page: Page) -> list[SearchEntry]:
         "short_definition": data.short_definition,
         "cluster_synced": False,
     }
-    variants = {SearchEntry.Variant.FULL: (data.summary, f"{data.full_text} {topic_names}", data.keywords)}
+    variants = {SearchEntry.Variant.FULL: (data.summary, f"{data.full_text}\n{topic_names}", data.keywords)}
     if level != PUBLIC and data.public_teaser:
-        variants[SearchEntry.Variant.TEASER] = (data.summary, f"{data.teaser_text} {topic_names}", "")
+        variants[SearchEntry.Variant.TEASER] = (data.summary, f"{data.teaser_text}\n{topic_names}", "")
     SearchEntry.objects.filter(page=page).exclude(variant__in=list(variants)).delete()
     entries = []
     for variant, (summary, text, keywords) in variants.items():
@@ -179,6 +194,7 @@ def update_entries_for_page(page: Page) -> list[SearchEntry]:
         )
         entry.topics.set(data.topics)
         entries.append(entry)
+    add_words([page.title, data.keywords, data.summary, data.full_text])
     return entries
 
 

@@ -11,10 +11,10 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+import snowballstemmer
+
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
-
-import snowballstemmer
 
 from .models import SearchEntry
 from .query import SearchQuery

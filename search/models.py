@@ -5,11 +5,13 @@ from __future__ import annotations
 from django.db import models
 from django.db.models import Q
 
-from wagtail.search import index
 
-
-class SearchEntry(index.Indexed, models.Model):
+class SearchEntry(models.Model):
     """What search may match and show for a page, for one kind of reader.
+
+    The database engine's full-text index of these rows is kept by the database itself (search/engines/
+    database.py: an FTS5 table filled by triggers on SQLite, a weighted generated ``tsvector`` column with a
+    GIN index on PostgreSQL), so an entry is searchable the moment its transaction commits.
 
     A public page has one FULL entry. A restricted page has a FULL entry (all its text) at its
     access level and a TEASER entry (title and public summary only) for everyone who cannot
@@ -42,22 +44,6 @@ class SearchEntry(index.Indexed, models.Model):
     cluster_synced = models.BooleanField(default=False, db_index=True)
     updated_at = models.DateTimeField(auto_now=True)
 
-    search_fields = [
-        index.SearchField("title", boost=5),
-        index.SearchField("keywords", boost=4),
-        index.SearchField("summary", boost=2),
-        index.SearchField("text"),
-        index.AutocompleteField("title"),
-        index.FilterField("id"),
-        index.FilterField("variant"),
-        index.FilterField("access"),
-        index.FilterField("kind"),
-        index.FilterField("year"),
-        index.FilterField("series"),
-        index.FilterField("local_authority"),
-        index.FilterField("date"),
-    ]
-
     class Meta:
         constraints = [models.UniqueConstraint(fields=["page", "variant"], name="one_entry_per_page_variant")]
         verbose_name_plural = "search entries"
@@ -79,3 +65,17 @@ class ClusterDeletion(models.Model):
 
     def __str__(self) -> str:
         return f"delete entry {self.entry_id}"
+
+
+class SearchWord(models.Model):
+    """A word of the indexed text, for spelling corrections (search/spelling.py).
+
+    Words are added as entries are written and recounted by ``search_index rebuild`` and daily; a word
+    is only ever offered to a reader after a search shows it matches something that reader may see.
+    """
+
+    word = models.CharField(max_length=64, unique=True)
+    documents = models.PositiveIntegerField(default=1, help_text="Entries holding the word, at the last count.")
+
+    def __str__(self) -> str:
+        return self.word

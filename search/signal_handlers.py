@@ -12,11 +12,14 @@ from wagtail.models import Page, PageViewRestriction
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
 from .entries import update_entries_for_page
+from .indexing import defer_pages
 from .models import SearchEntry
 from .tasks import schedule_cluster_sync
 
 
 def _refresh(pages) -> None:
+    if defer_pages(pages):  # a bulk load: written once per page when it ends
+        return
     for page in pages:
         update_entries_for_page(page)
     transaction.on_commit(schedule_cluster_sync)

@@ -22,6 +22,7 @@ from .engines.base import FACETS, SORTS
 from .engines.database import DatabaseEngine
 from .models import SearchEntry
 from .query import clean, parse
+from .service import answer
 
 logger = logging.getLogger(__name__)
 RESULTS_PER_PAGE = 10
@@ -96,14 +97,7 @@ def search(request: HttpRequest) -> TemplateResponse:
             typed, levels, filters, sort, (page_number - 1) * RESULTS_PER_PAGE, RESULTS_PER_PAGE
         )
         engine = get_engine()
-        try:
-            response = engine.search(search_request)
-        except Exception:  # noqa: BLE001 - a cluster that is down degrades to the database engine
-            if not engine.uses_cluster:
-                raise
-            logger.warning("Search engine %s failed; answering from the database", engine.name, exc_info=True)
-            response = DatabaseEngine().search(search_request)
-            response.degraded = True
+        response, corrected = answer(engine, search_request, spelling=request.GET.get("spelling") != "exact")
         paginator = Paginator(range(response.total), RESULTS_PER_PAGE)
         page_obj = paginator.get_page(page_number)
         Query.get(query).add_hit()
@@ -111,10 +105,13 @@ def search(request: HttpRequest) -> TemplateResponse:
             record_search(request, query, response.total)
         context.update(
             response=response,
+            corrected=corrected,
             hits=response.hits,
             page_obj=page_obj,
             paginator=paginator,
-            answer=direct_answer(typed, levels) if page_number == 1 and not filters else None,
+            answer=direct_answer(str(corrected) if corrected else typed, levels)
+            if page_number == 1 and not filters
+            else None,
             promotions=promoted(query, request) if page_number == 1 else [],
             facets=[(name, FACET_LABELS[name], values) for name, values in response.facets.items() if values],
         )
@@ -137,7 +134,16 @@ def autocomplete(request: HttpRequest) -> JsonResponse:
             if not engine.uses_cluster:
                 raise
             entries = DatabaseEngine().autocomplete(prefix, readable_levels(request.user))
-        suggestions = [{"title": e.title, "url": e.url_path, "kind": e.kind_label} for e in entries]
+        # A locked item (a teaser) says so, and the engines list it after everything the reader may open.
+        suggestions = [
+            {
+                "title": e.title,
+                "url": e.url_path,
+                "kind": e.kind_label,
+                "locked": e.variant == SearchEntry.Variant.TEASER,
+            }
+            for e in entries
+        ]
     response = JsonResponse({"query": prefix, "suggestions": suggestions})
     patch_cache_control(response, private=True, no_store=True)
     patch_vary_headers(response, ["Cookie"])

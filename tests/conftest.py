@@ -8,13 +8,15 @@ from django.test import Client
 
 from content.demo.loader import DemoLoader
 from members.models import LocalGovernmentDomain
+from search.indexing import deferred
 
 
 @pytest.fixture(scope="session")
 def django_db_setup(django_db_setup, django_db_blocker):
     """Migrate, then load the demo content once; each test runs in a transaction on top of it."""
     with django_db_blocker.unblock():
-        DemoLoader().run()
+        with deferred():  # as `manage.py load_demo_content` does
+            DemoLoader().run()
         # The test network's councils: the demo's, and Leeds, whose officers many tests sign in as.
         LocalGovernmentDomain.objects.get_or_create(domain="leeds.gov.uk")
 

@@ -56,7 +56,6 @@ INSTALLED_APPS = [
     "submissions",
     "alerts",
     "insights",
-    "search.apps.SearchConfig",
     "django_tasks",
     "django_tasks_db",
     "wagtail.contrib.settings",
@@ -72,6 +71,7 @@ INSTALLED_APPS = [
     "wagtail.documents",
     "wagtail.images",
     "wagtail.search",
+    "search.apps.SearchConfig",  # after wagtail.search: it takes over Wagtail's index updates (search/indexing.py)
     "wagtail.admin",
     "wagtail",
     "modelcluster",

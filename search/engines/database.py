@@ -1,31 +1,46 @@
-"""The embedded engine: Wagtail's database search backend (SQLite FTS5, PostgreSQL full text)."""
+# ruff: noqa: S608 - SQL is assembled from table names and constants; every typed value is a bound parameter
+"""The embedded engine: matched, ranked, paged and counted in the database, in one statement per search.
+
+- **SQLite**: an FTS5 table over the entries (``porter unicode61`` tokens, filled by triggers: see
+  migration 0002), ranked by ``bm25`` with the field weights of ``search.ranking``.
+- **PostgreSQL**: a weighted ``tsvector`` column the database generates from each entry, a GIN index,
+  ranked by ``ts_rank_cd`` (cover density: words close together score higher).
+
+Each search is one statement: a materialised set of the matching entries this reader may see (with their
+scores), from which the page of results (``ORDER BY`` score ``LIMIT``) and the facet counts (``GROUP BY``)
+are read together. Typed text never reaches either query language: FTS5 gets each parsed word or phrase as
+a double-quoted string (quotes doubled), PostgreSQL gets them as bound parameters of ``plainto_tsquery`` and
+``phraseto_tsquery``. Who may see which entry is ``SearchEntry.visible_to``, compiled by Django into the
+same statement.
+
+Why not Wagtail's database backend: it scores every match in Python-side compiled expressions, cannot
+return facet counts, and needs an index task per saved object; here the database keeps the index itself
+(triggers, a generated column), so an entry is searchable the moment it is written.
+"""
 
 from __future__ import annotations
 
-import difflib
+import re
 from collections import Counter
-from itertools import islice
 
-from django.db.models import Count
-
-from wagtail.search.backends import get_search_backend
-from wagtail.search.query import And, Or, Phrase, PlainText
+from django.db import connection
 
 from hub import params
 
-from ..highlight import snippet_for
+from .. import ranking
+from ..highlight import snippet_for, stem
 from ..models import SearchEntry
 from ..query import SearchQuery, parse
+from ..spelling import rebuild_vocabulary
 from .base import FacetValue, Hit, SearchEngine, SearchRequest, SearchResponse
 
-CHUNK = 500
+FTS = "hub_search_entry_fts"  # SQLite only (migration 0002)
+ENTRY = SearchEntry._meta.db_table
+ENTRY_TOPICS = SearchEntry.topics.through._meta.db_table
+TOPIC = SearchEntry.topics.field.related_model._meta.db_table
 FACET_FIELDS = {"kind": "kind", "series": "series", "year": "year", "local_authority": "local_authority"}
-
-
-def _chunks(items, size=CHUNK):
-    iterator = iter(items)
-    while chunk := list(islice(iterator, size)):
-        yield chunk
+NULL_TEXT, NULL_INTEGER = "CAST(NULL AS TEXT)", "CAST(NULL AS INTEGER)"
+PREFIX_TOKEN = re.compile(r"[^\W_]+")
 
 
 def filtered_entries(request: SearchRequest):
@@ -37,117 +52,301 @@ def filtered_entries(request: SearchRequest):
             values = params.years(values) or [0]  # no such year: nothing matches
         if values:
             qs = qs.filter(**{f"{field_name}__in": values})
-    topics = request.filters.get("topic")
-    if topics:
-        for slug in topics:  # every selected topic must apply
-            qs = qs.filter(pk__in=SearchEntry.topics.through.objects.filter(topic__slug=slug).values("searchentry_id"))
+    for slug in request.filters.get("topic", ()):  # every selected topic must apply
+        qs = qs.filter(pk__in=SearchEntry.topics.through.objects.filter(topic__slug=slug).values("searchentry_id"))
     return qs
 
 
-def facet_counts(ids: list[int], request: SearchRequest) -> dict[str, list[FacetValue]]:
-    """Counts per facet value among the matched entries (which already honour every selected filter)."""
+def where_clause(queryset) -> tuple[str, list]:
+    """The WHERE of ``queryset`` as SQL on the entry table, for the engine's own statements."""
+    query = queryset.query
+    compiler = query.get_compiler(connection=connection)
+    sql, values = compiler.compile(query.where)
+    return sql or "1=1", list(values)
+
+
+def _fts_string(words) -> str:
+    """An FTS5 string: the tokenizer reads what is inside; a double quote inside is doubled."""
+    return '"' + " ".join(words).replace('"', '""') + '"'
+
+
+class Dialect:
+    """How one database matches and scores; the statement around it is shared."""
+
+    def kind_weight_sql(self) -> tuple[str, list]:
+        cases = " ".join("WHEN %s THEN %s" for _ in ranking.KIND_WEIGHTS)
+        values = [item for pair in ranking.KIND_WEIGHTS.items() for item in pair]
+        return f"(CASE {ENTRY}.kind {cases} ELSE %s END)", [*values, ranking.DEFAULT_KIND_WEIGHT]
+
+    def ranked(self, parsed: SearchQuery, queryset, scored: bool) -> tuple[str, list]:
+        """SQL selecting (id, score) of the matching entries of ``queryset``."""
+        raise NotImplementedError
+
+
+class SQLiteDialect(Dialect):
+    def match(self, parsed: SearchQuery) -> str:
+        must = []
+        if parsed.words:
+            must.append("(" + " OR ".join(_fts_string([word]) for word in parsed.words) + ")")
+        must += [_fts_string(phrase) for phrase in parsed.phrases]
+        expression = " AND ".join(must)
+        if parsed.excluded:
+            expression = f"({expression}) NOT ({' OR '.join(_fts_string(item) for item in parsed.excluded)})"
+        return expression
+
+    def bonus(self, parsed: SearchQuery) -> tuple[str, list]:
+        words = parsed.terms
+        if len(words) < 2:
+            return "1", []
+        quoted = " ".join(_fts_string([word]) for word in words)
+        sub = f"{FTS}.rowid IN (SELECT rowid FROM {FTS} WHERE {FTS} MATCH %s)"
+        sql = f"(CASE WHEN {sub} THEN %s WHEN {sub} THEN %s ELSE 1 END) * (CASE WHEN {sub} THEN %s ELSE 1 END)"
+        return sql, [
+            _fts_string(words),
+            ranking.PHRASE_BONUS,
+            f"NEAR({quoted}, {ranking.PROXIMITY_WINDOW})",
+            ranking.PROXIMITY_BONUS,
+            " AND ".join(_fts_string([word]) for word in words),
+            ranking.ALL_WORDS_BONUS,
+        ]
+
+    def ranked(self, parsed, queryset, scored):
+        where, values = where_clause(queryset)
+        if not scored:
+            return (
+                f"SELECT {ENTRY}.id AS id, 0 AS score FROM {FTS} JOIN {ENTRY} ON {ENTRY}.id = {FTS}.rowid "
+                f"WHERE {FTS} MATCH %s AND ({where})",
+                [self.match(parsed), *values],
+            )
+        weights = ", ".join(str(weight) for weight in ranking.FIELD_WEIGHTS.values())
+        kind, kind_values = self.kind_weight_sql()
+        bonus, bonus_values = self.bonus(parsed)
+        h, w = ranking.RECENCY_HALF_LIFE_DAYS, ranking.RECENCY_WEIGHT
+        recency = f"COALESCE(1 + {w} * {h} / ({h} + MAX(0, julianday('now') - julianday({ENTRY}.date))), 1)"
+        score = f"-bm25({FTS}, {weights}) * {kind} * {bonus} * {recency}"
+        return (
+            f"SELECT {ENTRY}.id AS id, {score} AS score FROM {FTS} JOIN {ENTRY} ON {ENTRY}.id = {FTS}.rowid "
+            f"WHERE {FTS} MATCH %s AND ({where})",
+            [*kind_values, *bonus_values, self.match(parsed), *values],
+        )
+
+    def prefix_match(self, terms, fields="{title keywords summary}") -> str:
+        *complete, last = terms
+        parts = [_fts_string([word]) for word in complete]
+        prefixes = set(PREFIX_TOKEN.findall(last)) or {last}
+        stems = {stem(token) for token in prefixes if len(token) > 3}
+        parts.append("(" + " OR ".join(f"{_fts_string([token])} *" for token in sorted(prefixes | stems)) + ")")
+        return f"{fields} : (" + " AND ".join(parts) + ")"
+
+    def suggestions(self, terms, queryset, limit):
+        where, values = where_clause(queryset)
+        weights = ", ".join(str(weight) for weight in ranking.FIELD_WEIGHTS.values())
+        sql = (
+            f"SELECT {ENTRY}.id FROM {FTS} JOIN {ENTRY} ON {ENTRY}.id = {FTS}.rowid "
+            f"WHERE {FTS} MATCH %s AND ({where}) "
+            f"ORDER BY {ENTRY}.variant = %s DESC, lower({ENTRY}.title) LIKE %s ESCAPE '\\' DESC, "
+            f"bm25({FTS}, {weights}), {ENTRY}.id LIMIT %s"
+        )
+        like = " ".join(terms).lower().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+        return sql, [self.prefix_match(terms), *values, SearchEntry.Variant.FULL, like, limit]
+
+    def contains_sql(self) -> str:
+        return f"SELECT 1 FROM {FTS} JOIN {ENTRY} ON {ENTRY}.id = {FTS}.rowid WHERE {FTS} MATCH %s AND ({{where}}) LIMIT 1"
+
+    def word_match(self, word: str) -> str:
+        return _fts_string([word])
+
+
+class PostgreSQLDialect(Dialect):
+    def tsquery(self, parsed: SearchQuery) -> tuple[str, list]:
+        must, values = [], []
+        if parsed.words:
+            must.append("(" + " || ".join("plainto_tsquery('english', %s)" for _ in parsed.words) + ")")
+            values += list(parsed.words)
+        for phrase in parsed.phrases:
+            must.append("phraseto_tsquery('english', %s)")
+            values.append(" ".join(phrase))
+        expression = " && ".join(must)
+        if parsed.excluded:
+            expression += " && !!(" + " || ".join("phraseto_tsquery('english', %s)" for _ in parsed.excluded) + ")"
+            values += [" ".join(item) for item in parsed.excluded]
+        return f"({expression})", values
+
+    def ranked(self, parsed, queryset, scored):
+        where, values = where_clause(queryset)
+        query, query_values = self.tsquery(parsed)
+        match = f"{ENTRY}.search_vector @@ {query}"
+        if not scored:
+            return f"SELECT {ENTRY}.id AS id, 0 AS score FROM {ENTRY} WHERE {match} AND ({where})", [
+                *query_values,
+                *values,
+            ]
+        # ts_rank_cd's weights are {D, C, B, A}: body, summary, other names, title, relative to the title.
+        top = ranking.FIELD_WEIGHTS["title"]
+        weights = [ranking.FIELD_WEIGHTS[name] / top for name in ("text", "summary", "keywords", "title")]
+        kind, kind_values = self.kind_weight_sql()
+        h, w = ranking.RECENCY_HALF_LIFE_DAYS, ranking.RECENCY_WEIGHT
+        recency = f"COALESCE(1 + {w} * {h} / ({h} + GREATEST(0, CURRENT_DATE - {ENTRY}.date)), 1)"
+        bonus, bonus_values = "1", []
+        words = parsed.terms
+        if len(words) > 1:
+            vector = f"{ENTRY}.search_vector"
+            bonus = (
+                f"(CASE WHEN {vector} @@ phraseto_tsquery('english', %s) THEN %s ELSE 1 END)"
+                f" * (CASE WHEN {vector} @@ plainto_tsquery('english', %s) THEN %s ELSE 1 END)"
+            )
+            text = " ".join(words)
+            bonus_values = [text, ranking.PHRASE_BONUS, text, ranking.ALL_WORDS_BONUS]
+        score = f"ts_rank_cd(%s::float4[], {ENTRY}.search_vector, {query}, 1) * {kind} * {bonus} * {recency}"
+        return (
+            f"SELECT {ENTRY}.id AS id, {score} AS score FROM {ENTRY} WHERE {match} AND ({where})",
+            [weights, *query_values, *kind_values, *bonus_values, *query_values, *values],
+        )
+
+    def prefix_query(self, terms) -> tuple[str, list]:
+        *complete, last = terms
+        parts = ["plainto_tsquery('english', %s)" for _ in complete]
+        tokens = PREFIX_TOKEN.findall(last.lower())
+        prefixes = {" & ".join(f"{token}:*" for token in tokens)} if tokens else set()
+        if len(tokens) == 1 and len(tokens[0]) > 3:
+            prefixes.add(f"{PREFIX_TOKEN.findall(stem(tokens[0]))[0]}:*")
+        alternatives = " || ".join("to_tsquery('simple', %s)" for _ in prefixes) or "''::tsquery"
+        return " && ".join([*parts, f"({alternatives})"]), [*complete, *sorted(prefixes)]
+
+    def suggestions(self, terms, queryset, limit):
+        where, values = where_clause(queryset)
+        query, query_values = self.prefix_query(terms)
+        # Suggestions match titles, other names and summaries (weights A, B, C), not the body.
+        vector = f"ts_filter({ENTRY}.search_vector, '{{a,b,c}}')"
+        like = " ".join(terms).lower().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+        sql = (
+            f"SELECT {ENTRY}.id FROM {ENTRY} WHERE {ENTRY}.search_vector @@ {query} AND {vector} @@ {query} "
+            f"AND ({where}) ORDER BY {ENTRY}.variant = %s DESC, lower({ENTRY}.title) LIKE %s DESC, "
+            f"ts_rank_cd({vector}, {query}) DESC, {ENTRY}.id LIMIT %s"
+        )
+        return sql, [
+            *query_values,
+            *query_values,
+            *values,
+            SearchEntry.Variant.FULL,
+            like,
+            *query_values,
+            limit,
+        ]
+
+    def contains_sql(self) -> str:
+        return f"SELECT 1 FROM {ENTRY} WHERE {ENTRY}.search_vector @@ plainto_tsquery('english', %s) AND ({{where}}) LIMIT 1"
+
+    def word_match(self, word: str) -> str:
+        return word
+
+
+def dialect() -> Dialect:
+    if connection.vendor == "postgresql":
+        return PostgreSQLDialect()
+    if connection.vendor == "sqlite":
+        return SQLiteDialect()
+    raise NotImplementedError(f"The database engine supports SQLite and PostgreSQL, not {connection.vendor}.")
+
+
+def statement(request: SearchRequest) -> tuple[str, list]:
+    """One statement: the page of results ('h' rows, best first) and the facet counts ('e' and 't' rows)."""
+    parsed = request.parsed
+    relevance = request.sort != "newest"
+    matched, values = dialect().ranked(parsed, filtered_entries(request), scored=relevance)
+    order = "m.score DESC, m.id" if relevance else f"{ENTRY}.date DESC, m.id DESC"
+    sql = (
+        f"WITH m AS MATERIALIZED ({matched}) "
+        f"SELECT * FROM (SELECT 'h' AS part, CAST(m.id AS TEXT) AS item, {NULL_TEXT} AS label, "
+        f"{NULL_INTEGER} AS year, {NULL_TEXT} AS series, {NULL_TEXT} AS local_authority, 0 AS n FROM m JOIN {ENTRY} ON {ENTRY}.id = m.id ORDER BY {order} "
+        f"LIMIT %s OFFSET %s) hits "
+        f"UNION ALL SELECT 'e', {ENTRY}.kind, {ENTRY}.kind_label, {ENTRY}.year, {ENTRY}.series, "
+        f"{ENTRY}.local_authority, COUNT(*) FROM m JOIN {ENTRY} ON {ENTRY}.id = m.id "
+        f"GROUP BY {ENTRY}.kind, {ENTRY}.kind_label, {ENTRY}.year, {ENTRY}.series, {ENTRY}.local_authority "
+        f"UNION ALL SELECT 't', {TOPIC}.slug, {TOPIC}.name, {NULL_INTEGER}, {NULL_TEXT}, {NULL_TEXT}, COUNT(*) FROM m "
+        f"JOIN {ENTRY_TOPICS} ON {ENTRY_TOPICS}.searchentry_id = m.id "
+        f"JOIN {TOPIC} ON {TOPIC}.id = {ENTRY_TOPICS}.topic_id GROUP BY {TOPIC}.slug, {TOPIC}.name"
+    )
+    return sql, [*values, request.limit, request.offset]
+
+
+def read_rows(rows, request: SearchRequest) -> tuple[list[int], int, dict[str, list[FacetValue]]]:
+    hit_ids: list[int] = []
     counters: dict[str, Counter] = {name: Counter() for name in (*FACET_FIELDS, "topic")}
     labels: dict[str, dict[str, str]] = {"kind": {}, "topic": {}}
-    for chunk in _chunks(ids):
-        rows = SearchEntry.objects.filter(pk__in=chunk)
-        for facet, field_name in FACET_FIELDS.items():
-            for row in (
-                rows.exclude(**{field_name: ""} if facet != "year" else {"year__isnull": True})
-                .values(field_name, *(["kind_label"] if facet == "kind" else []))
-                .annotate(n=Count("pk"))
-            ):
-                value = str(row[field_name])
-                counters[facet][value] += row["n"]
-                if facet == "kind":
-                    labels["kind"][value] = row["kind_label"]
-        for row in (
-            SearchEntry.topics.through.objects.filter(searchentry_id__in=chunk)
-            .values("topic__slug", "topic__name")
-            .annotate(n=Count("pk"))
-        ):
-            counters["topic"][row["topic__slug"]] += row["n"]
-            labels["topic"][row["topic__slug"]] = row["topic__name"]
+    for part, key, label, year, series, authority, count in rows:
+        if part == "h":
+            hit_ids.append(int(key))
+        elif part == "e":
+            counters["kind"][key] += count
+            labels["kind"][key] = label
+            if year is not None:
+                counters["year"][str(year)] += count
+            if series:
+                counters["series"][series] += count
+            if authority:
+                counters["local_authority"][authority] += count
+        else:
+            counters["topic"][key] += count
+            labels["topic"][key] = label
+    total = sum(counters["kind"].values())
     facets = {}
     for name, counter in counters.items():
         selected = set(request.filters.get(name, ()))
-        ordered = sorted(counter.items(), key=lambda item: (-item[1], item[0]))
         if name == "year":
             ordered = sorted(counter.items(), key=lambda item: item[0], reverse=True)
+        else:
+            ordered = sorted(counter.items(), key=lambda item: (-item[1], item[0]))
         facets[name] = [
             FacetValue(value, labels.get(name, {}).get(value, value), count, value in selected)
             for value, count in ordered
         ]
-    return facets
-
-
-def backend_query(parsed: SearchQuery):
-    """Wagtail's query objects for what must match: any of the words, every phrase. Never a string to parse."""
-    parts = []
-    if parsed.words:
-        parts.append(PlainText(" ".join(parsed.words), operator="or"))
-    parts += [Phrase(" ".join(phrase)) for phrase in parsed.phrases]
-    if not parts:
-        return None
-    return parts[0] if len(parts) == 1 else And(parts)
-
-
-def excluded_query(parsed: SearchQuery):
-    """What must not match: any excluded word or phrase (None when nothing is excluded).
-
-    Searched on its own and taken out of the entries, rather than ``Not`` inside the query: the SQLite
-    backend writes ``a OR b NOT c`` without brackets (FTS5 reads ``a OR (b NOT c)``) and the PostgreSQL
-    backend drops ``Not`` around a ``Phrase``.
-    """
-    parts = [PlainText(item[0]) if len(item) == 1 else Phrase(" ".join(item)) for item in parsed.excluded]
-    if not parts:
-        return None
-    return parts[0] if len(parts) == 1 else Or(parts)
+    return hit_ids, total, facets
 
 
 class DatabaseEngine(SearchEngine):
     name = "database"
 
-    def __init__(self) -> None:
-        self.backend = get_search_backend()
-
-    def _search(self, qs, parsed: SearchQuery, sort: str):
-        excluded = excluded_query(parsed)
-        if excluded is not None:
-            qs = qs.exclude(pk__in=list(self.backend.search(excluded, qs, order_by_relevance=False).facet("id")))
-        if sort == "newest":
-            return self.backend.search(backend_query(parsed), qs.order_by("-date", "-id"), order_by_relevance=False)
-        return self.backend.search(backend_query(parsed), qs)
-
     def search(self, request: SearchRequest) -> SearchResponse:
         parsed = request.parsed
         if not parsed:
             return SearchResponse([], 0, {}, self.name)
-        results = self._search(filtered_entries(request), parsed, request.sort)
-        ids = list(results.facet("id").keys())
-        total = len(ids)
-        page = list(results[request.offset : request.offset + request.limit]) if total else []
-        hits = [Hit(entry, snippet_for(entry, parsed)) for entry in page]
-        response = SearchResponse(hits, total, facet_counts(ids, request), self.name)
-        if not total:
-            response.suggestion = suggest_spelling(parsed.plain, request.levels)
-        return response
+        sql, values = statement(request)
+        with connection.cursor() as cursor:
+            cursor.execute(sql, values)
+            rows = cursor.fetchall()
+        hit_ids, total, facets = read_rows(rows, request)
+        entries = SearchEntry.objects.in_bulk(hit_ids)
+        hits = [Hit(entries[pk], snippet_for(entries[pk], parsed)) for pk in hit_ids if pk in entries]
+        return SearchResponse(hits, total, facets, self.name)
 
     def autocomplete(self, prefix: str, levels: frozenset[str], limit: int = 8) -> list[SearchEntry]:
+        """Entries whose title, other names or summary hold the typed words, the last one maybe unfinished.
+
+        Entries the reader may open come first; a teaser (a locked page) never comes above one.
+        """
         terms = parse(prefix).terms
         if not terms:
             return []
-        qs = SearchEntry.objects.filter(SearchEntry.visible_to(levels))
-        return list(self.backend.autocomplete(PlainText(" ".join(terms), operator="and"), qs)[:limit])
+        queryset = SearchEntry.objects.filter(SearchEntry.visible_to(levels))
+        sql, values = dialect().suggestions(terms, queryset, limit)
+        with connection.cursor() as cursor:
+            cursor.execute(sql, values)
+            ids = [row[0] for row in cursor.fetchall()]
+        entries = SearchEntry.objects.in_bulk(ids)
+        return [entries[pk] for pk in ids if pk in entries]
 
+    def finds(self, word: str, levels: frozenset[str]) -> bool:
+        """Whether ``word`` matches anything this reader may see (before a correction is offered)."""
+        database = dialect()
+        where, values = where_clause(SearchEntry.objects.filter(SearchEntry.visible_to(levels)))
+        with connection.cursor() as cursor:
+            cursor.execute(database.contains_sql().format(where=where), [database.word_match(word), *values])
+            return cursor.fetchone() is not None
 
-def suggest_spelling(query: str, levels: frozenset[str]) -> str:
-    """A spelling suggestion from the titles and other names of entries this reader may see."""
-    vocabulary = set()
-    for title, keywords in SearchEntry.objects.filter(SearchEntry.visible_to(levels)).values_list("title", "keywords")[
-        :5000
-    ]:
-        vocabulary.update(word.lower() for word in f"{title} {keywords}".replace(",", " ").split() if len(word) > 3)
-    words = query.lower().split()
-    corrected = [(difflib.get_close_matches(word, vocabulary, n=1, cutoff=0.75) or [word])[0] for word in words]
-    suggestion = " ".join(corrected)
-    return suggestion if suggestion != query.lower() else ""
+    def rebuild(self, progress=None) -> dict:
+        """The database keeps its index itself; this recounts the vocabulary and tidies the index."""
+        if connection.vendor == "sqlite":
+            with connection.cursor() as cursor:
+                cursor.execute(f"INSERT INTO {FTS}({FTS}) VALUES ('optimize')")
+        return {"words": rebuild_vocabulary()}

@@ -11,6 +11,8 @@ from content.glossary.models import DefinitionPage
 from search.access import LOCAL_GOVERNMENT, MEMBERS_ONLY, PUBLIC
 from search.engines import SearchRequest
 from search.models import SearchEntry
+from search.query import parse
+from search.spelling import correct
 from tests.factories import CaseStudyPageFactory
 
 pytestmark = pytest.mark.django_db
@@ -120,10 +122,28 @@ def test_unpublished_pages_leave_the_index(engine):
     assert "/definitions/civic-assets/" not in urls(run(engine, "civic assets"))
 
 
-def test_no_results_offers_a_suggestion(engine):
-    response = run(engine, "infrastrucure")
-    if response.total == 0:
-        assert response.suggestion
+@pytest.mark.parametrize(
+    ("typed", "meant"),
+    [
+        ("infrastrucure", "infrastructure"),
+        ("lonliness", "loneliness"),
+        ("partcipatory budgetting", "participatory budgeting"),
+        ("socail capital", "social capital"),
+        ("volunteerng", "volunteering"),
+    ],
+)
+def test_misspellings_are_corrected_from_what_the_reader_may_see(engine, typed, meant):
+    assert run(engine, typed).total <= run(engine, meant).total
+    corrected = correct(parse(typed), lambda word: bool(run(engine, word).total))
+    assert str(corrected) == meant
+    assert run(engine, str(corrected)).total > 0
+
+
+def test_a_word_only_restricted_text_holds_is_never_offered_as_a_correction(engine, guarded):
+    misspelt = SECRET[:-2] + SECRET[-1] + SECRET[-2]  # two letters swapped
+    for levels in (ANONYMOUS, MEMBER):
+        assert correct(parse(misspelt), lambda word: bool(run(engine, word, levels).total)) is None
+    assert str(correct(parse(misspelt), lambda word: bool(run(engine, word, COUNCIL).total))) == SECRET.lower()
 
 
 # The query parser's words, phrases and exclusions, the same on every engine; nothing typed is syntax.

@@ -12,6 +12,7 @@ import pytest
 
 from search.access import PUBLIC
 from search.engines import SearchRequest
+from search.service import answer
 from tests.search.judged_queries import JUDGED_QUERIES
 
 pytestmark = pytest.mark.django_db
@@ -26,7 +27,8 @@ def dcg(gains: list[int]) -> float:
 def measure(engine) -> dict[str, float]:
     precision, ndcg = [], []
     for judged in JUDGED_QUERIES:
-        response = engine.search(SearchRequest(judged["query"], frozenset({PUBLIC}), limit=10))
+        # As the search page answers: a misspelt word is corrected first.
+        response, _ = answer(engine, SearchRequest(judged["query"], frozenset({PUBLIC}), limit=10))
         ranked = [hit.entry.url_path for hit in response.hits]
         relevance = judged["relevant"]
         precision.append(sum(1 for url in ranked[:3] if relevance.get(url, 0) >= 2) / 3)

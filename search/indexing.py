@@ -1,0 +1,113 @@
+"""When the indexes are written: the site's search entries and Wagtail's own index (the admin's search).
+
+- **Search entries** are rewritten in the request that publishes, moves or restricts a page; the database
+  engine's index follows in the same transaction (triggers, a generated column).
+- **Wagtail's index** of pages, images and documents is updated by a background task per save, as
+  Wagtail does, but by ``index_object``, which finishes quietly when the object was deleted
+  in the meantime (Wagtail's own task fails with ``DoesNotExist``). ``SearchConfig.ready`` puts this
+  handler in place of Wagtail's for every indexed model; a test checks Wagtail's is no longer connected.
+- **Bulk loads** (the demo content) run inside ``deferred()``: nothing is queued while they save, and on
+  leaving, each page's entries and each object's Wagtail index row are written once, in this process, so
+  the site is completely searchable the moment the load returns.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+
+from django.apps import apps
+from django.db.models.signals import post_save
+
+from wagtail.models import Page
+
+from django_tasks import task
+from modelsearch import index as wagtail_index
+from modelsearch import signal_handlers as wagtail_signal_handlers
+
+from .entries import update_entries_for_page
+from .tasks import schedule_cluster_sync
+
+_state = threading.local()
+
+
+@dataclass
+class Deferred:
+    pages: set[int] = field(default_factory=set)
+    objects: set[tuple[str, str, str]] = field(default_factory=set)
+
+
+def _current() -> Deferred | None:
+    stack = getattr(_state, "stack", None)
+    return stack[-1] if stack else None
+
+
+@contextmanager
+def deferred() -> Iterator[Deferred]:
+    """Collect index work while the block runs; do it once per page and object when it succeeds."""
+    batch = Deferred()
+    _state.stack = [*getattr(_state, "stack", []), batch]
+    try:
+        yield batch
+    finally:
+        _state.stack = _state.stack[:-1]
+    refresh_pages(Page.objects.filter(pk__in=batch.pages).specific())
+    for app_label, model_name, pk in sorted(batch.objects):
+        index_now(app_label, model_name, pk)
+
+
+def defer_pages(pages: Iterable[Page]) -> bool:
+    """Within ``deferred()``: note the pages for later and say so; otherwise False."""
+    batch = _current()
+    if batch is None:
+        return False
+    batch.pages.update(page.pk for page in pages)
+    return True
+
+
+def refresh_pages(pages: Iterable[Page]) -> None:
+    for page in pages:
+        update_entries_for_page(page)
+    schedule_cluster_sync()
+
+
+@task()
+def index_object(app_label: str, model_name: str, pk: str) -> bool:
+    """The queued form of ``index_now``."""
+    return index_now(app_label, model_name, pk)
+
+
+def index_now(app_label: str, model_name: str, pk: str) -> bool:
+    """Write one object's row of Wagtail's index; False (and nothing done) when it no longer exists."""
+    model = apps.get_model(app_label, model_name)
+    instance = model._default_manager.filter(pk=pk).first()
+    if instance is None:
+        return False
+    wagtail_index.insert_or_update_object(instance)
+    return True
+
+
+def on_indexed_save(sender, instance, raw: bool = False, **kwargs) -> None:
+    """Wagtail's index after a save: queued (or noted, within ``deferred()``)."""
+    if raw:
+        return
+    key = (instance._meta.app_label, instance._meta.model_name, str(instance.pk))
+    batch = _current()
+    if batch is not None:
+        batch.objects.add(key)
+        return
+    index_object.enqueue(*key)
+
+
+def wagtail_handler() -> Callable:
+    return wagtail_signal_handlers.post_save_signal_handler
+
+
+def take_over_wagtail_index_updates() -> None:
+    """Replace Wagtail's post-save index handler with ``on_indexed_save`` on every indexed model."""
+    for model in wagtail_index.get_indexed_models():
+        if getattr(model, "search_auto_update", True):
+            post_save.disconnect(wagtail_handler(), sender=model)
+            post_save.connect(on_indexed_save, sender=model, dispatch_uid=f"hub-index-{model._meta.label}")

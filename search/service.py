@@ -1,0 +1,61 @@
+"""A search as the site answers it, whichever the engine: failover to the database, spelling corrections."""
+
+from __future__ import annotations
+
+import logging
+
+from .engines import SearchRequest, SearchResponse
+from .engines.database import DatabaseEngine
+from .query import SearchQuery
+from .spelling import correct
+
+logger = logging.getLogger(__name__)
+
+
+def run_search(engine, search_request: SearchRequest) -> SearchResponse:
+    """The engine's answer; a cluster that fails degrades to the database engine."""
+    try:
+        return engine.search(search_request)
+    except Exception:  # noqa: BLE001 - a cluster that is down degrades to the database engine
+        if not engine.uses_cluster:
+            raise
+        logger.warning("Search engine %s failed; answering from the database", engine.name, exc_info=True)
+        response = DatabaseEngine().search(search_request)
+        response.degraded = True
+        return response
+
+
+def _corrected(
+    engine, search_request: SearchRequest, response: SearchResponse
+) -> tuple[SearchResponse, SearchQuery | None]:
+    """When a query holds a word the index does not know: the corrected query's results, if they are more."""
+    if response.degraded:
+        return response, None
+
+    def finds(word: str) -> bool:
+        return bool(run_search(engine, SearchRequest(word, search_request.levels, limit=1)).total)
+
+    corrected = correct(search_request.parsed, finds)
+    if corrected is None:
+        return response, None
+    retried = run_search(
+        engine,
+        SearchRequest(
+            str(corrected),
+            search_request.levels,
+            search_request.filters,
+            search_request.sort,
+            search_request.offset,
+            search_request.limit,
+        ),
+    )
+    # The corrected words were unknown to the index, so the correction can only find as much or more.
+    return (retried, corrected) if retried.total and retried.total >= response.total else (response, None)
+
+
+def answer(engine, search_request: SearchRequest, spelling: bool = True) -> tuple[SearchResponse, SearchQuery | None]:
+    """The response to show, and the corrected query when the response is for a correction."""
+    response = run_search(engine, search_request)
+    if not spelling:
+        return response, None
+    return _corrected(engine, search_request, response)
