@@ -10,6 +10,8 @@ from __future__ import annotations
 import csv
 from pathlib import Path
 
+from hub.indexing import deferred
+
 LOCAL_AUTHORITIES_CSV = Path(__file__).parent / "data" / "english_local_authorities.csv"
 
 
@@ -49,4 +51,5 @@ def sync_reference_data(sender=None, **kwargs) -> None:
     for name in TIERS:
         tier_group(name)
     if LOCAL_AUTHORITIES_CSV.exists():
-        sync_local_authorities()
+        with deferred():  # indexed once each as the sync ends, not a queued task per row
+            sync_local_authorities()

@@ -6,65 +6,48 @@
   Wagtail does, but by ``index_object``, which finishes quietly when the object was deleted
   in the meantime (Wagtail's own task fails with ``DoesNotExist``). ``SearchConfig.ready`` puts this
   handler in place of Wagtail's for every indexed model; a test checks Wagtail's is no longer connected.
-- **Bulk loads** (the demo content) run inside ``deferred()``: nothing is queued while they save, and on
-  leaving, each page's entries and each object's Wagtail index row are written once, in this process, so
-  the site is completely searchable the moment the load returns.
+- **Bulk loads** (the demo content, reference data after ``migrate``) run inside ``hub.indexing.deferred()``:
+  nothing is queued while they save, and on leaving, each page's entries and each object's Wagtail index
+  row are written once, in this process, so the site is completely searchable the moment the load returns.
 """
 
 from __future__ import annotations
 
-import threading
-from collections.abc import Callable, Iterable, Iterator
-from contextlib import contextmanager
-from dataclasses import dataclass, field
+from collections.abc import Callable, Iterable
+
+from django_tasks import task
+from modelsearch import index as wagtail_index
+from modelsearch import signal_handlers as wagtail_signal_handlers
 
 from django.apps import apps
 from django.db.models.signals import post_save
 
 from wagtail.models import Page
 
-from django_tasks import task
-from modelsearch import index as wagtail_index
-from modelsearch import signal_handlers as wagtail_signal_handlers
+from hub.indexing import defer, on_flush
 
 from .entries import update_entries_for_page
 from .tasks import schedule_cluster_sync
 
-_state = threading.local()
-
-
-@dataclass
-class Deferred:
-    pages: set[int] = field(default_factory=set)
-    objects: set[tuple[str, str, str]] = field(default_factory=set)
-
-
-def _current() -> Deferred | None:
-    stack = getattr(_state, "stack", None)
-    return stack[-1] if stack else None
-
-
-@contextmanager
-def deferred() -> Iterator[Deferred]:
-    """Collect index work while the block runs; do it once per page and object when it succeeds."""
-    batch = Deferred()
-    _state.stack = [*getattr(_state, "stack", []), batch]
-    try:
-        yield batch
-    finally:
-        _state.stack = _state.stack[:-1]
-    refresh_pages(Page.objects.filter(pk__in=batch.pages).specific())
-    for app_label, model_name, pk in sorted(batch.objects):
-        index_now(app_label, model_name, pk)
+PAGES, WAGTAIL_INDEX = "search-pages", "wagtail-index"
 
 
 def defer_pages(pages: Iterable[Page]) -> bool:
-    """Within ``deferred()``: note the pages for later and say so; otherwise False."""
-    batch = _current()
-    if batch is None:
+    """Within ``hub.indexing.deferred()``: note the pages for later and say so; otherwise False."""
+    if not defer(PAGES, None):
         return False
-    batch.pages.update(page.pk for page in pages)
+    for page in pages:
+        defer(PAGES, page.pk)
     return True
+
+
+def _flush_pages(ids: set) -> None:
+    refresh_pages(Page.objects.filter(pk__in=ids - {None}).specific())
+
+
+def _flush_wagtail_index(keys: set) -> None:
+    for app_label, model_name, pk in sorted(keys):
+        index_now(app_label, model_name, pk)
 
 
 def refresh_pages(pages: Iterable[Page]) -> None:
@@ -94,11 +77,8 @@ def on_indexed_save(sender, instance, raw: bool = False, **kwargs) -> None:
     if raw:
         return
     key = (instance._meta.app_label, instance._meta.model_name, str(instance.pk))
-    batch = _current()
-    if batch is not None:
-        batch.objects.add(key)
-        return
-    index_object.enqueue(*key)
+    if not defer(WAGTAIL_INDEX, key):
+        index_object.enqueue(*key)
 
 
 def wagtail_handler() -> Callable:
@@ -107,6 +87,8 @@ def wagtail_handler() -> Callable:
 
 def take_over_wagtail_index_updates() -> None:
     """Replace Wagtail's post-save index handler with ``on_indexed_save`` on every indexed model."""
+    on_flush(PAGES, _flush_pages)
+    on_flush(WAGTAIL_INDEX, _flush_wagtail_index)
     for model in wagtail_index.get_indexed_models():
         if getattr(model, "search_auto_update", True):
             post_save.disconnect(wagtail_handler(), sender=model)

@@ -50,6 +50,9 @@ class SearchQuery:
     words: Words = ()
     phrases: tuple[Words, ...] = ()
     excluded: tuple[Words, ...] = ()  # each a word (one item) or a phrase
+    # Other names of what was typed (a glossary term's: "cwb" -> "community wealth building"), each matching
+    # like one more word. Added by the engines (search.synonyms), never read from the typed text.
+    alternatives: tuple[Words, ...] = ()
 
     def __bool__(self) -> bool:
         return bool(self.words or self.phrases)

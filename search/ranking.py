@@ -5,6 +5,9 @@ with the fields weighted as below, then
 
 - multiplied by its kind's weight: papers, definitions and case studies above standard pages when equally
   matched;
+- multiplied by ``NAME_BONUS`` when the title or one of the other names holds every word typed (the page
+  *about* what was asked, above pages that mention it), and by ``EXACT_NAME_BONUS`` more when the title or
+  an other name is exactly what was typed ("social capital" above "bonding social capital");
 - multiplied by ``PHRASE_BONUS`` when the query's words appear together as typed (a phrase), and by
   ``ALL_WORDS_BONUS`` when every word appears somewhere in the entry (scattered words rank lower);
 - multiplied by ``1 + RECENCY_WEIGHT * RECENCY_HALF_LIFE_DAYS / (RECENCY_HALF_LIFE_DAYS + age in days)``
@@ -29,6 +32,8 @@ KIND_WEIGHTS = {
     "page": 0.6,
 }
 DEFAULT_KIND_WEIGHT = 1.0
+NAME_BONUS = 2.5
+EXACT_NAME_BONUS = 2.0
 PHRASE_BONUS = 1.6
 PROXIMITY_BONUS = 1.2  # the words within PROXIMITY_WINDOW words of one another, in any order
 PROXIMITY_WINDOW = 8

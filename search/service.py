@@ -32,10 +32,7 @@ def _corrected(
     if response.degraded:
         return response, None
 
-    def finds(word: str) -> bool:
-        return bool(run_search(engine, SearchRequest(word, search_request.levels, limit=1)).total)
-
-    corrected = correct(search_request.parsed, finds)
+    corrected = correct(search_request.parsed, lambda word: engine.finds(word, search_request.levels))
     if corrected is None:
         return response, None
     retried = run_search(

@@ -2,7 +2,7 @@
 
 The vocabulary (``SearchWord``) holds the lower-case words of every entry. A typed word that is not in it
 is compared with the vocabulary's words of similar length that begin with the same letter (on PostgreSQL,
-those ``pg_trgm`` finds similar), by Damerau-Levenshtein distance (rapidfuzz): at most one edit for words
+and those ``pg_trgm`` finds similar), by Damerau-Levenshtein distance (rapidfuzz): at most one edit for words
 of up to five letters, two for longer ones; the closest wins, then the most common. A correction is
 offered only if each corrected word, searched on its own, finds an entry this reader may see, so the
 vocabulary (which holds words of restricted pages too) never shows a reader a word they could not find.
@@ -51,21 +51,23 @@ def rebuild_vocabulary() -> int:
 
 
 def _candidates(word: str) -> list[tuple[str, int]]:
-    if connection.vendor == "postgresql":
+    """Words of similar length with the same first letter; on PostgreSQL, also those pg_trgm finds similar."""
+    first = word[0]
+    candidates = list(
+        SearchWord.objects.filter(word__gte=first, word__lt=chr(ord(first) + 1))
+        .annotate(length=Length("word"))
+        .filter(length__range=(len(word) - 2, len(word) + 2))
+        .values_list("word", "documents")[:CANDIDATES]
+    )
+    if connection.vendor == "postgresql":  # a typo in the first letter too ("ocial")
         with connection.cursor() as cursor:
             cursor.execute(
                 f"SELECT word, documents FROM {SearchWord._meta.db_table} WHERE word %% %s "  # noqa: S608 - a table name
                 "ORDER BY similarity(word, %s) DESC LIMIT %s",
                 [word, word, CANDIDATES],
             )
-            return cursor.fetchall()
-    first = word[0]
-    return list(
-        SearchWord.objects.filter(word__gte=first, word__lt=chr(ord(first) + 1))
-        .annotate(length=Length("word"))
-        .filter(length__range=(len(word) - 2, len(word) + 2))
-        .values_list("word", "documents")[:CANDIDATES]
-    )
+            candidates += cursor.fetchall()
+    return candidates
 
 
 def closest(word: str) -> str | None:

@@ -7,8 +7,8 @@ import pytest
 from django.test import Client
 
 from content.demo.loader import DemoLoader
+from hub.indexing import deferred
 from members.models import LocalGovernmentDomain
-from search.indexing import deferred
 
 
 @pytest.fixture(scope="session")

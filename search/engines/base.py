@@ -62,6 +62,10 @@ class SearchEngine:
         """Entries whose title starts with the typed words (the last one may be unfinished)."""
         raise NotImplementedError
 
+    def finds(self, word: str, levels: frozenset[str]) -> bool:
+        """Whether ``word`` matches anything a reader of ``levels`` may see (before a correction is offered)."""
+        return bool(self.search(SearchRequest(word, levels, limit=1)).total)
+
     def push_pending(self) -> int:
         return 0
 

@@ -32,6 +32,7 @@ from ..highlight import snippet_for, stem
 from ..models import SearchEntry
 from ..query import SearchQuery, parse
 from ..spelling import rebuild_vocabulary
+from ..synonyms import with_synonyms
 from .base import FacetValue, Hit, SearchEngine, SearchRequest, SearchResponse
 
 FTS = "hub_search_entry_fts"  # SQLite only (migration 0002)
@@ -78,6 +79,17 @@ class Dialect:
         values = [item for pair in ranking.KIND_WEIGHTS.items() for item in pair]
         return f"(CASE {ENTRY}.kind {cases} ELSE %s END)", [*values, ranking.DEFAULT_KIND_WEIGHT]
 
+    def exact_name_sql(self, parsed: SearchQuery) -> tuple[str, list]:
+        """Whether the title or one of the other names is what was typed (case and hyphens aside)."""
+        typed = " ".join(parsed.terms).lower().replace("-", " ")
+        like = "%," + typed.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + ",%"
+        title = f"REPLACE(LOWER({ENTRY}.title), '-', ' ')"
+        names = f"(',' || REPLACE(REPLACE(LOWER({ENTRY}.keywords), '-', ' '), ', ', ',') || ',')"
+        return (
+            f"(CASE WHEN {title} = %s OR {names} LIKE %s ESCAPE '\\' THEN %s ELSE 1 END)",
+            [typed, like, ranking.EXACT_NAME_BONUS],
+        )
+
     def ranked(self, parsed: SearchQuery, queryset, scored: bool) -> tuple[str, list]:
         """SQL selecting (id, score) of the matching entries of ``queryset``."""
         raise NotImplementedError
@@ -87,7 +99,9 @@ class SQLiteDialect(Dialect):
     def match(self, parsed: SearchQuery) -> str:
         must = []
         if parsed.words:
-            must.append("(" + " OR ".join(_fts_string([word]) for word in parsed.words) + ")")
+            anything = [_fts_string([word]) for word in parsed.words]
+            anything += [_fts_string(name) for name in parsed.alternatives]
+            must.append("(" + " OR ".join(anything) + ")")
         must += [_fts_string(phrase) for phrase in parsed.phrases]
         expression = " AND ".join(must)
         if parsed.excluded:
@@ -96,17 +110,23 @@ class SQLiteDialect(Dialect):
 
     def bonus(self, parsed: SearchQuery) -> tuple[str, list]:
         words = parsed.terms
-        if len(words) < 2:
-            return "1", []
-        quoted = " ".join(_fts_string([word]) for word in words)
         sub = f"{FTS}.rowid IN (SELECT rowid FROM {FTS} WHERE {FTS} MATCH %s)"
-        sql = f"(CASE WHEN {sub} THEN %s WHEN {sub} THEN %s ELSE 1 END) * (CASE WHEN {sub} THEN %s ELSE 1 END)"
+        every = " AND ".join(_fts_string([word]) for word in words)
+        sql, values = (
+            f"(CASE WHEN {sub} THEN %s ELSE 1 END)",
+            ["{title keywords} : (" + every + ")", ranking.NAME_BONUS],
+        )
+        if len(words) < 2:
+            return sql, values
+        quoted = " ".join(_fts_string([word]) for word in words)
+        sql += f" * (CASE WHEN {sub} THEN %s WHEN {sub} THEN %s ELSE 1 END) * (CASE WHEN {sub} THEN %s ELSE 1 END)"
         return sql, [
+            *values,
             _fts_string(words),
             ranking.PHRASE_BONUS,
             f"NEAR({quoted}, {ranking.PROXIMITY_WINDOW})",
             ranking.PROXIMITY_BONUS,
-            " AND ".join(_fts_string([word]) for word in words),
+            every,
             ranking.ALL_WORDS_BONUS,
         ]
 
@@ -121,13 +141,14 @@ class SQLiteDialect(Dialect):
         weights = ", ".join(str(weight) for weight in ranking.FIELD_WEIGHTS.values())
         kind, kind_values = self.kind_weight_sql()
         bonus, bonus_values = self.bonus(parsed)
+        exact, exact_values = self.exact_name_sql(parsed)
         h, w = ranking.RECENCY_HALF_LIFE_DAYS, ranking.RECENCY_WEIGHT
         recency = f"COALESCE(1 + {w} * {h} / ({h} + MAX(0, julianday('now') - julianday({ENTRY}.date))), 1)"
-        score = f"-bm25({FTS}, {weights}) * {kind} * {bonus} * {recency}"
+        score = f"-bm25({FTS}, {weights}) * {kind} * {bonus} * {exact} * {recency}"
         return (
             f"SELECT {ENTRY}.id AS id, {score} AS score FROM {FTS} JOIN {ENTRY} ON {ENTRY}.id = {FTS}.rowid "
             f"WHERE {FTS} MATCH %s AND ({where})",
-            [*kind_values, *bonus_values, self.match(parsed), *values],
+            [*kind_values, *bonus_values, *exact_values, self.match(parsed), *values],
         )
 
     def prefix_match(self, terms, fields="{title keywords summary}") -> str:
@@ -161,8 +182,10 @@ class PostgreSQLDialect(Dialect):
     def tsquery(self, parsed: SearchQuery) -> tuple[str, list]:
         must, values = [], []
         if parsed.words:
-            must.append("(" + " || ".join("plainto_tsquery('english', %s)" for _ in parsed.words) + ")")
-            values += list(parsed.words)
+            anything = ["plainto_tsquery('english', %s)" for _ in parsed.words]
+            anything += ["phraseto_tsquery('english', %s)" for _ in parsed.alternatives]
+            must.append("(" + " || ".join(anything) + ")")
+            values += [*parsed.words, *(" ".join(name) for name in parsed.alternatives)]
         for phrase in parsed.phrases:
             must.append("phraseto_tsquery('english', %s)")
             values.append(" ".join(phrase))
@@ -187,16 +210,17 @@ class PostgreSQLDialect(Dialect):
         kind, kind_values = self.kind_weight_sql()
         h, w = ranking.RECENCY_HALF_LIFE_DAYS, ranking.RECENCY_WEIGHT
         recency = f"COALESCE(1 + {w} * {h} / ({h} + GREATEST(0, CURRENT_DATE - {ENTRY}.date)), 1)"
-        bonus, bonus_values = "1", []
         words = parsed.terms
+        vector = f"{ENTRY}.search_vector"
+        text = " ".join(words)
+        bonus = f"(CASE WHEN ts_filter({vector}, '{{a,b}}') @@ plainto_tsquery('english', %s) THEN %s ELSE 1 END)"
+        bonus_values = [text, ranking.NAME_BONUS]
         if len(words) > 1:
-            vector = f"{ENTRY}.search_vector"
-            bonus = (
-                f"(CASE WHEN {vector} @@ phraseto_tsquery('english', %s) THEN %s ELSE 1 END)"
+            bonus += (
+                f" * (CASE WHEN {vector} @@ phraseto_tsquery('english', %s) THEN %s ELSE 1 END)"
                 f" * (CASE WHEN {vector} @@ plainto_tsquery('english', %s) THEN %s ELSE 1 END)"
             )
-            text = " ".join(words)
-            bonus_values = [text, ranking.PHRASE_BONUS, text, ranking.ALL_WORDS_BONUS]
+            bonus_values += [text, ranking.PHRASE_BONUS, text, ranking.ALL_WORDS_BONUS]
         score = f"ts_rank_cd(%s::float4[], {ENTRY}.search_vector, {query}, 1) * {kind} * {bonus} * {recency}"
         return (
             f"SELECT {ENTRY}.id AS id, {score} AS score FROM {ENTRY} WHERE {match} AND ({where})",
@@ -211,7 +235,7 @@ class PostgreSQLDialect(Dialect):
         if len(tokens) == 1 and len(tokens[0]) > 3:
             prefixes.add(f"{PREFIX_TOKEN.findall(stem(tokens[0]))[0]}:*")
         alternatives = " || ".join("to_tsquery('simple', %s)" for _ in prefixes) or "''::tsquery"
-        return " && ".join([*parts, f"({alternatives})"]), [*complete, *sorted(prefixes)]
+        return "(" + " && ".join([*parts, f"({alternatives})"]) + ")", [*complete, *sorted(prefixes)]
 
     def suggestions(self, terms, queryset, limit):
         where, values = where_clause(queryset)
@@ -249,9 +273,8 @@ def dialect() -> Dialect:
     raise NotImplementedError(f"The database engine supports SQLite and PostgreSQL, not {connection.vendor}.")
 
 
-def statement(request: SearchRequest) -> tuple[str, list]:
+def statement(request: SearchRequest, parsed: SearchQuery) -> tuple[str, list]:
     """One statement: the page of results ('h' rows, best first) and the facet counts ('e' and 't' rows)."""
-    parsed = request.parsed
     relevance = request.sort != "newest"
     matched, values = dialect().ranked(parsed, filtered_entries(request), scored=relevance)
     order = "m.score DESC, m.id" if relevance else f"{ENTRY}.date DESC, m.id DESC"
@@ -311,7 +334,7 @@ class DatabaseEngine(SearchEngine):
         parsed = request.parsed
         if not parsed:
             return SearchResponse([], 0, {}, self.name)
-        sql, values = statement(request)
+        sql, values = statement(request, with_synonyms(parsed))
         with connection.cursor() as cursor:
             cursor.execute(sql, values)
             rows = cursor.fetchall()

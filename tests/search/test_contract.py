@@ -142,7 +142,7 @@ def test_misspellings_are_corrected_from_what_the_reader_may_see(engine, typed, 
 def test_a_word_only_restricted_text_holds_is_never_offered_as_a_correction(engine, guarded):
     misspelt = SECRET[:-2] + SECRET[-1] + SECRET[-2]  # two letters swapped
     for levels in (ANONYMOUS, MEMBER):
-        assert correct(parse(misspelt), lambda word: bool(run(engine, word, levels).total)) is None
+        assert correct(parse(misspelt), lambda word, levels=levels: bool(run(engine, word, levels).total)) is None
     assert str(correct(parse(misspelt), lambda word: bool(run(engine, word, COUNCIL).total))) == SECRET.lower()
 
 

@@ -1,7 +1,7 @@
 from django.core.management.base import BaseCommand
 
 from content.demo.loader import DemoLoader
-from search.indexing import deferred
+from hub.indexing import deferred
 
 
 class Command(BaseCommand):
