@@ -17,6 +17,7 @@ from wagtail.models import Page
 from .access import PUBLIC, access_level
 from .models import SearchEntry
 from .spelling import add_words
+from .synonyms import forget_names
 
 SPACES = re.compile(r"[^\S\n]+")
 BLOCK_TAGS = re.compile(
@@ -165,6 +166,7 @@ def update_entries_for_page(page: Page) -> list[SearchEntry]:
     data = entry_data(page) if page.live else None
     if data is None:
         SearchEntry.objects.filter(page=page).delete()
+        forget_names()  # it may have been a definition
         return []
     level = access_level(page)
     topic_names = " ".join(topic.name for topic in data.topics)
@@ -195,6 +197,8 @@ def update_entries_for_page(page: Page) -> list[SearchEntry]:
         entry.topics.set(data.topics)
         entries.append(entry)
     add_words([page.title, data.keywords, data.summary, data.full_text])
+    if data.kind == "definition":
+        forget_names()
     return entries
 
 

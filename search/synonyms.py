@@ -10,11 +10,14 @@ from __future__ import annotations
 
 import re
 
+from django.core.cache import cache
+
 from .access import PUBLIC
 from .models import SearchEntry
 from .query import SearchQuery, Words
 
 TOKEN = re.compile(r"[^\W_]+")
+CACHE_KEY, CACHE_SECONDS = "hub-search-glossary-names", 3600
 MAX_NAME_WORDS = 5
 
 
@@ -23,14 +26,22 @@ def _tokens(text: str) -> Words:
 
 
 def name_groups() -> list[list[Words]]:
-    groups = []
-    definitions = SearchEntry.objects.filter(kind="definition", variant=SearchEntry.Variant.FULL, access=PUBLIC)
-    for title, keywords in definitions.values_list("title", "keywords"):
-        names = [_tokens(name) for name in [title, *keywords.split(",")]]
-        names = list(dict.fromkeys(name for name in names if name and len(name) <= MAX_NAME_WORDS))
-        if len(names) > 1:
-            groups.append(names)
+    """Every public definition's names, from the shared cache (emptied whenever a definition's entry is written)."""
+    groups = cache.get(CACHE_KEY)
+    if groups is None:
+        groups = []
+        definitions = SearchEntry.objects.filter(kind="definition", variant=SearchEntry.Variant.FULL, access=PUBLIC)
+        for title, keywords in definitions.values_list("title", "keywords"):
+            names = [_tokens(name) for name in [title, *keywords.split(",")]]
+            names = list(dict.fromkeys(name for name in names if name and len(name) <= MAX_NAME_WORDS))
+            if len(names) > 1:
+                groups.append(names)
+        cache.set(CACHE_KEY, groups, CACHE_SECONDS)
     return groups
+
+
+def forget_names() -> None:
+    cache.delete(CACHE_KEY)
 
 
 def _contains(sequence: Words, part: Words) -> bool:
@@ -40,8 +51,11 @@ def _contains(sequence: Words, part: Words) -> bool:
 def with_synonyms(parsed: SearchQuery, groups: list[list[Words]] | None = None) -> SearchQuery:
     """``parsed`` with the other names of every glossary name its words (or phrases) hold."""
     typed = [_tokens(" ".join(parsed.words)), *(_tokens(" ".join(phrase)) for phrase in parsed.phrases)]
+    tokens = {token for sequence in typed for token in sequence}
     alternatives: list[Words] = []
     for names in name_groups() if groups is None else groups:
+        if not any(name[0] in tokens for name in names):  # the cheap test first: thousands of terms
+            continue
         if any(_contains(sequence, name) for sequence in typed for name in names):
             alternatives += [name for name in names if not any(_contains(seq, name) for seq in typed)]
     if not alternatives:

@@ -32,7 +32,7 @@ from ..highlight import snippet_for, stem
 from ..models import SearchEntry
 from ..query import SearchQuery, parse
 from ..spelling import rebuild_vocabulary
-from ..synonyms import with_synonyms
+from ..synonyms import forget_names, with_synonyms
 from .base import FacetValue, Hit, SearchEngine, SearchRequest, SearchResponse
 
 FTS = "hub_search_entry_fts"  # SQLite only (migration 0002)
@@ -74,6 +74,8 @@ def _fts_string(words) -> str:
 class Dialect:
     """How one database matches and scores; the statement around it is shared."""
 
+    entry_join = ENTRY  # how the entry table is joined to a set of matched ids
+
     def kind_weight_sql(self) -> tuple[str, list]:
         cases = " ".join("WHEN %s THEN %s" for _ in ranking.KIND_WEIGHTS)
         values = [item for pair in ranking.KIND_WEIGHTS.items() for item in pair]
@@ -96,6 +98,8 @@ class Dialect:
 
 
 class SQLiteDialect(Dialect):
+    entry_join = f"{ENTRY} INDEXED BY hub_search_entry_facets"  # migration 0003: no walk through long texts
+
     def match(self, parsed: SearchQuery) -> str:
         must = []
         if parsed.words:
@@ -112,10 +116,9 @@ class SQLiteDialect(Dialect):
         words = parsed.terms
         sub = f"{FTS}.rowid IN (SELECT rowid FROM {FTS} WHERE {FTS} MATCH %s)"
         every = " AND ".join(_fts_string([word]) for word in words)
-        sql, values = (
-            f"(CASE WHEN {sub} THEN %s ELSE 1 END)",
-            ["{title keywords} : (" + every + ")", ranking.NAME_BONUS],
-        )
+        exact, exact_values = self.exact_name_sql(parsed)  # only for the few whose names hold every word
+        sql = f"(CASE WHEN {sub} THEN %s * {exact} ELSE 1 END)"
+        values = ["{title keywords} : (" + every + ")", ranking.NAME_BONUS, *exact_values]
         if len(words) < 2:
             return sql, values
         quoted = " ".join(_fts_string([word]) for word in words)
@@ -134,21 +137,20 @@ class SQLiteDialect(Dialect):
         where, values = where_clause(queryset)
         if not scored:
             return (
-                f"SELECT {ENTRY}.id AS id, 0 AS score FROM {FTS} JOIN {ENTRY} ON {ENTRY}.id = {FTS}.rowid "
+                f"SELECT {ENTRY}.id AS id, 0 AS score FROM {FTS} JOIN {self.entry_join} ON {ENTRY}.id = {FTS}.rowid "
                 f"WHERE {FTS} MATCH %s AND ({where})",
                 [self.match(parsed), *values],
             )
         weights = ", ".join(str(weight) for weight in ranking.FIELD_WEIGHTS.values())
         kind, kind_values = self.kind_weight_sql()
         bonus, bonus_values = self.bonus(parsed)
-        exact, exact_values = self.exact_name_sql(parsed)
         h, w = ranking.RECENCY_HALF_LIFE_DAYS, ranking.RECENCY_WEIGHT
         recency = f"COALESCE(1 + {w} * {h} / ({h} + MAX(0, julianday('now') - julianday({ENTRY}.date))), 1)"
-        score = f"-bm25({FTS}, {weights}) * {kind} * {bonus} * {exact} * {recency}"
+        score = f"-bm25({FTS}, {weights}) * {kind} * {bonus} * {recency}"
         return (
-            f"SELECT {ENTRY}.id AS id, {score} AS score FROM {FTS} JOIN {ENTRY} ON {ENTRY}.id = {FTS}.rowid "
+            f"SELECT {ENTRY}.id AS id, {score} AS score FROM {FTS} JOIN {self.entry_join} ON {ENTRY}.id = {FTS}.rowid "
             f"WHERE {FTS} MATCH %s AND ({where})",
-            [*kind_values, *bonus_values, *exact_values, self.match(parsed), *values],
+            [*kind_values, *bonus_values, self.match(parsed), *values],
         )
 
     def prefix_match(self, terms, fields="{title keywords summary}") -> str:
@@ -163,7 +165,7 @@ class SQLiteDialect(Dialect):
         where, values = where_clause(queryset)
         weights = ", ".join(str(weight) for weight in ranking.FIELD_WEIGHTS.values())
         sql = (
-            f"SELECT {ENTRY}.id FROM {FTS} JOIN {ENTRY} ON {ENTRY}.id = {FTS}.rowid "
+            f"SELECT {ENTRY}.id FROM {FTS} JOIN {self.entry_join} ON {ENTRY}.id = {FTS}.rowid "
             f"WHERE {FTS} MATCH %s AND ({where}) "
             f"ORDER BY {ENTRY}.variant = %s DESC, lower({ENTRY}.title) LIKE %s ESCAPE '\\' DESC, "
             f"bm25({FTS}, {weights}), {ENTRY}.id LIMIT %s"
@@ -172,7 +174,7 @@ class SQLiteDialect(Dialect):
         return sql, [self.prefix_match(terms), *values, SearchEntry.Variant.FULL, like, limit]
 
     def contains_sql(self) -> str:
-        return f"SELECT 1 FROM {FTS} JOIN {ENTRY} ON {ENTRY}.id = {FTS}.rowid WHERE {FTS} MATCH %s AND ({{where}}) LIMIT 1"
+        return f"SELECT 1 FROM {FTS} JOIN {self.entry_join} ON {ENTRY}.id = {FTS}.rowid WHERE {FTS} MATCH %s AND ({{where}}) LIMIT 1"
 
     def word_match(self, word: str) -> str:
         return _fts_string([word])
@@ -213,8 +215,9 @@ class PostgreSQLDialect(Dialect):
         words = parsed.terms
         vector = f"{ENTRY}.search_vector"
         text = " ".join(words)
-        bonus = f"(CASE WHEN ts_filter({vector}, '{{a,b}}') @@ plainto_tsquery('english', %s) THEN %s ELSE 1 END)"
-        bonus_values = [text, ranking.NAME_BONUS]
+        exact, exact_values = self.exact_name_sql(parsed)  # only for the few whose names hold every word
+        bonus = f"(CASE WHEN ts_filter({vector}, '{{a,b}}') @@ plainto_tsquery('english', %s) THEN %s * {exact} ELSE 1 END)"
+        bonus_values = [text, ranking.NAME_BONUS, *exact_values]
         if len(words) > 1:
             bonus += (
                 f" * (CASE WHEN {vector} @@ phraseto_tsquery('english', %s) THEN %s ELSE 1 END)"
@@ -276,15 +279,17 @@ def dialect() -> Dialect:
 def statement(request: SearchRequest, parsed: SearchQuery) -> tuple[str, list]:
     """One statement: the page of results ('h' rows, best first) and the facet counts ('e' and 't' rows)."""
     relevance = request.sort != "newest"
-    matched, values = dialect().ranked(parsed, filtered_entries(request), scored=relevance)
+    database = dialect()
+    matched, values = database.ranked(parsed, filtered_entries(request), scored=relevance)
+    entry = database.entry_join
     order = "m.score DESC, m.id" if relevance else f"{ENTRY}.date DESC, m.id DESC"
     sql = (
         f"WITH m AS MATERIALIZED ({matched}) "
         f"SELECT * FROM (SELECT 'h' AS part, CAST(m.id AS TEXT) AS item, {NULL_TEXT} AS label, "
-        f"{NULL_INTEGER} AS year, {NULL_TEXT} AS series, {NULL_TEXT} AS local_authority, 0 AS n FROM m JOIN {ENTRY} ON {ENTRY}.id = m.id ORDER BY {order} "
+        f"{NULL_INTEGER} AS year, {NULL_TEXT} AS series, {NULL_TEXT} AS local_authority, 0 AS n FROM m JOIN {entry} ON {ENTRY}.id = m.id ORDER BY {order} "
         f"LIMIT %s OFFSET %s) hits "
         f"UNION ALL SELECT 'e', {ENTRY}.kind, {ENTRY}.kind_label, {ENTRY}.year, {ENTRY}.series, "
-        f"{ENTRY}.local_authority, COUNT(*) FROM m JOIN {ENTRY} ON {ENTRY}.id = m.id "
+        f"{ENTRY}.local_authority, COUNT(*) FROM m JOIN {entry} ON {ENTRY}.id = m.id "
         f"GROUP BY {ENTRY}.kind, {ENTRY}.kind_label, {ENTRY}.year, {ENTRY}.series, {ENTRY}.local_authority "
         f"UNION ALL SELECT 't', {TOPIC}.slug, {TOPIC}.name, {NULL_INTEGER}, {NULL_TEXT}, {NULL_TEXT}, COUNT(*) FROM m "
         f"JOIN {ENTRY_TOPICS} ON {ENTRY_TOPICS}.searchentry_id = m.id "
@@ -372,4 +377,5 @@ class DatabaseEngine(SearchEngine):
         if connection.vendor == "sqlite":
             with connection.cursor() as cursor:
                 cursor.execute(f"INSERT INTO {FTS}({FTS}) VALUES ('optimize')")
+        forget_names()
         return {"words": rebuild_vocabulary()}
