@@ -1,27 +1,58 @@
 """The cluster engine: elasticsearch-dsl defines the index and builds every query; the transport is
 the Elasticsearch client (Elasticsearch 8/9) or the OpenSearch client (OpenSearch 2/3), whichever
 the cluster says it is. Both send the same elasticsearch-dsl bodies.
+
+Results are ranked as ``search/ranking.py`` says, like every engine: BM25 over the fields weighted by
+``FIELD_WEIGHTS`` (``cross_fields``: the fields read as one, each word's matches weighted by its field),
+multiplied in one ``function_score`` by the kind's weight, the name and exact-name bonuses, the phrase
+(else proximity) bonus, the all-words bonus and the recency tie-break (a Painless script over the date).
+A glossary term's other names (``search.synonyms``) match like one more word. Typed text only ever
+reaches match, multi_match and match_phrase queries.
+
+A search is one request: the ids of the page of hits (no ``_source``, no highlighting), the total (counted
+exactly up to 10,000, beyond that from the facet counts) and the facets. The hits are read from the
+database in one query, re-checked there against the reader's access, and their snippets cut in Python
+(``search.highlight``) from the text the reader may see.
+
+Suggestions match word prefixes in titles, other names and summaries (edge n-grams of each word and of
+its stem, so "lonel" finds "loneliness"); entries the reader may open come before teasers, and within
+each, a title or other name that starts with the typed text comes first.
 """
 
 from __future__ import annotations
 
+import logging
 import time
+import zlib
+from collections import defaultdict
 from collections.abc import Callable
+from datetime import date
 
-from elasticsearch_dsl import Date, Document, Index, Integer, Keyword, Q, Search, Text, analyzer, token_filter
-from elasticsearch_dsl.field import Completion
+from elasticsearch_dsl import (
+    Date,
+    Document,
+    Index,
+    Integer,
+    Keyword,
+    Q,
+    Search,
+    Text,
+    analyzer,
+    char_filter,
+    token_filter,
+)
 
 from django.conf import settings
 from django.utils import timezone
-from django.utils.safestring import mark_safe
 
 from hub import params
 
-from ..highlight import snippet_for, snippet_text
+from .. import ranking
+from ..highlight import snippet_for
 from ..models import ClusterDeletion, SearchEntry
 from ..query import SearchQuery, parse
+from ..synonyms import with_synonyms
 from .base import FacetValue, Hit, SearchEngine, SearchRequest, SearchResponse
-from .database import suggest_spelling
 
 FACET_FIELDS = {
     "kind": "kind",
@@ -30,73 +61,110 @@ FACET_FIELDS = {
     "year": "year",
     "local_authority": "local_authority",
 }
-TEXT_FIELDS = ["title^5", "keywords^4", "summary^2", "text_"]
+# The index's name for each field of search.ranking.FIELD_WEIGHTS.
+FIELD_NAMES = {"title": "title", "keywords": "keywords", "summary": "summary", "text": "text_"}
+TEXT_FIELDS = [f"{FIELD_NAMES[name]}^{weight:g}" for name, weight in ranking.FIELD_WEIGHTS.items()]
+PHRASE_FIELDS = [FIELD_NAMES[name] for name in ranking.FIELD_WEIGHTS]
+NAME_FIELDS = [FIELD_NAMES["title"], FIELD_NAMES["keywords"]]
+PHRASE_SLOP = 1  # "isolation loneliness" is still together in "isolation and loneliness" (a dropped common word)
+SUGGEST_FIELDS = ("title", "keywords", "summary")
+PREFIX_FIELDS = [f"{FIELD_NAMES[name]}.prefix^{ranking.FIELD_WEIGHTS[name]:g}" for name in SUGGEST_FIELDS]
+NAME_START_BOOST = 1000.0  # a title or other name that starts with the typed text: above any word matches
+MAX_PREFIX, MAX_NAME = 20, 100  # edge n-grams up to these lengths; longer typed text is cut to them
+MAX_TOTAL = 10_000  # counted exactly up to here (the site shows at most 1,000 pages of 10)
+FACET_SIZE = 50
+# 1 + RECENCY_WEIGHT * RECENCY_HALF_LIFE_DAYS / (RECENCY_HALF_LIFE_DAYS + age in days), 1 when undated, from the
+# entry's day number (an integer field: no date object per document), in either script language both kinds of
+# cluster ship: Lucene expressions (compiled to bytecode: on a broad query, ~10,000 matches, they cost ~1 ms
+# where Painless costs ~8 ms) when the cluster has them, else Painless.
+RECENCY_SCRIPTS = {
+    "expression": "doc['day'].empty ? 1 : 1 + weight * half_life / (half_life + max(0, today - doc['day'].value))",
+    "painless": (
+        "if (doc['day'].size() == 0) { return 1.0; } "
+        "long age = params.today - doc['day'].value; "
+        "return 1.0 + params.weight * params.half_life / (params.half_life + (age < 0 ? 0 : age));"
+    ),
+}
+EPOCH = date(1970, 1, 1)
+# Entries the reader may open (FULL) sort before teasers: the variant's values in that order.
+FULL_FIRST = "asc" if SearchEntry.Variant.FULL < SearchEntry.Variant.TEASER else "desc"
 BATCH = 500
 INDEXING_TIMEOUT = 120  # seconds for a bulk request
+GREEN_TIMEOUT = 90  # seconds a rebuild waits for the new index's replicas before it swaps the alias
 RETRIES, RETRY_PAUSE = 1, 0.5  # a search is tried once more when a node has just gone
 english_stemmer = token_filter("hub_english_stemmer", type="stemmer", language="english")
 english_stop = token_filter("hub_english_stop", type="stop", stopwords="_english_")
 possessive = token_filter("hub_possessive", type="stemmer", language="possessive_english")
+word_prefixes = token_filter("hub_word_prefixes", type="edge_ngram", min_gram=1, max_gram=MAX_PREFIX)
+name_prefixes = token_filter("hub_name_prefixes", type="edge_ngram", min_gram=1, max_gram=MAX_NAME)
+# "Looked-after children (LAC)" and "looked-after chil" both read as words separated by single spaces.
+separators = char_filter("hub_separators", type="pattern_replace", pattern=r"[^\p{L}\p{N}]+", replacement=" ")
+
+logger = logging.getLogger(__name__)
+_kind_labels: dict[str, str] = {}  # per process: a kind's label is fixed by its page type
 
 
-def glossary_synonyms() -> list[str]:
-    """'lac, looked-after children, children in care': each glossary term with its other names."""
-    rules = []
-    for title, keywords in SearchEntry.objects.filter(kind="definition", variant=SearchEntry.Variant.FULL).values_list(
-        "title", "keywords"
-    ):
-        names = [title, *(name.strip() for name in keywords.split(",") if name.strip())]
-        names = [name.lower().replace(",", " ").replace("=>", " ") for name in names]
-        if len(names) > 1:
-            rules.append(", ".join(dict.fromkeys(names)))
-    return rules
-
-
-def analyzers(synonyms: list[str]):
-    index_analyzer = analyzer(
+def analyzers():
+    """English words (stemmed, common words dropped) for matching; word prefixes (of each word and of its
+    stem: "communities" finds "community") and whole names (a title or other name, words separated by
+    single spaces) for suggestions and the exact-name bonus."""
+    english = analyzer(
         "hub_english",
         tokenizer="standard",
         filter=[possessive, "lowercase", "asciifolding", english_stop, english_stemmer],
     )
-    search_analyzer = analyzer(
-        "hub_english_search",
+    words = [possessive, "lowercase", "asciifolding", "keyword_repeat", english_stemmer, "remove_duplicates"]
+    prefix_index = analyzer("hub_prefix", tokenizer="standard", filter=[*words, word_prefixes, "remove_duplicates"])
+    prefix_search = analyzer(
+        "hub_prefix_search",
         tokenizer="standard",
-        filter=[
-            possessive,
-            "lowercase",
-            "asciifolding",
-            token_filter(
-                "hub_glossary_synonyms", type="synonym_graph", synonyms=synonyms or ["hub, hub"], lenient=True
-            ),
-            english_stop,
-            english_stemmer,
-        ],
+        filter=[*words, token_filter("hub_prefix_cut", type="truncate", length=MAX_PREFIX), "remove_duplicates"],
     )
-    return index_analyzer, search_analyzer
+    name = ["lowercase", "asciifolding", "trim"]
+    name_exact = analyzer("hub_name", char_filter=[separators], tokenizer="keyword", filter=name)
+    name_index = analyzer(
+        "hub_name_prefix", char_filter=[separators], tokenizer="keyword", filter=[*name, name_prefixes]
+    )
+    name_search = analyzer(
+        "hub_name_prefix_search",
+        char_filter=[separators],
+        tokenizer="keyword",
+        filter=[*name, token_filter("hub_name_cut", type="truncate", length=MAX_NAME)],
+    )
+    return english, prefix_index, prefix_search, name_exact, name_index, name_search
 
 
-def document_class(index_analyzer, search_analyzer):
-    def text(**kwargs):
-        return Text(analyzer=index_analyzer, search_analyzer=search_analyzer, **kwargs)
+def document_class():
+    english, prefix_index, prefix_search, name_exact, name_index, name_search = analyzers()
+
+    def matched(**kwargs):  # only whether it matches counts (suggestions, bonuses), not how often
+        return Text(similarity="boolean", index_options="docs", norms=False, **kwargs)
+
+    def prefixes():
+        return matched(analyzer=prefix_index, search_analyzer=prefix_search)
 
     class EntryDocument(Document):
         page_id = Keyword()
         variant = Keyword()
         access = Keyword()
         visibility = Keyword()
-        kind = Keyword()
+        kind = Keyword(eager_global_ordinals=True)
         kind_label = Keyword(index=False)
-        title = text(fields={"raw": Keyword()})
-        keywords = text()
-        summary = text()
-        text_ = text()
+        title = Text(analyzer=english, fields={"raw": Keyword(), "prefix": prefixes()})
+        keywords = Text(analyzer=english, fields={"prefix": prefixes()})
+        summary = Text(analyzer=english, fields={"prefix": prefixes()})
+        text_ = Text(analyzer=english)
+        # The title and each other name: "starts with" for suggestions, "is" for the exact-name bonus.
+        names = matched(
+            analyzer=name_index, search_analyzer=name_search, fields={"exact": matched(analyzer=name_exact)}
+        )
         url_path = Keyword(index=False)
         date = Date()
+        day = Integer()  # days since 1970-01-01, for the recency factor
         year = Integer()
-        series = Keyword()
-        local_authority = Keyword()
-        topics = Keyword()
-        suggest = Completion(analyzer="simple", contexts=[{"name": "visibility", "type": "category"}])
+        series = Keyword(eager_global_ordinals=True)
+        local_authority = Keyword(eager_global_ordinals=True)
+        topics = Keyword(eager_global_ordinals=True)
 
     return EntryDocument
 
@@ -121,14 +189,79 @@ def entry_source(entry: SearchEntry) -> dict:
         "keywords": entry.keywords,
         "summary": entry.summary,
         "text_": entry.text,
+        "names": [entry.title, *(name.strip() for name in entry.keywords.split(",") if name.strip())],
         "url_path": entry.url_path,
         "date": entry.date.isoformat() if entry.date else None,
+        "day": day_number(entry.date),
         "year": entry.year,
         "series": entry.series or None,
         "local_authority": entry.local_authority or None,
         "topics": [topic.slug for topic in entry.topics.all()],
-        "suggest": {"input": [entry.title], "contexts": {"visibility": [visibility]}},
     }
+
+
+def day_number(day: date | None) -> int | None:
+    """Days since 1970-01-01 (the recency script's unit)."""
+    return (day - EPOCH).days if day else None
+
+
+def kind_functions() -> list[dict]:
+    """One weight function per distinct kind weight (papers and definitions together, ...)."""
+    kinds_by_weight: dict[float, list[str]] = defaultdict(list)
+    for kind, weight in ranking.KIND_WEIGHTS.items():
+        kinds_by_weight[weight].append(kind)
+    functions = [
+        {"filter": Q("bool", should=[Q("term", kind=kind) for kind in kinds]), "weight": weight}
+        for weight, kinds in kinds_by_weight.items()
+        if weight != 1
+    ]
+    if ranking.DEFAULT_KIND_WEIGHT != 1:
+        others = Q("bool", must_not=[Q("terms", kind=list(ranking.KIND_WEIGHTS))])
+        functions.append({"filter": others, "weight": ranking.DEFAULT_KIND_WEIGHT})
+    return functions
+
+
+def ranking_functions(parsed: SearchQuery, today: date | None = None, language: str = "painless") -> list[dict]:
+    """The multipliers of search.ranking, as function_score functions (their product multiplies BM25)."""
+    words = " ".join(parsed.terms)
+    functions = [
+        # The title or an other name holds every word; and more when one of them is what was typed.
+        {
+            "filter": Q("multi_match", query=words, fields=NAME_FIELDS, type="cross_fields", operator="and"),
+            "weight": ranking.NAME_BONUS,
+        },
+        {"filter": Q("match", **{"names.exact": words}), "weight": ranking.EXACT_NAME_BONUS},
+    ]
+    if len(parsed.terms) > 1:
+        functions += [
+            # A phrase is also within the proximity window: the two weights make PHRASE_BONUS together.
+            {
+                "filter": Q("multi_match", query=words, fields=PHRASE_FIELDS, type="phrase", slop=PHRASE_SLOP),
+                "weight": ranking.PHRASE_BONUS / ranking.PROXIMITY_BONUS,
+            },
+            {
+                "filter": Q(
+                    "multi_match", query=words, fields=PHRASE_FIELDS, type="phrase", slop=ranking.PROXIMITY_WINDOW
+                ),
+                "weight": ranking.PROXIMITY_BONUS,
+            },
+            {
+                "filter": Q("multi_match", query=words, fields=PHRASE_FIELDS, type="cross_fields", operator="and"),
+                "weight": ranking.ALL_WORDS_BONUS,
+            },
+        ]
+    functions += kind_functions()
+    recency = {
+        "lang": language,
+        "source": RECENCY_SCRIPTS[language],
+        "params": {
+            "today": day_number(today or date.today()),
+            "weight": float(ranking.RECENCY_WEIGHT),
+            "half_life": float(ranking.RECENCY_HALF_LIFE_DAYS),
+        },
+    }
+    functions.append({"script_score": {"script": recency}})
+    return functions
 
 
 class ClusterEngine(SearchEngine):
@@ -139,6 +272,7 @@ class ClusterEngine(SearchEngine):
         self.hosts = [part.strip() for part in url.split(",") if part.strip()]
         self.alias = f"{index_prefix}-entries"
         self._client = None
+        self.script_language = "painless"  # until the cluster says it has Lucene expressions
 
     # Transport -------------------------------------------------------------
 
@@ -151,12 +285,17 @@ class ClusterEngine(SearchEngine):
             probe = OpenSearch(self.hosts, timeout=timeout, max_retries=1, retry_on_timeout=False)
             info = probe.info()
             if info.get("version", {}).get("distribution") == "opensearch":
-                self._client, self.flavour = probe, "opensearch"
+                client, flavour = probe, "opensearch"
             else:
                 from elasticsearch import Elasticsearch
 
-                self._client = Elasticsearch(self.hosts, request_timeout=timeout, max_retries=1)
-                self.flavour = "elasticsearch"
+                client, flavour = Elasticsearch(self.hosts, request_timeout=timeout, max_retries=1), "elasticsearch"
+            try:
+                languages = {item["language"] for item in client.get_script_languages()["language_contexts"]}
+            except Exception:  # noqa: BLE001 - Painless, which every cluster has
+                languages = set()
+            self.script_language = "expression" if "expression" in languages else "painless"
+            self._client, self.flavour = client, flavour
         return self._client
 
     @property
@@ -184,11 +323,12 @@ class ClusterEngine(SearchEngine):
 
     # Index management --------------------------------------------------------
 
-    def _query(self, body: dict) -> dict:
+    def _query(self, body: dict, preference: str | None = None) -> dict:
         """Search once more after a short pause if a node just left (shard copies are being re-routed)."""
+        options = {"preference": preference} if preference else {}
         for attempt in range(RETRIES + 1):
             try:
-                return self.client.search(index=self.alias, body=body)
+                return self.client.search(index=self.alias, body=body, **options)
             except Exception as error:  # noqa: BLE001 - both clients' transport errors
                 status = getattr(error, "status_code", None)
                 transient = not isinstance(status, int) or status >= 500  # connection errors say "N/A"
@@ -199,8 +339,9 @@ class ClusterEngine(SearchEngine):
 
     def _index_definition(self, name: str) -> Index:
         index = Index(name)
-        index.settings(number_of_shards=1, number_of_replicas=1 if self._node_count() > 1 else 0)
-        index.document(document_class(*analyzers(glossary_synonyms())))
+        # Filled without replicas and without refreshes; rebuild() adds both once every entry is in.
+        index.settings(number_of_shards=1, number_of_replicas=0, refresh_interval="-1")
+        index.document(document_class())
         return index
 
     def _node_count(self) -> int:
@@ -228,7 +369,18 @@ class ClusterEngine(SearchEngine):
             errors += len(failed)
             if progress:
                 progress(min(start + BATCH, total), total)
+        replicas = 1 if self._node_count() > 1 else 0
+        self.indexing_client.indices.put_settings(
+            index=name, body={"index": {"number_of_replicas": replicas, "refresh_interval": None}}
+        )
         self.indexing_client.indices.refresh(index=name)
+        try:  # every copy in place before searches move to it: a node lost just after a rebuild loses nothing
+            options: dict = {"timeout": f"{GREEN_TIMEOUT}s"}  # how long the cluster waits
+            if self.flavour == "opensearch":  # its client reads "timeout" as its own unless given the request's
+                options["request_timeout"] = INDEXING_TIMEOUT
+            self.indexing_client.cluster.health(index=name, wait_for_status="green", **options)
+        except Exception:  # noqa: BLE001 - not green in time (a node is away): the primaries answer meanwhile
+            logger.warning("Search index %s has unassigned replicas; swapping the alias anyway", name, exc_info=True)
         old = (
             list(self.client.indices.get_alias(name=self.alias, ignore_unavailable=True).keys())
             if self._alias_exists()
@@ -277,36 +429,28 @@ class ClusterEngine(SearchEngine):
     def _text_query(self, parsed: SearchQuery) -> Q:
         """The query DSL for a parsed query: match and phrase queries only, never a query string.
 
-        Any word may match, every phrase must (in any field), excluded words and phrases must not; a
-        title or other name that holds the words as typed ranks first.
+        Any word (or other name of a glossary term among them) may match, every phrase must (in any
+        field), excluded words and phrases must not.
         """
         must = []
         if parsed.words:
-            must.append(
-                Q(
-                    "multi_match",
-                    query=" ".join(parsed.words),
-                    fields=TEXT_FIELDS,
-                    type="best_fields",
-                    tie_breaker=0.3,
-                )
-            )
+            words = Q("multi_match", query=" ".join(parsed.words), fields=TEXT_FIELDS, type="cross_fields")
+            if parsed.alternatives:  # each other name like one more word
+                names = [
+                    Q("multi_match", query=" ".join(n), fields=TEXT_FIELDS, type="phrase") for n in parsed.alternatives
+                ]
+                words = Q("bool", should=[words, *names], minimum_should_match=1)
+            must.append(words)
         must += [
             Q("multi_match", query=" ".join(phrase), fields=TEXT_FIELDS, type="phrase") for phrase in parsed.phrases
         ]
         must_not = [
             Q("multi_match", query=" ".join(item), fields=TEXT_FIELDS, type="phrase") for item in parsed.excluded
         ]
-        exact = [
-            Q("match_phrase", title={"query": parsed.plain, "boost": 8}),
-            Q("match_phrase", keywords={"query": parsed.plain, "boost": 8}),
-        ]
-        return Q("bool", must=must, should=exact, must_not=must_not)
+        return Q("bool", must=must, must_not=must_not)
 
-    def _search(self, request: SearchRequest) -> Search:
-        visible = Q("terms", visibility=visibility_values(request.levels))
-        text = self._text_query(request.parsed)
-        filters = [visible]
+    def _filters(self, request: SearchRequest) -> list[Q]:
+        filters = [Q("terms", visibility=visibility_values(request.levels))]
         for facet, field in FACET_FIELDS.items():
             values = list(request.filters.get(facet, ()))
             if values and facet == "year":  # an integer field: a value that is no year is a cluster error
@@ -317,79 +461,128 @@ class ClusterEngine(SearchEngine):
                 filters += [Q("term", topics=value) for value in values]
             else:  # any of the selected values of one facet
                 filters.append(Q("terms", **{field: values}))
-        search = Search(index=self.alias).query(Q("bool", must=[text], filter=filters))
-        for facet, field in FACET_FIELDS.items():
-            search.aggs.bucket(facet, "terms", field=field, size=50)
-        search = search.highlight("text_", "summary", fragment_size=220, number_of_fragments=1)
-        search = search.highlight_options(pre_tags=["<mark>"], post_tags=["</mark>"], encoder="html")
+        return filters
+
+    def _search(self, request: SearchRequest, parsed: SearchQuery | None = None) -> Search:
+        """The request's body; ``parsed`` is the request's query with its synonyms (search() adds them)."""
+        parsed = parsed or request.parsed
+        query = Q("bool", must=[self._text_query(parsed)], filter=self._filters(request))
+        search = Search(index=self.alias)
         if request.sort == "newest":
-            search = search.sort({"date": {"order": "desc", "missing": "_last"}}, "_score")
-        search = search.extra(track_total_hits=True)
+            search = search.query(query).sort({"date": {"order": "desc", "missing": "_last"}}, "_score")
+        else:
+            functions = ranking_functions(parsed, language=self.script_language)
+            search = search.query(
+                Q("function_score", query=query, functions=functions, score_mode="multiply", boost_mode="multiply")
+            )
+        for facet, field in FACET_FIELDS.items():
+            search.aggs.bucket(facet, "terms", field=field, size=FACET_SIZE)
+        search = search.source(False).extra(track_total_hits=MAX_TOTAL)
         return search[request.offset : request.offset + request.limit]
 
     def search(self, request: SearchRequest) -> SearchResponse:
-        if not request.parsed:
+        parsed = request.parsed
+        if not parsed:
             return SearchResponse([], 0, {}, self.name)
-        raw = self._query(self._search(request).to_dict())
-        hits_raw = raw["hits"]["hits"]
+        self.client  # noqa: B018 - connects once per process, and learns the cluster's script languages
+        body = self._search(request, with_synonyms(parsed)).to_dict()
+        # The same shard copies answer every page of one search, so entries that score the same keep one order.
+        raw = self._query(body, preference=f"q{zlib.crc32(str(parsed).encode())}")
+        ids = [int(hit["_id"]) for hit in raw["hits"]["hits"]]
         # Checked again against the database: an index that lags behind can never widen access.
-        visible = SearchEntry.objects.filter(SearchEntry.visible_to(request.levels))
-        entries = visible.in_bulk([int(hit["_id"]) for hit in hits_raw])
-        hits = []
-        for hit in hits_raw:
-            entry = entries.get(int(hit["_id"]))
-            if entry is None:
-                continue  # deleted since; the pending deletion will reach the cluster
-            fragments = hit.get("highlight", {})
-            html = (fragments.get("text_") or fragments.get("summary") or [None])[0]
-            hits.append(Hit(entry, mark_safe(html) if html else snippet_text(entry.summary, request.parsed)))  # noqa: S308
+        entries = SearchEntry.objects.filter(SearchEntry.visible_to(request.levels)).in_bulk(ids) if ids else {}
+        hits = [Hit(entries[pk], snippet_for(entries[pk], parsed)) for pk in ids if pk in entries]
+        aggregations = raw.get("aggregations", {})
         total = raw["hits"]["total"]["value"]
-        labels = dict(SearchEntry.objects.values_list("kind", "kind_label").distinct())
-        from content.topics.models import Topic
+        if raw["hits"]["total"].get("relation") == "gte":  # beyond MAX_TOTAL: every entry has one kind
+            kinds = aggregations.get("kind", {})
+            counted = sum(bucket["doc_count"] for bucket in kinds.get("buckets", []))
+            total = max(total, counted + kinds.get("sum_other_doc_count", 0))
+        return SearchResponse(hits, total, self._facets(aggregations, request), self.name)
 
-        topic_names = dict(Topic.objects.values_list("slug", "name"))
+    def _facets(self, aggregations: dict, request: SearchRequest) -> dict[str, list[FacetValue]]:
+        buckets = {facet: aggregations.get(facet, {}).get("buckets", []) for facet in FACET_FIELDS}
+        labels = {
+            "kind": kind_labels([str(bucket["key"]) for bucket in buckets["kind"]]),
+            "topic": topic_names([str(bucket["key"]) for bucket in buckets["topic"]]),
+        }
         facets = {}
         for facet in FACET_FIELDS:
-            buckets = raw.get("aggregations", {}).get(facet, {}).get("buckets", [])
             selected = set(request.filters.get(facet, ()))
+            names = labels.get(facet, {})
             values = []
-            for bucket in buckets:
+            for bucket in buckets[facet]:
                 value = str(bucket["key"])
-                label = (
-                    labels.get(value, value)
-                    if facet == "kind"
-                    else topic_names.get(value, value)
-                    if facet == "topic"
-                    else value
-                )
-                values.append(FacetValue(value, label, bucket["doc_count"], value in selected))
+                values.append(FacetValue(value, names.get(value, value), bucket["doc_count"], value in selected))
             if facet == "year":
                 values.sort(key=lambda v: v.value, reverse=True)
             facets[facet] = values
-        response = SearchResponse(hits, total, facets, self.name)
-        if not total:
-            # From what this reader may see (the cluster's term suggester ignores filters).
-            response.suggestion = suggest_spelling(request.parsed.plain, request.levels)
-        return response
+        return facets
+
+    def finds(self, word: str, levels: frozenset[str]) -> bool:
+        """Whether ``word`` matches anything a reader of ``levels`` may see (before a correction is offered):
+        one entry is enough, so no scores, no counting beyond it and no facets."""
+        parsed = parse(word)
+        if not parsed:
+            return False
+        query = Q(
+            "bool",
+            must=[self._text_query(parsed)],
+            filter=[Q("terms", visibility=visibility_values(levels))],
+        )
+        body = {"query": query.to_dict(), "size": 1, "_source": False, "track_total_hits": False, "terminate_after": 1}
+        raw = self._query(body)
+        ids = [int(hit["_id"]) for hit in raw["hits"]["hits"]]
+        return bool(ids) and SearchEntry.objects.filter(SearchEntry.visible_to(levels), pk__in=ids).exists()
 
     def autocomplete(self, prefix: str, levels: frozenset[str], limit: int = 8) -> list[SearchEntry]:
+        """Entries whose title, other names or summary hold words starting with each typed word.
+
+        Entries the reader may open come first and teasers (locked pages) after them, never above one;
+        within each, a title or other name that starts with the typed text, then the best-placed words.
+        """
         terms = parse(prefix).terms
         if not terms:
             return []
-        search = Search(index=self.alias).suggest(
-            "titles",
-            " ".join(terms),
-            completion={
-                "field": "suggest",
-                "size": limit,
-                "skip_duplicates": True,
-                "contexts": {"visibility": visibility_values(levels)},
-            },
+        query = Q(
+            "bool",
+            filter=[Q("terms", visibility=visibility_values(levels))],
+            must=[
+                Q("multi_match", query=term, fields=PREFIX_FIELDS, type="best_fields", operator="and")
+                for term in terms
+            ],
+            should=[Q("match", names={"query": " ".join(terms), "boost": NAME_START_BOOST})],
         )
+        search = (
+            Search(index=self.alias)
+            .query(query)
+            .sort({"variant": {"order": FULL_FIRST}}, {"_score": {"order": "desc"}}, {"title.raw": {"order": "asc"}})
+            .source(False)
+            .extra(track_total_hits=False)
+        )[: limit * 2]  # room for entries the database re-check leaves out
         raw = self._query(search.to_dict())
-        ids = [int(option["_id"]) for option in raw["suggest"]["titles"][0]["options"]]
+        ids = [int(hit["_id"]) for hit in raw["hits"]["hits"]]
+        if not ids:
+            return []
         entries = SearchEntry.objects.filter(SearchEntry.visible_to(levels)).in_bulk(ids)
-        return [entries[i] for i in ids if i in entries]
+        return [entries[pk] for pk in ids if pk in entries][:limit]
+
+
+def kind_labels(kinds: list[str]) -> dict[str, str]:
+    """The labels of these kinds, each read from the database once per process."""
+    missing = [kind for kind in kinds if kind not in _kind_labels]
+    if missing:
+        _kind_labels.update(SearchEntry.objects.filter(kind__in=missing).values_list("kind", "kind_label").distinct())
+    return {kind: _kind_labels[kind] for kind in kinds if kind in _kind_labels}
+
+
+def topic_names(slugs: list[str]) -> dict[str, str]:
+    """The names of the topics in the buckets: one query, only when there are any."""
+    if not slugs:
+        return {}
+    from content.topics.models import Topic
+
+    return dict(Topic.objects.filter(slug__in=slugs).values_list("slug", "name"))
 
 
 def _not_found(failed: list, entry_id: int) -> bool:

@@ -91,18 +91,19 @@ def test_the_cluster_engine_builds_structured_queries_only():
     import json
 
     from search.engines import SearchRequest
-    from search.engines.cluster import ClusterEngine
+    from search.engines.cluster import TEXT_FIELDS, ClusterEngine
 
     engine = ClusterEngine("http://127.0.0.1:9")
     request = SearchRequest('social "looked-after children" -housing -"bonding capital" x:y NEAR( \x00', frozenset())
     body = engine._search(request).to_dict()
     text = json.dumps(body)
     assert "query_string" not in text and "simple_query_string" not in text
-    query = body["query"]["bool"]["must"][0]["bool"]
+    # The text query inside the ranking's function_score (its multipliers: search/ranking.py).
+    query = body["query"]["function_score"]["query"]["bool"]["must"][0]["bool"]
     assert query["must"][0]["multi_match"]["query"] == "social x y NEAR"
     assert query["must"][1]["multi_match"] == {
         "query": "looked-after children",
-        "fields": ["title^5", "keywords^4", "summary^2", "text_"],
+        "fields": TEXT_FIELDS,
         "type": "phrase",
     }
     assert [clause["multi_match"]["query"] for clause in query["must_not"]] == ["housing", "bonding capital"]
