@@ -28,6 +28,7 @@ from dataclasses import dataclass
 
 from hub import params
 
+DEFINITION_QUESTIONS = ("what is ", "what are ", "what's ", "whats ", "define ", "definition of ", "meaning of ")
 MAX_CHARS = 200
 MAX_TERMS = 32
 MAX_WORD_CHARS = 64
@@ -53,6 +54,7 @@ class SearchQuery:
     # Other names of what was typed (a glossary term's: "cwb" -> "community wealth building"), each matching
     # like one more word. Added by the engines (search.synonyms), never read from the typed text.
     alternatives: tuple[Words, ...] = ()
+    asks_definition: bool = False  # "what is …", "define …", "what does … mean": a glossary term ranks higher
 
     def __bool__(self) -> bool:
         return bool(self.words or self.phrases)
@@ -166,4 +168,9 @@ def parse(text: object) -> SearchQuery:
     content_words = [word for word in words if word.casefold() not in STOP_WORDS]
     if content_words or phrases:
         words = content_words
-    return SearchQuery(tuple(words), tuple(phrases), tuple(excluded))
+    return SearchQuery(tuple(words), tuple(phrases), tuple(excluded), asks_definition=_asks_definition(text))
+
+
+def _asks_definition(text: object) -> bool:
+    lowered = " ".join(clean(text).casefold().replace("’", "'").split()).rstrip(" ?")
+    return lowered.startswith(DEFINITION_QUESTIONS) or lowered.endswith((" mean", " stand for"))

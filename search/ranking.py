@@ -4,10 +4,13 @@ A result's score is its text relevance (BM25 on SQLite and OpenSearch, cover den
 with the fields weighted as below, then
 
 - multiplied by its kind's weight: papers, definitions and case studies above standard pages when equally
-  matched;
+  matched; a definition by ``DEFINITION_QUESTION_BONUS`` more when the query asks what something is
+  ("what is …", "define …", "what does … mean");
 - multiplied by ``NAME_BONUS`` when the title or one of the other names holds every word typed (the page
   *about* what was asked, above pages that mention it), and by ``EXACT_NAME_BONUS`` more when the title or
   an other name is exactly what was typed ("social capital" above "bonding social capital");
+- multiplied by ``TOPIC_BONUS`` when it is filed under a topic whose name holds every word typed (stems
+  compared: "regenerating neighbourhoods" and the topic "Neighbourhood regeneration");
 - multiplied by ``PHRASE_BONUS`` when the query's words appear together as typed (a phrase), and by
   ``ALL_WORDS_BONUS`` when every word appears somewhere in the entry (scattered words rank lower);
 - multiplied by ``1 + RECENCY_WEIGHT * RECENCY_HALF_LIFE_DAYS / (RECENCY_HALF_LIFE_DAYS + age in days)``
@@ -32,8 +35,11 @@ KIND_WEIGHTS = {
     "page": 0.6,
 }
 DEFAULT_KIND_WEIGHT = 1.0
+DEFINITION_QUESTION_BONUS = 2.0
+SQLITE_SCORE_FLOOR = 1.0  # added to FTS5's bm25 (see search/engines/database.py)
 NAME_BONUS = 2.5
 EXACT_NAME_BONUS = 2.0
+TOPIC_BONUS = 1.5
 PHRASE_BONUS = 1.6
 PROXIMITY_BONUS = 1.2  # the words within PROXIMITY_WINDOW words of one another, in any order
 PROXIMITY_WINDOW = 8
@@ -42,8 +48,15 @@ RECENCY_WEIGHT = 0.1
 RECENCY_HALF_LIFE_DAYS = 730
 
 
-def kind_weight(kind: str) -> float:
-    return KIND_WEIGHTS.get(kind, DEFAULT_KIND_WEIGHT)
+def kind_weights(asks_definition: bool = False) -> dict[str, float]:
+    weights = dict(KIND_WEIGHTS)
+    if asks_definition:
+        weights["definition"] = weights.get("definition", DEFAULT_KIND_WEIGHT) * DEFINITION_QUESTION_BONUS
+    return weights
+
+
+def kind_weight(kind: str, asks_definition: bool = False) -> float:
+    return kind_weights(asks_definition).get(kind, DEFAULT_KIND_WEIGHT)
 
 
 def recency_factor(day: date | None, today: date | None = None) -> float:

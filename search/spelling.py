@@ -10,6 +10,7 @@ vocabulary (which holds words of restricted pages too) never shows a reader a wo
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from collections import Counter
 from collections.abc import Callable, Iterable
@@ -106,5 +107,5 @@ def correct(parsed: SearchQuery, finds: Callable[[str], bool]) -> SearchQuery | 
                 fixed.append(word)
         return tuple(fixed)
 
-    corrected = SearchQuery(fix(parsed.words), tuple(fix(phrase) for phrase in parsed.phrases), parsed.excluded)
+    corrected = dataclasses.replace(parsed, words=fix(parsed.words), phrases=tuple(fix(p) for p in parsed.phrases))
     return corrected if changed else None

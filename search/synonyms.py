@@ -8,6 +8,7 @@ Only public definitions' names are read, so no name of a restricted page is ever
 
 from __future__ import annotations
 
+import dataclasses
 import re
 
 from django.core.cache import cache
@@ -60,4 +61,4 @@ def with_synonyms(parsed: SearchQuery, groups: list[list[Words]] | None = None) 
             alternatives += [name for name in names if not any(_contains(seq, name) for seq in typed)]
     if not alternatives:
         return parsed
-    return SearchQuery(parsed.words, parsed.phrases, parsed.excluded, tuple(dict.fromkeys(alternatives)))
+    return dataclasses.replace(parsed, alternatives=tuple(dict.fromkeys(alternatives)))

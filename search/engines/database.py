@@ -23,12 +23,13 @@ from __future__ import annotations
 import re
 from collections import Counter
 
+from django.core.cache import cache
 from django.db import connection
 
 from hub import params
 
 from .. import ranking
-from ..highlight import snippet_for, stem
+from ..highlight import WORD, query_stems, snippet_for, stem
 from ..models import SearchEntry
 from ..query import SearchQuery, parse
 from ..spelling import rebuild_vocabulary
@@ -41,6 +42,7 @@ ENTRY_TOPICS = SearchEntry.topics.through._meta.db_table
 TOPIC = SearchEntry.topics.field.related_model._meta.db_table
 FACET_FIELDS = {"kind": "kind", "series": "series", "year": "year", "local_authority": "local_authority"}
 NULL_TEXT, NULL_INTEGER = "CAST(NULL AS TEXT)", "CAST(NULL AS INTEGER)"
+TOPICS_CACHE_KEY = "hub-search-topic-names"  # ten minutes: a renamed topic ranks by its new name soon after
 PREFIX_TOKEN = re.compile(r"[^\W_]+")
 
 
@@ -56,6 +58,18 @@ def filtered_entries(request: SearchRequest):
     for slug in request.filters.get("topic", ()):  # every selected topic must apply
         qs = qs.filter(pk__in=SearchEntry.topics.through.objects.filter(topic__slug=slug).values("searchentry_id"))
     return qs
+
+
+def topics_named_by(parsed: SearchQuery) -> list[int]:
+    """Topics whose names hold every word typed (compared by English stem), from the shared cache."""
+    wanted = query_stems(parsed)
+    if not wanted:
+        return []
+    names = cache.get(TOPICS_CACHE_KEY)
+    if names is None:
+        names = [(pk, name) for pk, name in SearchEntry.topics.field.related_model.objects.values_list("pk", "name")]
+        cache.set(TOPICS_CACHE_KEY, names, 600)
+    return [pk for pk, name in names if wanted <= {stem(word) for word in WORD.findall(name)}]
 
 
 def where_clause(queryset) -> tuple[str, list]:
@@ -76,9 +90,10 @@ class Dialect:
 
     entry_join = ENTRY  # how the entry table is joined to a set of matched ids
 
-    def kind_weight_sql(self) -> tuple[str, list]:
-        cases = " ".join("WHEN %s THEN %s" for _ in ranking.KIND_WEIGHTS)
-        values = [item for pair in ranking.KIND_WEIGHTS.items() for item in pair]
+    def kind_weight_sql(self, parsed: SearchQuery) -> tuple[str, list]:
+        weights = ranking.kind_weights(parsed.asks_definition)
+        cases = " ".join("WHEN %s THEN %s" for _ in weights)
+        values = [item for pair in weights.items() for item in pair]
         return f"(CASE {ENTRY}.kind {cases} ELSE %s END)", [*values, ranking.DEFAULT_KIND_WEIGHT]
 
     def exact_name_sql(self, parsed: SearchQuery) -> tuple[str, list]:
@@ -90,6 +105,18 @@ class Dialect:
         return (
             f"(CASE WHEN {title} = %s OR {names} LIKE %s ESCAPE '\\' THEN %s ELSE 1 END)",
             [typed, like, ranking.EXACT_NAME_BONUS],
+        )
+
+    def topic_bonus_sql(self, parsed: SearchQuery) -> tuple[str, list]:
+        """TOPIC_BONUS for entries filed under a topic whose name holds every word typed."""
+        topics = topics_named_by(parsed)
+        if not topics:
+            return "1", []
+        marks = ", ".join(["%s"] * len(topics))
+        return (
+            f"(CASE WHEN {ENTRY}.id IN (SELECT searchentry_id FROM {ENTRY_TOPICS} WHERE topic_id IN ({marks})) "
+            "THEN %s ELSE 1 END)",
+            [*topics, ranking.TOPIC_BONUS],
         )
 
     def ranked(self, parsed: SearchQuery, queryset, scored: bool) -> tuple[str, list]:
@@ -142,15 +169,18 @@ class SQLiteDialect(Dialect):
                 [self.match(parsed), *values],
             )
         weights = ", ".join(str(weight) for weight in ranking.FIELD_WEIGHTS.values())
-        kind, kind_values = self.kind_weight_sql()
+        kind, kind_values = self.kind_weight_sql(parsed)
         bonus, bonus_values = self.bonus(parsed)
         h, w = ranking.RECENCY_HALF_LIFE_DAYS, ranking.RECENCY_WEIGHT
         recency = f"COALESCE(1 + {w} * {h} / ({h} + MAX(0, julianday('now') - julianday({ENTRY}.date))), 1)"
-        score = f"-bm25({FTS}, {weights}) * {kind} * {bonus} * {recency}"
+        # FTS5 floors the inverse document frequency of a word most entries hold at 1e-6, so such words
+        # score nothing at all; the floor keeps the bonuses (name, phrase, kind, recency) ordering them.
+        topic, topic_values = self.topic_bonus_sql(parsed)
+        score = f"(-bm25({FTS}, {weights}) + {ranking.SQLITE_SCORE_FLOOR}) * {kind} * {bonus} * {topic} * {recency}"
         return (
             f"SELECT {ENTRY}.id AS id, {score} AS score FROM {FTS} JOIN {self.entry_join} ON {ENTRY}.id = {FTS}.rowid "
             f"WHERE {FTS} MATCH %s AND ({where})",
-            [*kind_values, *bonus_values, self.match(parsed), *values],
+            [*kind_values, *bonus_values, *topic_values, self.match(parsed), *values],
         )
 
     def prefix_match(self, terms, fields="{title keywords summary}") -> str:
@@ -209,7 +239,7 @@ class PostgreSQLDialect(Dialect):
         # ts_rank_cd's weights are {D, C, B, A}: body, summary, other names, title, relative to the title.
         top = ranking.FIELD_WEIGHTS["title"]
         weights = [ranking.FIELD_WEIGHTS[name] / top for name in ("text", "summary", "keywords", "title")]
-        kind, kind_values = self.kind_weight_sql()
+        kind, kind_values = self.kind_weight_sql(parsed)
         h, w = ranking.RECENCY_HALF_LIFE_DAYS, ranking.RECENCY_WEIGHT
         recency = f"COALESCE(1 + {w} * {h} / ({h} + GREATEST(0, CURRENT_DATE - {ENTRY}.date)), 1)"
         words = parsed.terms
@@ -224,10 +254,11 @@ class PostgreSQLDialect(Dialect):
                 f" * (CASE WHEN {vector} @@ plainto_tsquery('english', %s) THEN %s ELSE 1 END)"
             )
             bonus_values += [text, ranking.PHRASE_BONUS, text, ranking.ALL_WORDS_BONUS]
-        score = f"ts_rank_cd(%s::float4[], {ENTRY}.search_vector, {query}, 1) * {kind} * {bonus} * {recency}"
+        topic, topic_values = self.topic_bonus_sql(parsed)
+        score = f"ts_rank_cd(%s::float4[], {ENTRY}.search_vector, {query}, 1) * {kind} * {bonus} * {topic} * {recency}"
         return (
             f"SELECT {ENTRY}.id AS id, {score} AS score FROM {ENTRY} WHERE {match} AND ({where})",
-            [weights, *query_values, *kind_values, *bonus_values, *query_values, *values],
+            [weights, *query_values, *kind_values, *bonus_values, *topic_values, *query_values, *values],
         )
 
     def prefix_query(self, terms) -> tuple[str, list]:
