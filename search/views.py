@@ -56,18 +56,25 @@ def _page_number(request: HttpRequest) -> int:
     return params.page_number(request.GET.get("page"), maximum=MAX_PAGE)
 
 
-def direct_answer(query: str, levels: frozenset[str]) -> SearchEntry | None:
-    """A glossary term whose name or other name is the query (or 'what is …' the term)."""
+def direct_answer(query: str, hits) -> SearchEntry | None:
+    """A glossary term among the first results whose name or other name is the query ('what is …' the term).
+
+    Read from the results already found (an exactly named term ranks near the top), so it costs no query
+    and can only ever show a definition this reader may see.
+    """
     wanted = query.lower().strip(" ?")
     for prefix in ("what is ", "what are ", "what does ", "define ", "definition of ", "meaning of "):
         if wanted.startswith(prefix):
             wanted = wanted[len(prefix) :]
-    wanted = wanted.removeprefix("a ").removeprefix("an ").removeprefix("the ").strip()
+    wanted = wanted.removesuffix(" mean").removeprefix("a ").removeprefix("an ").removeprefix("the ").strip()
     if not wanted:
         return None
-    for entry in SearchEntry.objects.filter(SearchEntry.visible_to(levels), kind="definition"):
+    for hit in hits:
+        entry = hit.entry
+        if entry.kind != "definition":
+            continue
         names = [entry.title.lower(), *(name.strip().lower() for name in entry.keywords.split(",") if name.strip())]
-        if wanted == entry.title.lower() or wanted in names:
+        if wanted in names:
             return entry
     return None
 
@@ -109,7 +116,7 @@ def search(request: HttpRequest) -> TemplateResponse:
             hits=response.hits,
             page_obj=page_obj,
             paginator=paginator,
-            answer=direct_answer(str(corrected) if corrected else typed, levels)
+            answer=direct_answer(str(corrected) if corrected else typed, response.hits)
             if page_number == 1 and not filters
             else None,
             promotions=promoted(query, request) if page_number == 1 else [],
