@@ -16,7 +16,7 @@ from content.core.privacy import readable_by
 from hub import params
 from insights.recording import record_search
 
-from .access import readable_levels
+from .access import LOCAL_GOVERNMENT, STAFF, readable_levels
 from .engines import SearchRequest, SearchResponse, get_engine
 from .engines.base import FACETS, SORTS
 from .engines.database import DatabaseEngine
@@ -29,6 +29,7 @@ RESULTS_PER_PAGE = 10
 MAX_PAGE = 10_000 // RESULTS_PER_PAGE
 MAX_FACET_VALUE = 255  # the longest facet value a column holds (series)
 MAX_SUGGEST = 80
+LOCK_LABELS = {LOCAL_GOVERNMENT: "Local government members only", STAFF: "Staff only"}  # as includes/lock_label
 FACET_LABELS = {
     "kind": "Type",
     "topic": "Topic",
@@ -148,6 +149,7 @@ def autocomplete(request: HttpRequest) -> JsonResponse:
                 "url": e.url_path,
                 "kind": e.kind_label,
                 "locked": e.variant == SearchEntry.Variant.TEASER,
+                "lock": LOCK_LABELS.get(e.access, "Members only") if e.variant == SearchEntry.Variant.TEASER else "",
             }
             for e in entries
         ]

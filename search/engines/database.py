@@ -183,13 +183,13 @@ class SQLiteDialect(Dialect):
             [*kind_values, *bonus_values, *topic_values, self.match(parsed), *values],
         )
 
-    def prefix_match(self, terms, fields="{title keywords summary}") -> str:
+    def prefix_match(self, terms) -> str:
         *complete, last = terms
         parts = [_fts_string([word]) for word in complete]
         prefixes = set(PREFIX_TOKEN.findall(last)) or {last}
         stems = {stem(token) for token in prefixes if len(token) > 3}
         parts.append("(" + " OR ".join(f"{_fts_string([token])} *" for token in sorted(prefixes | stems)) + ")")
-        return f"{fields} : (" + " AND ".join(parts) + ")"
+        return " AND ".join(parts)
 
     def suggestions(self, terms, queryset, limit):
         where, values = where_clause(queryset)
@@ -274,16 +274,14 @@ class PostgreSQLDialect(Dialect):
     def suggestions(self, terms, queryset, limit):
         where, values = where_clause(queryset)
         query, query_values = self.prefix_query(terms)
-        # Suggestions match titles, other names and summaries (weights A, B, C), not the body.
-        vector = f"ts_filter({ENTRY}.search_vector, '{{a,b,c}}')"
+        vector = f"{ENTRY}.search_vector"  # titles rank first (weight A), then other names, summaries, bodies
         like = " ".join(terms).lower().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
         sql = (
-            f"SELECT {ENTRY}.id FROM {ENTRY} WHERE {ENTRY}.search_vector @@ {query} AND {vector} @@ {query} "
+            f"SELECT {ENTRY}.id FROM {ENTRY} WHERE {vector} @@ {query} "
             f"AND ({where}) ORDER BY {ENTRY}.variant = %s DESC, lower({ENTRY}.title) LIKE %s DESC, "
             f"ts_rank_cd({vector}, {query}) DESC, {ENTRY}.id LIMIT %s"
         )
         return sql, [
-            *query_values,
             *query_values,
             *values,
             SearchEntry.Variant.FULL,

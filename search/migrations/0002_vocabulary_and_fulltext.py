@@ -17,7 +17,7 @@ NEW = "new.title, new.keywords, new.summary, new.text"
 SQLITE = [
     # Porter stems over Unicode words, accents folded; the rows themselves stay in the entry table.
     f"CREATE VIRTUAL TABLE {FTS} USING fts5({COLUMNS}, content='{ENTRY}', content_rowid='id', "
-    "tokenize='porter unicode61 remove_diacritics 2')",
+    "tokenize='porter unicode61 remove_diacritics 2', prefix='2 3')",  # prefix indexes: suggestions
     f"CREATE TRIGGER {FTS}_insert AFTER INSERT ON {ENTRY} BEGIN "
     f"INSERT INTO {FTS}(rowid, {COLUMNS}) VALUES (new.id, {NEW}); END",
     f"CREATE TRIGGER {FTS}_delete AFTER DELETE ON {ENTRY} BEGIN "

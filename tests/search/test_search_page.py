@@ -10,7 +10,8 @@ from wagtail.contrib.search_promotions.models import Query, SearchPromotion
 
 from content.case_studies.models import CaseStudyIndexPage, CaseStudyPage
 from content.papers.models import PaperPage
-from search.engines import reset_engine
+from search.access import PUBLIC
+from search.engines import get_engine, reset_engine
 from tests.factories import CaseStudyPageFactory
 from tests.helpers import soup, text_of
 from tests.members.conftest import make_member
@@ -89,12 +90,48 @@ def test_editors_promotions_come_first_but_never_reveal_a_restricted_page(client
     assert "Secret pick" not in html.get_text()
 
 
-def test_no_results_suggests_a_spelling_and_ways_on(client):
-    response = client.get("/search/", {"q": "infrastrcture socail"})
-    text = text_of(response)
-    if "0 results" in text:
-        assert "Did you mean" in text
-        assert "browse the papers" in text
+def test_a_misspelt_query_shows_the_corrected_results_and_says_so(client):
+    html = soup(client.get("/search/", {"q": "partcipatory budgetting"}))
+    correction = html.select_one(".spelling-correction")
+    assert "Showing results for participatory budgeting" in correction.get_text(" ", strip=True)
+    instead = [a for a in correction.select("a") if "Search instead" in a.parent.get_text()][0]
+    assert instead["href"] == "/search/?q=partcipatory%20budgetting&spelling=exact"
+    assert "/definitions/participatory-budgeting/" in [a["href"] for a in html.select(".search-result__title a")][:3]
+
+    exact = soup(client.get("/search/", {"q": "partcipatory budgetting", "spelling": "exact"}))
+    assert exact.select_one(".spelling-correction") is None  # searched as typed
+
+
+def test_nothing_found_offers_ways_on(client):
+    text = text_of(client.get("/search/", {"q": "zqxjvwk qqzzqq"}))
+    assert "0 results" in text and "browse the papers" in text
+
+
+def test_a_correction_never_shows_a_word_only_restricted_text_holds(client, study):
+    misspelt = "Wobblethorpf"  # one letter from the members-only case study's word
+    assert "Wobblethorpe" not in text_of(client.get("/search/", {"q": misspelt}))
+    member = Client(HTTP_HOST="localhost")
+    member.force_login(make_member("speller@example.org"))
+    assert "Showing results for wobblethorpe" in text_of(member.get("/search/", {"q": misspelt}))
+
+
+def test_suggestions_complete_a_word_and_list_locked_items_last_and_marked(client):
+    lonel = client.get("/search/suggest/", {"q": "lonel"}).json()["suggestions"]
+    assert lonel, "a word's beginning finds what is about it"
+    locked = CaseStudyPageFactory(
+        parent=CaseStudyIndexPage.objects.get(),
+        title="Social prescribing in Leeds",
+        summary="Public summary about social prescribing.",
+        audience="local_government",
+    )
+    locked.save_revision().publish()
+    everything = get_engine().autocomplete("soci", frozenset({PUBLIC}), limit=100)
+    flags = [entry.variant == "teaser" for entry in everything]
+    assert True in flags and flags == sorted(flags), "no locked item above one the reader may open"
+    suggestions = client.get("/search/suggest/", {"q": "social presc"}).json()["suggestions"]
+    marked = [s for s in suggestions if s["locked"]]
+    assert marked[0]["title"] == "Social prescribing in Leeds"
+    assert marked[0]["lock"] == "Local government members only"
 
 
 def test_autocomplete_returns_titles_as_json(client):
