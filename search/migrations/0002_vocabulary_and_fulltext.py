@@ -46,16 +46,21 @@ def _vector(limit: int = 0) -> str:
     )
 
 
+HEAD_CHARS = 300
 POSTGRESQL = [
     # Matched through the GIN index on the whole text (its first 500,000 characters: a tsvector holds 1 MB).
     f"ALTER TABLE {ENTRY} ADD COLUMN search_vector tsvector GENERATED ALWAYS AS ({_vector(500_000)}) STORED",
     f"CREATE INDEX hub_search_entry_vector ON {ENTRY} USING GIN (search_vector)",
+    # Scored, when a query matches thousands of entries, from the head alone: a few hundred bytes kept in
+    # the row rather than kilobytes stored out of line (search/engines/database.py, EXACT_RANK_LIMIT).
+    f"ALTER TABLE {ENTRY} ADD COLUMN head_vector tsvector GENERATED ALWAYS AS ({_vector(HEAD_CHARS)}) STORED",
     "CREATE EXTENSION IF NOT EXISTS pg_trgm",
     "CREATE INDEX hub_search_word_trigrams ON hub_search_searchword USING GIN (word gin_trgm_ops)",
 ]
 POSTGRESQL_REVERSE = [
     "DROP INDEX hub_search_word_trigrams",
     "DROP INDEX hub_search_entry_vector",
+    f"ALTER TABLE {ENTRY} DROP COLUMN head_vector",
     f"ALTER TABLE {ENTRY} DROP COLUMN search_vector",
 ]
 
