@@ -39,5 +39,8 @@ def deferred() -> Iterator[None]:
         yield
     finally:
         _state.stack = _state.stack[:-1]
-    for kind in sorted(batch, key=list(_flushers).index):  # in the order the apps registered
-        _flushers[kind](batch[kind])
+        # Even when the block failed: what it saved outside a rolled-back transaction is indexed, and
+        # what no longer exists is skipped by each flusher.
+        for kind in sorted(batch, key=lambda kind: list(_flushers).index(kind) if kind in _flushers else 99):
+            if kind in _flushers:
+                _flushers[kind](batch[kind])

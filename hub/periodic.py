@@ -34,7 +34,8 @@ def prune_task_results() -> None:
 
 def daily_housekeeping() -> None:
     """Once a day per worker: drop search terms older than the insight window (they are typed by the
-    public and may hold personal data) and Wagtail's own per-query hit counts past their age."""
+    public and may hold personal data) and Wagtail's own per-query hit counts past their age; recount the
+    search vocabulary."""
     global _housekeeping_day
     today = timezone.localdate()
     if _housekeeping_day == today:
@@ -44,6 +45,7 @@ def daily_housekeeping() -> None:
     prune_old()
     call_command("searchpromotions_garbage_collect", verbosity=0)
     prune_expired_cache_entries()
+    call_command("search_index", "vocabulary", verbosity=0)  # recount the words spelling corrections use
     _housekeeping_day = today
 
 

@@ -9,6 +9,7 @@ piece inside another word ("association" for "social").
 from __future__ import annotations
 
 import re
+import threading
 from functools import lru_cache
 
 import snowballstemmer
@@ -23,12 +24,15 @@ WORD = re.compile(r"\w+(?:['’]\w+)*", re.UNICODE)
 SENTENCE_END = re.compile(r"(?<=[.!?…])[\"'”’)]*\s+(?=[\"'“‘(]?[A-Z0-9£])")
 WIDTH = 240
 MAX_BLOCK_CHARS = 20_000  # a pathological block is only read this far
-_stemmer = snowballstemmer.stemmer("english")
+_local = threading.local()  # a Snowball stemmer keeps state while it stems: one per thread
 
 
 @lru_cache(maxsize=20_000)
 def stem(word: str) -> str:
-    return _stemmer.stemWord(word.lower().replace("’", "'"))
+    stemmer = getattr(_local, "stemmer", None)
+    if stemmer is None:
+        stemmer = _local.stemmer = snowballstemmer.stemmer("english")
+    return stemmer.stemWord(word.lower().replace("’", "'"))
 
 
 def query_stems(parsed: SearchQuery) -> frozenset[str]:
@@ -79,14 +83,27 @@ def _best_window(sentences: list[str], counts: list[int], width: int) -> tuple[i
     return best
 
 
+def _is_prose(block: str) -> bool:
+    return block.rstrip().endswith((".", "!", "?", ":", "…")) or len(block.split()) >= 15
+
+
 def snippet_text(text: str, parsed: SearchQuery, width: int = WIDTH) -> SafeString:
     """The best block of ``text``, as whole sentences where they fit, HTML-escaped, matches in <mark>."""
     blocks = [block.strip() for block in (text or "").split("\n") if block.strip()]
     if not blocks:
         return mark_safe("")  # noqa: S308
     stems = query_stems(parsed)
-    scored = [(len({stem(m.group()) for m in _matches(b[:MAX_BLOCK_CHARS], stems)}), -i) for i, b in enumerate(blocks)]
-    block = blocks[-max(scored)[1]][:MAX_BLOCK_CHARS] if stems else blocks[0][:MAX_BLOCK_CHARS]
+    # Prose first: a block of sentences beats a heading or a list of topic names matching as many words.
+    scored = [
+        (
+            bool(_matches(b[:MAX_BLOCK_CHARS], stems)),
+            _is_prose(b),
+            len({stem(m.group()) for m in _matches(b[:MAX_BLOCK_CHARS], stems)}),
+            -i,
+        )
+        for i, b in enumerate(blocks)
+    ]
+    block = blocks[-max(scored)[3]][:MAX_BLOCK_CHARS] if stems else blocks[0][:MAX_BLOCK_CHARS]
     sentences = [s for s in SENTENCE_END.split(block) if s.strip()]
     counts = [len(_matches(sentence, stems)) for sentence in sentences]
     first, last = _best_window(sentences, counts, width)

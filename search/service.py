@@ -32,7 +32,7 @@ def _corrected(
     if response.degraded:
         return response, None
 
-    corrected = correct(search_request.parsed, lambda word: engine.finds(word, search_request.levels))
+    corrected, lost = correct(search_request.parsed, lambda word: engine.finds(word, search_request.levels))
     if corrected is None:
         return response, None
     retried = run_search(
@@ -46,8 +46,10 @@ def _corrected(
             search_request.limit,
         ),
     )
-    # The corrected words were unknown to the index, so the correction can only find as much or more.
-    return (retried, corrected) if retried.total and retried.total >= response.total else (response, None)
+    # A word that found nothing as typed is worth correcting if the correction finds as much; one that found
+    # something already (a form the site writes differently: "participating") only if it finds more.
+    better = retried.total > response.total or (lost and retried.total and retried.total >= response.total)
+    return (retried, corrected) if better else (response, None)
 
 
 def answer(engine, search_request: SearchRequest, spelling: bool = True) -> tuple[SearchResponse, SearchQuery | None]:

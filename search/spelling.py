@@ -25,6 +25,7 @@ from .query import SearchQuery
 
 VOCABULARY_WORD = re.compile(r"[^\W\d_]{3,64}")
 CANDIDATES = 2000  # the most candidate words compared for one typed word
+MAX_CHECKS = 5  # the nearest candidates searched for, in turn, before giving up
 BATCH = 2000
 
 
@@ -35,8 +36,9 @@ def words_of(text: str) -> set[str]:
 def add_words(texts: Iterable[str]) -> None:
     """Record the words of newly written text (counts are brought up to date by ``rebuild_vocabulary``)."""
     words = set().union(*(words_of(text) for text in texts))
-    if words:
-        SearchWord.objects.bulk_create([SearchWord(word=w) for w in words], batch_size=BATCH, ignore_conflicts=True)
+    new = sorted(words - set(SearchWord.objects.filter(word__in=words).values_list("word", flat=True)))
+    if new:  # in order, so two publishes adding the same words never wait on each other in turn
+        SearchWord.objects.bulk_create([SearchWord(word=w) for w in new], batch_size=BATCH, ignore_conflicts=True)
 
 
 @transaction.atomic
@@ -47,7 +49,9 @@ def rebuild_vocabulary() -> int:
     for row in rows.iterator(chunk_size=500):
         counts.update(words_of(" ".join(row)))
     SearchWord.objects.all().delete()
-    SearchWord.objects.bulk_create([SearchWord(word=w, documents=n) for w, n in counts.items()], batch_size=BATCH)
+    SearchWord.objects.bulk_create(
+        [SearchWord(word=w, documents=n) for w, n in sorted(counts.items())], batch_size=BATCH, ignore_conflicts=True
+    )
     return len(counts)
 
 
@@ -71,41 +75,58 @@ def _candidates(word: str) -> list[tuple[str, int]]:
     return candidates
 
 
-def closest(word: str) -> str | None:
-    """The vocabulary word nearest to ``word``, or None when it is known or nothing is near enough."""
+def allowed_edits(word: str) -> int:
+    """Edits a correction may make: none for words of up to four letters (too many near neighbours)."""
+    return 0 if len(word) <= 4 else 1 if len(word) <= 9 else 2
+
+
+def closest(word: str, finds: Callable[[str], bool]) -> tuple[str | None, bool]:
+    """The nearest vocabulary word to ``word`` that finds something for this reader (or None), and
+    whether ``word`` as typed finds anything for them.
+
+    No correction when the site writes ``word`` as typed where this reader can see it. Candidates that
+    find nothing for the reader are passed over, so the answer is the same as if the vocabulary held only
+    what the reader may see: it never tells them a word exists in text they cannot read.
+    """
     lowered = word.lower()
-    if not VOCABULARY_WORD.fullmatch(lowered) or SearchWord.objects.filter(word=lowered).exists():
-        return None
-    allowed = 1 if len(lowered) <= 5 else 2
-    best: tuple[int, int, str] | None = None
-    for candidate, documents in _candidates(lowered):
-        if abs(len(candidate) - len(lowered)) > allowed:
+    found = finds(word)
+    allowed = allowed_edits(lowered)
+    if not allowed or not VOCABULARY_WORD.fullmatch(lowered):
+        return None, found
+    if found and SearchWord.objects.filter(word=lowered).exists():
+        return None, found
+    ranked = []
+    for candidate, documents in set(_candidates(lowered)):
+        if abs(len(candidate) - len(lowered)) > allowed or candidate == lowered:
             continue
         distance = DamerauLevenshtein.distance(lowered, candidate, score_cutoff=allowed)
-        if distance <= allowed and (best is None or (distance, -documents, candidate) < best):
-            best = (distance, -documents, candidate)
-    return best[2] if best else None
+        if distance <= allowed:
+            ranked.append((distance, -documents, candidate))
+    for _, _, candidate in sorted(ranked)[:MAX_CHECKS]:
+        if finds(candidate):
+            return candidate, found
+    return None, found
 
 
-def correct(parsed: SearchQuery, finds: Callable[[str], bool]) -> SearchQuery | None:
-    """The query with its unknown words corrected, or None when there is nothing to correct.
+def correct(parsed: SearchQuery, finds: Callable[[str], bool]) -> tuple[SearchQuery | None, bool]:
+    """The query with its misspelt words corrected (None when there is nothing to correct), and whether a
+    corrected word found nothing at all as typed.
 
     ``finds(word)`` says whether a word matches something the reader may see; a correction that does not
     is not offered.
     """
     changed = False
+    lost = False
 
     def fix(words: tuple[str, ...]) -> tuple[str, ...]:
-        nonlocal changed
+        nonlocal changed, lost
         fixed = []
         for word in words:
-            better = closest(word)
-            if better and finds(better):
-                fixed.append(better)
-                changed = True
-            else:
-                fixed.append(word)
+            better, found = closest(word, finds)
+            fixed.append(better or word)
+            if better is not None:
+                changed, lost = True, lost or not found
         return tuple(fixed)
 
     corrected = dataclasses.replace(parsed, words=fix(parsed.words), phrases=tuple(fix(p) for p in parsed.phrases))
-    return corrected if changed else None
+    return (corrected if changed else None), lost

@@ -12,13 +12,14 @@ import dataclasses
 import re
 
 from django.core.cache import cache
+from django.db import transaction
 
 from .access import PUBLIC
 from .models import SearchEntry
 from .query import SearchQuery, Words
 
 TOKEN = re.compile(r"[^\W_]+")
-CACHE_KEY, CACHE_SECONDS = "hub-search-glossary-names", 3600
+CACHE_KEY, CACHE_SECONDS = "hub-search-glossary-names", 600
 MAX_NAME_WORDS = 5
 
 
@@ -42,7 +43,9 @@ def name_groups() -> list[list[Words]]:
 
 
 def forget_names() -> None:
+    """Now, and again when the transaction commits (a search in between may have cached the old names)."""
     cache.delete(CACHE_KEY)
+    transaction.on_commit(lambda: cache.delete(CACHE_KEY))
 
 
 def _contains(sequence: Words, part: Words) -> bool:

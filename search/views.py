@@ -8,7 +8,7 @@ from django.core.paginator import Paginator
 from django.http import HttpRequest, JsonResponse
 from django.template.response import TemplateResponse
 from django.utils.cache import patch_cache_control, patch_vary_headers
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_safe
 
 from wagtail.contrib.search_promotions.models import Query
 
@@ -22,7 +22,7 @@ from .engines.base import FACETS, SORTS
 from .engines.database import DatabaseEngine
 from .models import SearchEntry
 from .query import clean, parse
-from .service import answer
+from .service import answer, run_search
 
 logger = logging.getLogger(__name__)
 RESULTS_PER_PAGE = 10
@@ -88,7 +88,7 @@ def promoted(query: str, request: HttpRequest) -> list:
     return [pick for pick in picks if pick.external_link_url or (pick.page_id and readable.get(pick.page_id))]
 
 
-@require_GET
+@require_safe
 def search(request: HttpRequest) -> TemplateResponse:
     typed = clean(request.GET.get("q", ""))  # shown back as typed, without control characters
     parsed = parse(typed)
@@ -97,7 +97,14 @@ def search(request: HttpRequest) -> TemplateResponse:
     levels = readable_levels(request.user)
     filters = _filters(request)
     page_number = _page_number(request)
-    context = {"search_query": typed, "sort": sort, "filters": filters, "facet_labels": FACET_LABELS}
+    spelling_exact = request.GET.get("spelling") == "exact"
+    context = {
+        "search_query": typed,
+        "sort": sort,
+        "filters": filters,
+        "facet_labels": FACET_LABELS,
+        "spelling_exact": spelling_exact,
+    }
     if typed and not parsed:  # only punctuation, or only exclusions: nothing to look for
         context.update(response=SearchResponse([], 0, {}, get_engine().name), hits=[], facets=[])
     elif parsed:
@@ -105,9 +112,19 @@ def search(request: HttpRequest) -> TemplateResponse:
             typed, levels, filters, sort, (page_number - 1) * RESULTS_PER_PAGE, RESULTS_PER_PAGE
         )
         engine = get_engine()
-        response, corrected = answer(engine, search_request, spelling=request.GET.get("spelling") != "exact")
+        response, corrected = answer(engine, search_request, spelling=not spelling_exact)
         paginator = Paginator(range(response.total), RESULTS_PER_PAGE)
         page_obj = paginator.get_page(page_number)
+        if page_obj.number < page_number and response.total:  # past the last page: show the last page
+            search_request = SearchRequest(
+                str(corrected) if corrected else typed,
+                levels,
+                filters,
+                sort,
+                (page_obj.number - 1) * RESULTS_PER_PAGE,
+                RESULTS_PER_PAGE,
+            )
+            response = run_search(engine, search_request)
         Query.get(query).add_hit()
         if page_number == 1 and not filters and sort == "relevance":  # paging, facet and sort clicks: same search
             record_search(request, query, response.total)
@@ -130,7 +147,7 @@ def search(request: HttpRequest) -> TemplateResponse:
     return result
 
 
-@require_GET
+@require_safe
 def autocomplete(request: HttpRequest) -> JsonResponse:
     prefix = clean(request.GET.get("q", ""))[:MAX_SUGGEST]
     suggestions = []

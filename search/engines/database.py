@@ -13,8 +13,9 @@ a double-quoted string (quotes doubled), PostgreSQL gets them as bound parameter
 ``phraseto_tsquery``. Who may see which entry is ``SearchEntry.visible_to``, compiled by Django into the
 same statement.
 
-Why not Wagtail's database backend: it scores every match in Python-side compiled expressions, cannot
-return facet counts, and needs an index task per saved object; here the database keeps the index itself
+Why not Wagtail's database backend: measured with the worst corpus at 1,000 entries it answered in 0.7 to
+2.4 s against tens of milliseconds here (README); its facet counts are one query per field over every
+match; and it needs an index task per saved object; here the database keeps the index itself
 (triggers, a generated column), so an entry is searchable the moment it is written.
 """
 
@@ -188,7 +189,8 @@ class SQLiteDialect(Dialect):
         *complete, last = terms
         parts = [_fts_string([word]) for word in complete]
         prefixes = set(PREFIX_TOKEN.findall(last)) or {last}
-        stems = {stem(token) for token in prefixes if len(token) > 3}
+        stems = {stem(token) for token in prefixes if len(token) > 3} - {""}
+        stems = {token for token in stems if len(token) >= 4}  # "has" stems to "ha": far too wide a prefix
         parts.append("(" + " OR ".join(f"{_fts_string([token])} *" for token in sorted(prefixes | stems)) + ")")
         return " AND ".join(parts)
 
@@ -274,8 +276,9 @@ class PostgreSQLDialect(Dialect):
         parts = ["plainto_tsquery('english', %s)" for _ in complete]
         tokens = PREFIX_TOKEN.findall(last.lower())
         prefixes = {" & ".join(f"{token}:*" for token in tokens)} if tokens else set()
-        if len(tokens) == 1 and len(tokens[0]) > 3:
-            prefixes.add(f"{PREFIX_TOKEN.findall(stem(tokens[0]))[0]}:*")
+        stemmed = PREFIX_TOKEN.findall(stem(tokens[0])) if len(tokens) == 1 else []
+        if stemmed and len(stemmed[0]) >= 4:  # "has" stems to "ha": far too wide a prefix
+            prefixes.add(f"{stemmed[0]}:*")
         alternatives = " || ".join("to_tsquery('simple', %s)" for _ in prefixes) or "''::tsquery"
         return "(" + " && ".join([*parts, f"({alternatives})"]) + ")", [*complete, *sorted(prefixes)]
 
@@ -319,7 +322,7 @@ def statement(request: SearchRequest, parsed: SearchQuery) -> tuple[str, list]:
     database = dialect()
     matched, values = database.ranked(parsed, filtered_entries(request), scored=relevance)
     entry = database.entry_join
-    order = "m.score DESC, m.id" if relevance else f"{ENTRY}.date DESC, m.id DESC"
+    order = "m.score DESC, m.id" if relevance else f"{ENTRY}.date IS NULL, {ENTRY}.date DESC, m.id DESC"
     sql = (
         f"WITH m AS MATERIALIZED ({matched}) "
         f"SELECT * FROM (SELECT 'h' AS part, CAST(m.id AS TEXT) AS item, {NULL_TEXT} AS label, "
@@ -385,7 +388,8 @@ class DatabaseEngine(SearchEngine):
             cursor.execute(sql, values)
             rows = cursor.fetchall()
         hit_ids, total, facets = read_rows(rows, request)
-        entries = SearchEntry.objects.in_bulk(hit_ids)
+        # Read again with the reader's rule: an entry restricted since the statement ran is left out.
+        entries = SearchEntry.objects.filter(SearchEntry.visible_to(request.levels)).in_bulk(hit_ids)
         hits = [Hit(entries[pk], snippet_for(entries[pk], parsed)) for pk in hit_ids if pk in entries]
         return SearchResponse(hits, total, facets, self.name)
 
@@ -402,7 +406,7 @@ class DatabaseEngine(SearchEngine):
         with connection.cursor() as cursor:
             cursor.execute(sql, values)
             ids = [row[0] for row in cursor.fetchall()]
-        entries = SearchEntry.objects.in_bulk(ids)
+        entries = SearchEntry.objects.filter(SearchEntry.visible_to(levels)).in_bulk(ids)
         return [entries[pk] for pk in ids if pk in entries]
 
     def finds(self, word: str, levels: frozenset[str]) -> bool:

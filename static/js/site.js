@@ -160,7 +160,7 @@
                 var kind = document.createElement("span");
                 kind.className = "suggestions__kind";
                 // A locked item (a page for members of another tier) says so in words, not by colour alone.
-                kind.textContent = suggestion.locked ? suggestion.kind + " · members only" : suggestion.kind;
+                kind.textContent = suggestion.locked ? suggestion.kind + " · " + suggestion.lock : suggestion.kind;
                 item.appendChild(title);
                 item.appendChild(kind);
                 item.addEventListener("mousedown", function (event) { event.preventDefault(); window.location.href = suggestion.url; });

@@ -13,6 +13,7 @@ from django_tasks_db.models import DBTaskResult
 from modelsearch.tasks import insert_or_update_object_task as wagtail_task
 
 from django.core.files.base import ContentFile
+from django.db import connection
 from django.db.models.signals import post_save
 from django.test import override_settings
 
@@ -88,3 +89,21 @@ def test_an_index_task_for_an_object_deleted_in_the_meantime_finishes_quietly():
     with pytest.raises(get_document_model().DoesNotExist):
         wagtail_task.call(*args)  # Wagtail's own task, which the hub no longer queues
     assert index_object.call(*args) is False  # the hub's: nothing to index, and no error
+
+
+@pytest.mark.django_db
+def test_the_database_keeps_its_full_text_index_itself():
+    """Triggers (SQLite) or generated columns (PostgreSQL) that a later migration rebuilding the table
+    would silently drop: without them nothing new is ever found."""
+    with connection.cursor() as cursor:
+        if connection.vendor == "sqlite":
+            cursor.execute("SELECT name FROM sqlite_master WHERE type IN ('trigger', 'index', 'table')")
+            names = {row[0] for row in cursor.fetchall()}
+            expected = {"hub_search_entry_fts", "hub_search_entry_facets"}
+            expected |= {f"hub_search_entry_fts_{event}" for event in ("insert", "update", "delete")}
+            assert expected <= names
+        else:
+            cursor.execute(
+                "SELECT column_name FROM information_schema.columns WHERE table_name = 'hub_search_searchentry'"
+            )
+            assert {"search_vector", "head_vector"} <= {row[0] for row in cursor.fetchall()}

@@ -12,6 +12,7 @@ from search.access import LOCAL_GOVERNMENT, MEMBERS_ONLY, PUBLIC
 from search.engines import SearchRequest
 from search.models import SearchEntry
 from search.query import parse
+from search.service import answer
 from search.spelling import correct
 from tests.factories import CaseStudyPageFactory
 
@@ -134,16 +135,34 @@ def test_unpublished_pages_leave_the_index(engine):
 )
 def test_misspellings_are_corrected_from_what_the_reader_may_see(engine, typed, meant):
     assert run(engine, typed).total <= run(engine, meant).total
-    corrected = correct(parse(typed), lambda word: bool(run(engine, word).total))
+    response, corrected = answer(engine, SearchRequest(typed, ANONYMOUS))
     assert str(corrected) == meant
     assert run(engine, str(corrected)).total > 0
+
+
+def test_restricted_text_never_changes_what_a_reader_is_offered(engine):
+    """A word only a restricted page holds is neither offered nor allowed to block an offer."""
+    before = answer(engine, SearchRequest("infrastructurx", ANONYMOUS))[1]
+    study = CaseStudyPageFactory(
+        parent=CaseStudyIndexPage.objects.get(),
+        title="Guarded study",
+        summary="Public teaser.",
+        audience="local_government",
+        what_we_did="<p>The infrastructurx and infrastructura programmes.</p>",
+    )
+    study.save_revision().publish()
+    engine.push_pending()
+    for typed in ("infrastructurx", "infrastructura"):
+        corrected = answer(engine, SearchRequest(typed, ANONYMOUS))[1]
+        assert str(corrected) == str(before) == "infrastructure"
+    assert answer(engine, SearchRequest("infrastructura", COUNCIL))[1] is None  # a council reader finds it
 
 
 def test_a_word_only_restricted_text_holds_is_never_offered_as_a_correction(engine, guarded):
     misspelt = SECRET[:-2] + SECRET[-1] + SECRET[-2]  # two letters swapped
     for levels in (ANONYMOUS, MEMBER):
-        assert correct(parse(misspelt), lambda word, levels=levels: bool(run(engine, word, levels).total)) is None
-    assert str(correct(parse(misspelt), lambda word: bool(run(engine, word, COUNCIL).total))) == SECRET.lower()
+        assert correct(parse(misspelt), lambda word, levels=levels: engine.finds(word, levels))[0] is None
+    assert str(correct(parse(misspelt), lambda word: engine.finds(word, COUNCIL))[0]) == SECRET.lower()
 
 
 # The query parser's words, phrases and exclusions, the same on every engine; nothing typed is syntax.

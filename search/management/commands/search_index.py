@@ -1,4 +1,5 @@
-"""search_index rebuild | sync | status: manage the search entries and the cluster index."""
+"""search_index rebuild | sync | status | vocabulary: manage the search entries, the cluster index and the
+vocabulary that spelling corrections are drawn from."""
 
 from __future__ import annotations
 
@@ -8,6 +9,7 @@ import time
 from django.core.management.base import BaseCommand, CommandError
 
 from search.engines import get_engine
+from search.engines.database import DatabaseEngine
 from search.entries import rebuild_all_entries
 from search.models import ClusterDeletion, SearchEntry
 
@@ -28,7 +30,7 @@ class Command(BaseCommand):
     help = "Rebuild the search entries and the cluster index (alias swap, no downtime), sync pending changes, or show status."
 
     def add_arguments(self, parser):
-        parser.add_argument("action", choices=["rebuild", "sync", "status"])
+        parser.add_argument("action", choices=["rebuild", "sync", "status", "vocabulary"])
 
     def handle(self, *args, action: str, **options):
         engine = get_engine()
@@ -39,6 +41,9 @@ class Command(BaseCommand):
                 f"pending for the cluster: {pending} changes, {ClusterDeletion.objects.count()} deletions"
             )
             return
+        if action == "vocabulary":
+            self.stdout.write(f"Vocabulary recounted: {DatabaseEngine().rebuild()['words']} words.")
+            return
         if action == "sync":
             sent = engine.push_pending() if engine.uses_cluster else 0
             self.stdout.write(f"Sent {sent} changes to the {engine.name} engine.")
@@ -46,6 +51,7 @@ class Command(BaseCommand):
         started = time.monotonic()
         pages = rebuild_all_entries()
         self.stdout.write(f"Entries rebuilt for {pages} pages ({SearchEntry.objects.count()} entries).")
+        self.stdout.write(f"Vocabulary recounted: {DatabaseEngine().rebuild()['words']} words.")
         if engine.uses_cluster:
             try:
                 summary = engine.rebuild(progress=progress_bar(sys.stdout, "Indexing"))
