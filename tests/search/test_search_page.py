@@ -238,3 +238,23 @@ def test_suggestions_for_hostile_prefixes(client, prefix):
     assert isinstance(response.json()["suggestions"], list)
     if prefix == '"commun':
         assert response.json()["suggestions"]
+
+
+def test_search_instead_survives_sorting_and_filtering(client):
+    html = soup(client.get("/search/", {"q": "socail capital", "spelling": "exact"}))
+    for form in html.select("form.sort-form, form.facets"):
+        assert form.select_one("input[name=spelling][value=exact]") is not None
+
+
+def test_a_page_past_the_last_shows_the_last_page(client):
+    last = soup(client.get("/search/", {"q": "social", "page": 900}))
+    assert last.select(".search-result__title a"), "results, not 'No results' under a count"
+
+
+def test_head_requests_are_answered(client):
+    assert client.head("/search/", {"q": "social"}).status_code == 200
+    assert client.head("/search/suggest/", {"q": "soc"}).status_code == 200
+
+
+def test_misspelt_words_of_four_letters_or_fewer_are_left_alone(client):
+    assert soup(client.get("/search/", {"q": "art"})).select_one(".spelling-correction") is None
