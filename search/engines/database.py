@@ -43,6 +43,10 @@ ENTRY_TOPICS = SearchEntry.topics.through._meta.db_table
 TOPIC = SearchEntry.topics.field.related_model._meta.db_table
 FACET_FIELDS = {"kind": "kind", "series": "series", "year": "year", "local_authority": "local_authority"}
 NULL_TEXT, NULL_INTEGER = "CAST(NULL AS TEXT)", "CAST(NULL AS INTEGER)"
+# What the statement reads of each match besides its score, once: the facet columns and the date.
+CARRIED = ", ".join(
+    f"{ENTRY}.{column} AS {column}" for column in ("kind", "kind_label", "year", "series", "local_authority", "date")
+)
 TOPICS_CACHE_KEY = "hub-search-topic-names"  # ten minutes: a renamed topic ranks by its new name soon after
 EXACT_RANK_LIMIT = 2000  # PostgreSQL: more matches than this are scored on their heads (see ranked())
 PREFIX_TOKEN = re.compile(r"[^\W_]+")
@@ -166,7 +170,7 @@ class SQLiteDialect(Dialect):
         where, values = where_clause(queryset)
         if not scored:
             return (
-                f"SELECT {ENTRY}.id AS id, 0 AS score FROM {FTS} JOIN {self.entry_join} ON {ENTRY}.id = {FTS}.rowid "
+                f"SELECT {ENTRY}.id AS id, 0 AS score, {CARRIED} FROM {FTS} JOIN {self.entry_join} ON {ENTRY}.id = {FTS}.rowid "
                 f"WHERE {FTS} MATCH %s AND ({where})",
                 [self.match(parsed), *values],
             )
@@ -180,7 +184,7 @@ class SQLiteDialect(Dialect):
         topic, topic_values = self.topic_bonus_sql(parsed)
         score = f"(-bm25({FTS}, {weights}) + {ranking.SQLITE_SCORE_FLOOR}) * {kind} * {bonus} * {topic} * {recency}"
         return (
-            f"SELECT {ENTRY}.id AS id, {score} AS score FROM {FTS} JOIN {self.entry_join} ON {ENTRY}.id = {FTS}.rowid "
+            f"SELECT {ENTRY}.id AS id, {score} AS score, {CARRIED} FROM {FTS} JOIN {self.entry_join} ON {ENTRY}.id = {FTS}.rowid "
             f"WHERE {FTS} MATCH %s AND ({where})",
             [*kind_values, *bonus_values, *topic_values, self.match(parsed), *values],
         )
@@ -235,7 +239,7 @@ class PostgreSQLDialect(Dialect):
         query, query_values = self.tsquery(parsed)
         match = f"{ENTRY}.search_vector @@ {query}"
         if not scored:
-            return f"SELECT {ENTRY}.id AS id, 0 AS score FROM {ENTRY} WHERE {match} AND ({where})", [
+            return f"SELECT {ENTRY}.id AS id, 0 AS score, {CARRIED} FROM {ENTRY} WHERE {match} AND ({where})", [
                 *query_values,
                 *values,
             ]
@@ -263,10 +267,10 @@ class PostgreSQLDialect(Dialect):
         topic, topic_values = self.topic_bonus_sql(parsed)
         score = f"ts_rank_cd(%s::float4[], {vector}, {query}, 1) * {kind} * {bonus} * {topic} * {recency}"
         return (
-            f"SELECT ranked.id, ranked.score FROM (WITH matched AS MATERIALIZED "
+            f"SELECT ranked.* FROM (WITH matched AS MATERIALIZED "
             f"(SELECT {ENTRY}.id FROM {ENTRY} WHERE {match} AND ({where})), "
             f"size AS (SELECT COUNT(*) AS n FROM matched) "
-            f"SELECT {ENTRY}.id AS id, {score} AS score FROM matched JOIN {ENTRY} ON {ENTRY}.id = matched.id "
+            f"SELECT {ENTRY}.id AS id, {score} AS score, {CARRIED} FROM matched JOIN {ENTRY} ON {ENTRY}.id = matched.id "
             f"CROSS JOIN size) ranked",
             [*query_values, *values, weights, *query_values, *kind_values, *bonus_values, *topic_values],
         )
@@ -321,16 +325,14 @@ def statement(request: SearchRequest, parsed: SearchQuery) -> tuple[str, list]:
     relevance = request.sort != "newest"
     database = dialect()
     matched, values = database.ranked(parsed, filtered_entries(request), scored=relevance)
-    entry = database.entry_join
-    order = "m.score DESC, m.id" if relevance else f"{ENTRY}.date IS NULL, {ENTRY}.date DESC, m.id DESC"
+    order = "m.score DESC, m.id" if relevance else "m.date IS NULL, m.date DESC, m.id DESC"
     sql = (
         f"WITH m AS MATERIALIZED ({matched}) "
         f"SELECT * FROM (SELECT 'h' AS part, CAST(m.id AS TEXT) AS item, {NULL_TEXT} AS label, "
-        f"{NULL_INTEGER} AS year, {NULL_TEXT} AS series, {NULL_TEXT} AS local_authority, 0 AS n FROM m JOIN {entry} ON {ENTRY}.id = m.id ORDER BY {order} "
-        f"LIMIT %s OFFSET %s) hits "
-        f"UNION ALL SELECT 'e', {ENTRY}.kind, {ENTRY}.kind_label, {ENTRY}.year, {ENTRY}.series, "
-        f"{ENTRY}.local_authority, COUNT(*) FROM m JOIN {entry} ON {ENTRY}.id = m.id "
-        f"GROUP BY {ENTRY}.kind, {ENTRY}.kind_label, {ENTRY}.year, {ENTRY}.series, {ENTRY}.local_authority "
+        f"{NULL_INTEGER} AS year, {NULL_TEXT} AS series, {NULL_TEXT} AS local_authority, 0 AS n FROM m "
+        f"ORDER BY {order} LIMIT %s OFFSET %s) hits "
+        "UNION ALL SELECT 'e', m.kind, m.kind_label, m.year, m.series, m.local_authority, COUNT(*) FROM m "
+        "GROUP BY m.kind, m.kind_label, m.year, m.series, m.local_authority "
         f"UNION ALL SELECT 't', {TOPIC}.slug, {TOPIC}.name, {NULL_INTEGER}, {NULL_TEXT}, {NULL_TEXT}, COUNT(*) FROM m "
         f"JOIN {ENTRY_TOPICS} ON {ENTRY_TOPICS}.searchentry_id = m.id "
         f"JOIN {TOPIC} ON {TOPIC}.id = {ENTRY_TOPICS}.topic_id GROUP BY {TOPIC}.slug, {TOPIC}.name"
