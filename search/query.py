@@ -17,8 +17,8 @@ Everything else is a separator, so the query languages of the engines never see 
 and ``NEAR`` are ordinary words; brackets, colons, asterisks, carets, backslashes, emoji and the like are
 dropped. Control characters are removed and the text is NFKC-normalised (full-width letters, ligatures)
 before it is read; at most ``MAX_CHARS`` characters are read, ``MAX_TERMS`` words kept and each word is
-cut at ``MAX_WORD_CHARS``. The engines build their queries from ``SearchQuery``'s fields (Wagtail's query
-classes, the cluster's query DSL), never from the typed text.
+cut at ``MAX_WORD_CHARS``. The engines build their queries from ``SearchQuery``'s fields (FTS5 quoted strings,
+bound ``tsquery`` parameters, the cluster's query DSL), never from the typed text.
 """
 
 from __future__ import annotations
