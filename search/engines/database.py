@@ -48,7 +48,9 @@ CARRIED = ", ".join(
     f"{ENTRY}.{column} AS {column}" for column in ("kind", "kind_label", "year", "series", "local_authority", "date")
 )
 TOPICS_CACHE_KEY = "hub-search-topic-names"  # ten minutes: a renamed topic ranks by its new name soon after
-EXACT_RANK_LIMIT = 2000  # PostgreSQL: more matches than this are scored on their heads (see ranked())
+# More matches than this (a common word) are scored more cheaply: on PostgreSQL from each entry's head,
+# on SQLite without the phrase, proximity and all-words tests (see each dialect's ranked()).
+EXACT_RANK_LIMIT = 2000
 PREFIX_TOKEN = re.compile(r"[^\W_]+")
 
 
@@ -155,7 +157,12 @@ class SQLiteDialect(Dialect):
         if len(words) < 2:
             return sql, values
         quoted = " ".join(_fts_string([word]) for word in words)
-        sql += f" * (CASE WHEN {sub} THEN %s WHEN {sub} THEN %s ELSE 1 END) * (CASE WHEN {sub} THEN %s ELSE 1 END)"
+        # Phrase, proximity and all-words tests read every match's positions: beyond EXACT_RANK_LIMIT
+        # matches (a common word) they are skipped, and the sets they would build are never built.
+        sql += (
+            f" * (CASE WHEN size.n > {EXACT_RANK_LIMIT} THEN 1 WHEN {sub} THEN %s WHEN {sub} THEN %s ELSE 1 END)"
+            f" * (CASE WHEN size.n > {EXACT_RANK_LIMIT} THEN 1 WHEN {sub} THEN %s ELSE 1 END)"
+        )
         return sql, [
             *values,
             _fts_string(words),
@@ -183,10 +190,12 @@ class SQLiteDialect(Dialect):
         # score nothing at all; the floor keeps the bonuses (name, phrase, kind, recency) ordering them.
         topic, topic_values = self.topic_bonus_sql(parsed)
         score = f"(-bm25({FTS}, {weights}) + {ranking.SQLITE_SCORE_FLOOR}) * {kind} * {bonus} * {topic} * {recency}"
+        match = self.match(parsed)
         return (
             f"SELECT {ENTRY}.id AS id, {score} AS score, {CARRIED} FROM {FTS} JOIN {self.entry_join} ON {ENTRY}.id = {FTS}.rowid "
+            f"CROSS JOIN (SELECT COUNT(*) AS n FROM {FTS} WHERE {FTS} MATCH %s) size "
             f"WHERE {FTS} MATCH %s AND ({where})",
-            [*kind_values, *bonus_values, *topic_values, self.match(parsed), *values],
+            [*kind_values, *bonus_values, *topic_values, match, match, *values],
         )
 
     def prefix_match(self, terms) -> str:
