@@ -40,8 +40,17 @@ def query_stems(parsed: SearchQuery) -> frozenset[str]:
     return frozenset(stem(part) for word in parsed.terms for part in WORD.findall(word))
 
 
+@lru_cache(maxsize=256)
+def _candidates(stems: frozenset[str]) -> re.Pattern:
+    """Words that begin like a stem (its first two letters): the only ones worth stemming."""
+    starts = sorted({re.escape(s[:2]) for s in stems if s}) or ["(?!)"]
+    return re.compile(r"\b(?:" + "|".join(starts) + r")\w*(?:['’]\w+)*", re.IGNORECASE)
+
+
 def _matches(text: str, stems: frozenset[str]) -> list[re.Match]:
-    return [m for m in WORD.finditer(text) if stem(m.group()) in stems]
+    if not stems:
+        return []
+    return [m for m in _candidates(stems).finditer(text) if stem(m.group()) in stems]
 
 
 def _mark(text: str, stems: frozenset[str]) -> str:
@@ -94,16 +103,14 @@ def snippet_text(text: str, parsed: SearchQuery, width: int = WIDTH) -> SafeStri
         return mark_safe("")  # noqa: S308
     stems = query_stems(parsed)
     # Prose first: a block of sentences beats a heading or a list of topic names matching as many words.
-    scored = [
-        (
-            bool(_matches(b[:MAX_BLOCK_CHARS], stems)),
-            _is_prose(b),
-            len({stem(m.group()) for m in _matches(b[:MAX_BLOCK_CHARS], stems)}),
-            -i,
-        )
-        for i, b in enumerate(blocks)
-    ]
-    block = blocks[-max(scored)[3]][:MAX_BLOCK_CHARS] if stems else blocks[0][:MAX_BLOCK_CHARS]
+    best, block = None, blocks[0][:MAX_BLOCK_CHARS]
+    if stems:
+        for i, candidate in enumerate(blocks):
+            candidate = candidate[:MAX_BLOCK_CHARS]
+            matched = {stem(m.group()) for m in _matches(candidate, stems)}  # once per block
+            key = (bool(matched), _is_prose(candidate), len(matched), -i)
+            if best is None or key > best:
+                best, block = key, candidate
     sentences = [s for s in SENTENCE_END.split(block) if s.strip()]
     counts = [len(_matches(sentence, stems)) for sentence in sentences]
     first, last = _best_window(sentences, counts, width)
