@@ -208,10 +208,10 @@ def day_number(day: date | None) -> int | None:
     return (day - EPOCH).days if day else None
 
 
-def kind_functions() -> list[dict]:
+def kind_functions(asks_definition: bool = False) -> list[dict]:
     """One weight function per distinct kind weight (papers and definitions together, ...)."""
     kinds_by_weight: dict[float, list[str]] = defaultdict(list)
-    for kind, weight in ranking.KIND_WEIGHTS.items():
+    for kind, weight in ranking.kind_weights(asks_definition).items():
         kinds_by_weight[weight].append(kind)
     functions = [
         {"filter": Q("bool", should=[Q("term", kind=kind) for kind in kinds]), "weight": weight}
@@ -253,7 +253,7 @@ def ranking_functions(parsed: SearchQuery, today: date | None = None, language: 
                 "weight": ranking.ALL_WORDS_BONUS,
             },
         ]
-    functions += kind_functions()
+    functions += kind_functions(parsed.asks_definition)
     recency = {
         "lang": language,
         "source": RECENCY_SCRIPTS[language],
