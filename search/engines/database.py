@@ -252,9 +252,6 @@ class PostgreSQLDialect(Dialect):
                 *query_values,
                 *values,
             ]
-        # ts_rank_cd's weights are {D, C, B, A}: body, summary, other names, title, relative to the title.
-        top = ranking.FIELD_WEIGHTS["title"]
-        weights = [ranking.FIELD_WEIGHTS[name] / top for name in ("text", "summary", "keywords", "title")]
         kind, kind_values = self.kind_weight_sql(parsed)
         h, w = ranking.RECENCY_HALF_LIFE_DAYS, ranking.RECENCY_WEIGHT
         recency = f"COALESCE(1 + {w} * {h} / ({h} + GREATEST(0, CURRENT_DATE - {ENTRY}.date)), 1)"
@@ -274,15 +271,52 @@ class PostgreSQLDialect(Dialect):
             )
             bonus_values += [text, ranking.PHRASE_BONUS, text, ranking.ALL_WORDS_BONUS]
         topic, topic_values = self.topic_bonus_sql(parsed)
-        score = f"ts_rank_cd(%s::float4[], {vector}, {query}, 1) * {kind} * {bonus} * {topic} * {recency}"
+        relevance, relevance_values, rarity, rarity_values = self.weighted_rank(parsed, vector)
+        score = f"({relevance}) * {kind} * {bonus} * {topic} * {recency}"
         return (
             f"SELECT ranked.* FROM (WITH matched AS MATERIALIZED "
             f"(SELECT {ENTRY}.id FROM {ENTRY} WHERE {match} AND ({where})), "
-            f"size AS (SELECT COUNT(*) AS n FROM matched) "
+            f"size AS (SELECT COUNT(*) AS n FROM matched), "
+            f"rarity AS (SELECT {rarity}) "
             f"SELECT {ENTRY}.id AS id, {score} AS score, {CARRIED} FROM matched JOIN {ENTRY} ON {ENTRY}.id = matched.id "
-            f"CROSS JOIN size) ranked",
-            [*query_values, *values, weights, *query_values, *kind_values, *bonus_values, *topic_values],
+            f"CROSS JOIN size CROSS JOIN rarity) ranked",
+            [
+                *query_values,
+                *values,
+                *rarity_values,
+                *relevance_values,
+                *kind_values,
+                *bonus_values,
+                *topic_values,
+            ],
         )
+
+    def weighted_rank(self, parsed: SearchQuery, vector: str) -> tuple[str, list, str, list]:
+        """Cover density of each word (or phrase) typed, weighted by how rare it is: BM25's idf.
+
+        ``ts_rank_cd`` alone knows nothing of how many entries hold a word, so "neighbourhood data" ranked a
+        title holding the common "neighbourhood" above the pages about data. Each part's idf is
+        ``ln(1 + (N - n + 0.5) / (n + 0.5))`` over the n entries holding it (counted from the GIN index) of
+        the N in the table (beyond 10,000 the planner's count, kept by autovacuum, rather than a count).
+        """
+        parts = [("plainto_tsquery('english', %s)", word) for word in parsed.words]
+        parts += [("phraseto_tsquery('english', %s)", " ".join(name)) for name in parsed.alternatives]
+        parts += [("phraseto_tsquery('english', %s)", " ".join(phrase)) for phrase in parsed.phrases]
+        # ts_rank_cd's weights are {D, C, B, A}: body, summary, other names, title, relative to the title.
+        top = ranking.FIELD_WEIGHTS["title"]
+        weights = [ranking.FIELD_WEIGHTS[name] / top for name in ("text", "summary", "keywords", "title")]
+        # The planner's count once the table has been analysed and is large; counted while it is small.
+        estimate = f"(SELECT reltuples FROM pg_class WHERE oid = '{ENTRY}'::regclass)"
+        total = f"(CASE WHEN {estimate} >= 10000 THEN {estimate} ELSE (SELECT COUNT(*) FROM {ENTRY}) END)"
+        counts, idfs, relevance, relevance_values = [], [], [], []
+        for position, (tsquery, text) in enumerate(parts):
+            counts.append(f"(SELECT COUNT(*) FROM {ENTRY} WHERE {ENTRY}.search_vector @@ {tsquery}) AS n{position}")
+            n = f"LEAST(counted.n{position}, counted.total)"
+            idfs.append(f"LN(1 + (counted.total - {n} + 0.5) / ({n} + 0.5)) AS idf{position}")
+            relevance.append(f"rarity.idf{position} * ts_rank_cd(%s::float4[], {vector}, {tsquery}, 1)")
+            relevance_values += [weights, text]
+        rarity = f"{', '.join(idfs)} FROM (SELECT {', '.join(counts)}, {total} AS total) counted"
+        return " + ".join(relevance), relevance_values, rarity, [text for _, text in parts]
 
     def prefix_query(self, terms) -> tuple[str, list]:
         *complete, last = terms
