@@ -267,7 +267,12 @@ CACHES = {
 if "CACHE_URL" in env:
     # Shared cache for several app servers behind a load balancer (Redis or Memcached).
     if env["CACHE_URL"].startswith("redis"):
-        CACHES["default"] = {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": env["CACHE_URL"]}
+        CACHES["default"] = {
+            # Django's, except that a Redis that is down is a miss (hub/cache_backends.py), found out fast.
+            "BACKEND": "hub.cache_backends.TolerantRedisCache",
+            "LOCATION": env["CACHE_URL"],
+            "OPTIONS": {"socket_connect_timeout": 1, "socket_timeout": 1},
+        }
     else:
         raise ImproperlyConfigured("CACHE_URL must be a redis:// URL")
 
