@@ -11,6 +11,7 @@ from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.permissions import register_permission_policy
 
 from .admin_policies import LimitedPermissionPolicy
+from .page_cache import note_served_page
 from .spreadsheets import safe_export_view
 
 
@@ -83,3 +84,7 @@ def export_wagtail_listings_through_the_formula_rule():
             path("redirects/results/", redirects.as_view(results_only=True)),
         ]
     return urls
+
+
+# The anonymous page cache keeps only what Wagtail served as a page (hub/page_cache.py).
+hooks.register("before_serve_page", note_served_page)

@@ -137,6 +137,8 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "django_permissions_policy.PermissionsPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Before the session, CSRF and messages middleware: it sees every cookie they set (hub/page_cache.py).
+    "hub.page_cache.PageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -275,6 +277,29 @@ if "CACHE_URL" in env:
         }
     else:
         raise ImproperlyConfigured("CACHE_URL must be a redis:// URL")
+
+# The anonymous page cache (hub/page_cache.py, docs/performance.md): whole public pages for readers without
+# a cookie, kept this many seconds in the cache above and, as Cache-Control max-age, by any proxy or CDN.
+# 0 switches it off (to measure raw rendering). Other query parameters are never cached.
+PAGE_CACHE_SECONDS = int(env.get("PAGE_CACHE_SECONDS", 300))
+PAGE_CACHE_ALIAS = "default"
+PAGE_CACHE_QUERY_PARAMS = {"page", "topic", "author"}
+# Wagtail's frontend-cache purge for a caching proxy or CDN in front of the site: Varnish or another proxy
+# that accepts PURGE requests, or Cloudflare. Unset: nothing to purge.
+WAGTAILFRONTENDCACHE: dict = {}
+if "FRONTEND_CACHE_PURGE_URL" in env:
+    WAGTAILFRONTENDCACHE["proxy"] = {
+        "BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend",
+        "LOCATION": env["FRONTEND_CACHE_PURGE_URL"],
+    }
+if "FRONTEND_CACHE_CLOUDFLARE_ZONE_ID" in env or "FRONTEND_CACHE_CLOUDFLARE_TOKEN" in env:
+    if not ("FRONTEND_CACHE_CLOUDFLARE_ZONE_ID" in env and "FRONTEND_CACHE_CLOUDFLARE_TOKEN" in env):
+        raise ImproperlyConfigured("Set both FRONTEND_CACHE_CLOUDFLARE_ZONE_ID and FRONTEND_CACHE_CLOUDFLARE_TOKEN")
+    WAGTAILFRONTENDCACHE["cloudflare"] = {
+        "BACKEND": "wagtail.contrib.frontend_cache.backends.CloudflareBackend",
+        "ZONEID": env["FRONTEND_CACHE_CLOUDFLARE_ZONE_ID"],
+        "BEARER_TOKEN": env["FRONTEND_CACHE_CLOUDFLARE_TOKEN"],
+    }
 
 # Wagtail
 WAGTAIL_SITE_NAME = "Neighbourhood Improvement Network"

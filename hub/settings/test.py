@@ -12,6 +12,9 @@ ALLOWED_HOSTS = ["testserver", "localhost", "127.0.0.1"]
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+# The page cache is off unless a test (tests/hub/test_page_cache.py) or PAGE_CACHE_SECONDS switches it on:
+# query-count and rendering tests measure rendering, and the memory cache outlives each test's rollback.
+PAGE_CACHE_SECONDS = int(env.get("PAGE_CACHE_SECONDS", 0))
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},

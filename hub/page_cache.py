@@ -1,0 +1,358 @@
+"""The anonymous page cache: whole responses of public pages for readers without a cookie.
+
+A response is stored only when every one of these holds (``storable``), and served only to a GET or HEAD
+request that carries no cookie and no Authorization header and whose query string holds only the
+parameters in ``PAGE_CACHE_QUERY_PARAMS`` (``cache_key``):
+
+- Wagtail served it as a page (the ``before_serve_page`` hook noted which), not a preview, to a reader who
+  is not signed in, the page and its ancestors carry no view restriction (so never a member-only page and
+  never a case-study teaser, whose page always carries its audience's restriction);
+- status 200, not streamed, no Set-Cookie, no CSRF token in it, no message shown or queued, no
+  ``private``/``no-store``/``no-cache`` in its Cache-Control, and no Vary header other than Cookie.
+
+Invalidation is one site-wide *generation*, a random token in the same cache, replaced on every publish,
+unpublish, move or deletion of a page, every view-restriction change and every save of a snippet, setting,
+site, image or document (``connect_signals``). Each entry records the generation (and the day) it was
+rendered in and is served only while both are current, so one changed token invalidates every page that
+lists, links or shows the changed thing without having to know which those are. Per-page keys from
+Wagtail's reference index would keep more pages warm, but the index does not know listings (a new post on
+the blog index and the home page), topics pages, footers or papers released by the date: the generation
+is certain and costs one extra key in the same cache round trip. Entries of old generations simply expire.
+
+A proxy or CDN cannot read the generation, so Wagtail's frontend-cache purge is sent as well, for the
+changed page, its ancestors (which list it), the pages that link to it (the reference index) and, on a
+privacy change, its descendants; everything else a CDN holds lives at most ``PAGE_CACHE_SECONDS``.
+See docs/performance.md.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+import uuid
+from dataclasses import dataclass
+from typing import Any
+from urllib.parse import urlencode
+
+from django.conf import settings
+from django.core.cache import caches
+from django.core.exceptions import DisallowedHost
+from django.db import transaction
+from django.http import HttpRequest, HttpResponse, HttpResponseBase
+from django.utils import timezone
+from django.utils.cache import cc_delim_re, patch_cache_control, patch_vary_headers
+
+logger = logging.getLogger(__name__)
+
+GENERATION_KEY = "hub:page-cache:generation"
+KEY_PREFIX = "hub:page-cache:"
+REFUSING_DIRECTIVES = {"private", "no-store", "no-cache"}
+# Page saves that only record a draft or a lock change nothing a reader sees.
+DRAFT_ONLY_FIELDS = {
+    "latest_revision",
+    "latest_revision_created_at",
+    "has_unpublished_changes",
+    "draft_title",
+    "locked",
+    "locked_at",
+    "locked_by",
+}
+
+
+def enabled() -> bool:
+    return settings.PAGE_CACHE_SECONDS > 0
+
+
+def page_cache():
+    return caches[settings.PAGE_CACHE_ALIAS]
+
+
+@dataclass
+class Note:
+    """What the page-serve path tells the middleware about the request it is serving."""
+
+    page: Any = None
+    read: tuple[str, int] | None = None  # (model label, pk) when the page_read signal was sent
+
+
+def cache_key(request: HttpRequest) -> str | None:
+    """The entry for this request, or None when the request must be answered afresh."""
+    if request.method not in ("GET", "HEAD"):
+        return None
+    # No cookie at all (a session, CSRF or messages cookie would each change the page), no credentials.
+    if request.META.get("HTTP_COOKIE", "").strip() or "HTTP_AUTHORIZATION" in request.META:
+        return None
+    allowed = settings.PAGE_CACHE_QUERY_PARAMS
+    if any(name not in allowed or len(request.GET.getlist(name)) != 1 for name in request.GET):
+        return None
+    try:
+        host = request.get_host()
+    except DisallowedHost:
+        return None  # the view answers 400 itself
+    query = urlencode(sorted(request.GET.items()))
+    url = f"{request.scheme}://{host}{request.path}?{query}"
+    return KEY_PREFIX + hashlib.sha256(url.encode()).hexdigest()
+
+
+def storable(request: HttpRequest, response: HttpResponseBase) -> bool:
+    """May this response be kept and given to any other reader without a cookie?"""
+    note = getattr(request, "_page_cache", None)
+    if note is None or note.page is None or getattr(request, "is_preview", False):
+        return False
+    if response.status_code != 200 or response.streaming or response.cookies:
+        return False
+    if not isinstance(response, HttpResponse) or b"csrfmiddlewaretoken" in response.content:
+        return False
+    user = getattr(request, "user", None)
+    if user is not None and user.is_authenticated:
+        return False
+    storage = getattr(request, "_messages", None)
+    if storage is not None and (storage.used or storage.added_new or storage._queued_messages):
+        return False
+    directives = {d.split("=")[0].strip().lower() for d in cc_delim_re.split(response.get("Cache-Control", ""))}
+    if directives & REFUSING_DIRECTIVES:
+        return False
+    vary = {v.strip().lower() for v in cc_delim_re.split(response.get("Vary", "")) if v.strip()}
+    if vary - {"cookie"}:
+        return False
+    # The page and its ancestors carry no view restriction: one query, on a miss only.
+    return not note.page.get_view_restrictions().exists()
+
+
+def current_generation(cache, stored: dict[str, Any]) -> str:
+    generation = stored.get(GENERATION_KEY)
+    if generation is None:
+        cache.add(GENERATION_KEY, uuid.uuid4().hex, timeout=None)
+        generation = cache.get(GENERATION_KEY)
+    return generation
+
+
+class PageCacheMiddleware:
+    """Answers cookie-less readers from the cache and stores what ``storable`` allows.
+
+    Sits before SessionMiddleware, so a hit touches neither the session nor the database, and every
+    cookie the inner middleware sets (session, CSRF, messages) is on the response it examines.
+    """
+
+    def __init__(self, get_response) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponseBase:
+        if not enabled():
+            return self.get_response(request)
+        key = cache_key(request)
+        generation = None
+        if key is not None:
+            cache = page_cache()
+            try:
+                stored = cache.get_many([GENERATION_KEY, key])
+                generation = current_generation(cache, stored)
+            except Exception:  # the cache is unreachable: answer afresh, as if it were empty
+                logger.warning("Page cache unreachable; serving without it", exc_info=True)
+                stored, key = {}, None
+            entry = stored.get(key) if key else None
+            if entry and entry["generation"] == generation and entry["day"] == timezone.localdate().isoformat():
+                return self.hit(request, entry)
+
+        request._page_cache = Note()
+        response = self.get_response(request)
+        if request._page_cache.page is None:
+            return response  # not a Wagtail page: its view decides its own headers
+        if key is not None and storable(request, response):
+            patch_cache_control(response, public=True, max_age=settings.PAGE_CACHE_SECONDS)
+            patch_vary_headers(response, ["Cookie"])
+            if request.method == "GET" and generation:  # a HEAD never sent page_read: its hits would not count
+                self.store(key, generation, request._page_cache, response)
+            response["X-Page-Cache"] = "miss"
+        else:
+            # Rendered for this reader (or not for everyone): no shared cache may keep it.
+            patch_cache_control(response, private=True, no_store=True)
+            patch_vary_headers(response, ["Cookie"])
+        return response
+
+    def store(self, key: str, generation: str, note: Note, response: HttpResponse) -> None:
+        entry = {
+            "generation": generation,
+            "day": timezone.localdate().isoformat(),
+            "read": note.read,
+            "response": response,
+        }
+        try:
+            page_cache().set(key, entry, settings.PAGE_CACHE_SECONDS)
+        except Exception:
+            logger.warning("Page cache unreachable; response not stored", exc_info=True)
+
+    def hit(self, request: HttpRequest, entry: dict[str, Any]) -> HttpResponseBase:
+        response = entry["response"]
+        response["X-Page-Cache"] = "hit"
+        if entry["read"] and request.method == "GET":
+            send_read(request, *entry["read"])
+        return response
+
+
+def send_read(request: HttpRequest, label: str, pk: int) -> None:
+    """A cached read still counts (insight): page_read with a stand-in page holding its type and id only."""
+    from django.apps import apps
+    from django.contrib.auth.models import AnonymousUser
+
+    from content.core.signals import page_read
+
+    model = apps.get_model(label)
+    request.user = AnonymousUser()  # no cookie: certainly nobody signed in
+    page = model(pk=pk)
+    page.id = pk  # a page type's pk is its page_ptr_id: set the Page id too
+    page_read.send(sender=model, page=page, request=request)
+
+
+def note_served_page(page, request: HttpRequest, args, kwargs) -> None:
+    """``before_serve_page`` hook: this response is a Wagtail page's."""
+    note = getattr(request, "_page_cache", None)
+    if note is not None:
+        note.page = page
+
+
+def note_read(sender, page, request: HttpRequest, **kwargs) -> None:
+    note = getattr(request, "_page_cache", None)
+    if note is not None:
+        note.read = (page._meta.label_lower, page.pk)
+
+
+# Invalidation
+
+
+def bump_generation() -> None:
+    """Invalidate every cached page: now, and again once the change is committed.
+
+    The second bump covers a page rendered by another request between the first one and the commit,
+    which still saw the old content.
+    """
+    _bump()
+    transaction.on_commit(_bump, robust=True)
+
+
+def _bump() -> None:
+    try:
+        page_cache().set(GENERATION_KEY, uuid.uuid4().hex, timeout=None)
+    except Exception:
+        logger.error("Page cache unreachable: cached pages live until they expire", exc_info=True)
+
+
+def on_page_change(sender, instance, **kwargs) -> None:
+    bump_generation()
+    purge_frontend(instance.pk)
+
+
+def on_page_move(sender, instance, url_path_before: str = "", **kwargs) -> None:
+    bump_generation()
+    purge_frontend(instance.pk, descendants=True)
+
+
+def on_page_saved(sender, instance, update_fields=None, **kwargs) -> None:
+    from wagtail.models import Page
+
+    if not isinstance(instance, Page) or not instance.live:
+        return
+    if update_fields is not None and set(update_fields) <= DRAFT_ONLY_FIELDS:
+        return
+    bump_generation()
+
+
+def on_restriction_change(sender, instance, **kwargs) -> None:
+    bump_generation()
+    purge_frontend(instance.page_id, descendants=True)
+
+
+def on_object_change(sender, instance, **kwargs) -> None:
+    """A snippet, setting, site, image or document: shown on unknown pages, so all of them go."""
+    if isinstance(instance, watched_models()):
+        bump_generation()
+        purge_frontend(None)
+
+
+_WATCHED: tuple[type, ...] | None = None
+
+
+def watched_models() -> tuple[type, ...]:
+    global _WATCHED
+    if _WATCHED is None:
+        from wagtail.contrib.settings.models import BaseGenericSetting, BaseSiteSetting
+        from wagtail.documents import get_document_model
+        from wagtail.images import get_image_model
+        from wagtail.models import Site
+        from wagtail.snippets.models import get_snippet_models
+
+        _WATCHED = (
+            BaseSiteSetting,
+            BaseGenericSetting,
+            Site,
+            get_image_model(),
+            get_document_model(),
+            *get_snippet_models(),
+        )
+    return _WATCHED
+
+
+def on_page_deleted(sender, instance, **kwargs) -> None:
+    from wagtail.models import Page
+
+    if isinstance(instance, Page):
+        bump_generation()
+        # Whatever listed or linked it: deletions are rare, so every page goes.
+        purge_frontend(None)
+    else:
+        on_object_change(sender, instance)
+
+
+def purge_frontend(page_id: int | None, *, descendants: bool = False) -> None:
+    """Wagtail's frontend-cache purge for a proxy or CDN, once the change is committed; nothing when none is set.
+
+    ``page_id`` None purges every live page.
+    """
+    if not getattr(settings, "WAGTAILFRONTENDCACHE", None):
+        return
+    transaction.on_commit(lambda: _purge(page_id, descendants), robust=True)
+
+
+def _purge(page_id: int | None, descendants: bool) -> None:
+    from django.contrib.contenttypes.models import ContentType
+
+    from wagtail.contrib.frontend_cache.utils import PurgeBatch
+    from wagtail.models import Page, ReferenceIndex
+
+    batch = PurgeBatch()
+    page = Page.objects.filter(pk=page_id).first() if page_id else None
+    if page is None:
+        batch.add_pages(Page.objects.live().filter(depth__gt=1))
+    else:
+        batch.add_page(page)
+        batch.add_pages(page.get_ancestors().live().filter(depth__gt=1))
+        referring = ReferenceIndex.get_references_to(page).filter(
+            base_content_type=ContentType.objects.get_for_model(Page)
+        )
+        batch.add_pages(Page.objects.live().filter(pk__in=referring.values_list("object_id", flat=True)))
+        if descendants:
+            batch.add_pages(page.get_descendants().live())
+    batch.purge()
+
+
+def connect_signals() -> None:
+    """Called from HubConfig.ready()."""
+    from django.db.models.signals import m2m_changed, post_delete, post_save
+
+    from wagtail.models import PageViewRestriction
+    from wagtail.signals import page_published, page_unpublished, post_page_move
+
+    from content.core.signals import page_read
+
+    page_published.connect(on_page_change, dispatch_uid="page_cache_published")
+    page_unpublished.connect(on_page_change, dispatch_uid="page_cache_unpublished")
+    post_page_move.connect(on_page_move, dispatch_uid="page_cache_moved")
+    post_save.connect(on_page_saved, dispatch_uid="page_cache_page_saved")
+    post_delete.connect(on_page_deleted, dispatch_uid="page_cache_deleted")
+    post_save.connect(on_object_change, dispatch_uid="page_cache_object_saved")
+    post_save.connect(on_restriction_change, sender=PageViewRestriction, dispatch_uid="page_cache_pvr_saved")
+    post_delete.connect(on_restriction_change, sender=PageViewRestriction, dispatch_uid="page_cache_pvr_deleted")
+    m2m_changed.connect(
+        on_restriction_change, sender=PageViewRestriction.groups.through, dispatch_uid="page_cache_pvr_groups"
+    )
+    page_read.connect(note_read, dispatch_uid="page_cache_read")

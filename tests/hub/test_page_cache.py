@@ -1,0 +1,342 @@
+"""The anonymous page cache (hub/page_cache.py) serves fast and never leaks, on the database cache and Redis.
+
+Every test runs with the page cache switched on, once on the production default (the database cache) and
+once on Redis (REDIS_TEST_URL; CI sets it and HUB_REQUIRE_REDIS). Members sign in for real; nothing is
+mocked: the hooks used to set a cookie or add a message are Wagtail's own, registered for one test.
+"""
+
+from __future__ import annotations
+
+import os
+import socket
+
+import pytest
+
+from django.contrib import messages
+from django.contrib.auth.models import Group
+from django.core.management import call_command
+from django.db import connection
+from django.middleware.csrf import get_token
+from django.test import Client
+from django.test.utils import CaptureQueriesContext
+from django.utils import timezone
+
+from wagtail import hooks
+from wagtail.models import Page, PageViewRestriction
+
+from content.blog.models import BlogIndexPage, BlogPage
+from content.case_studies.models import CaseStudyIndexPage
+from content.home.models import HomePage
+from content.standard_pages.models import StandardPage
+from hub import page_cache
+from insights.models import PageReadDaily
+from members.tiers import MEMBERS
+from tests.factories import BlogPageFactory, CaseStudyPageFactory, StandardPageFactory
+from tests.members.conftest import make_member
+
+pytestmark = pytest.mark.django_db
+
+SECONDS = 300
+BACKENDS = {
+    "database": {"BACKEND": "django.core.cache.backends.db.DatabaseCache", "LOCATION": "hub_cache"},
+    "redis": {"BACKEND": "hub.cache_backends.TolerantRedisCache", "LOCATION": os.environ.get("REDIS_TEST_URL")},
+}
+PAGES = [
+    "/",
+    "/blog/",
+    "/blog/?topic=loneliness",
+    "/blog/notes-from-stoke-on-trent/",
+    "/papers/",
+    "/papers/social-capital-2025/",
+    "/papers/social-capital-2025/safe-at-home/",
+    "/definitions/",
+    "/definitions/social-capital/",
+    "/topics/",
+    "/about/",
+    "/case-studies/",
+]
+
+
+@pytest.fixture(params=list(BACKENDS))
+def cache_kind(request, settings) -> str:
+    """The page cache on, in the database cache or in Redis, empty."""
+    kind = request.param
+    if kind == "redis" and not BACKENDS["redis"]["LOCATION"]:
+        if os.environ.get("HUB_REQUIRE_REDIS"):
+            pytest.fail("REDIS_TEST_URL is not set, and CI requires the Redis run")
+        pytest.skip("Set REDIS_TEST_URL=redis://127.0.0.1:6379/15 to run this against Redis too")
+    settings.CACHES = {"default": BACKENDS[kind]}
+    settings.PAGE_CACHE_SECONDS = SECONDS
+    if kind == "database":
+        call_command("createcachetable", verbosity=0)  # as migrate does when the database cache is set
+    page_cache.page_cache().clear()
+    yield kind
+    page_cache.page_cache().clear()
+
+
+@pytest.fixture
+def anonymous() -> Client:
+    return Client(HTTP_HOST="localhost")
+
+
+def signed_in(user) -> Client:
+    client = Client(HTTP_HOST="localhost")
+    client.force_login(user)
+    return client
+
+
+def cache_state(response) -> str | None:
+    return response.headers.get("X-Page-Cache")
+
+
+def warm(client: Client, url: str):
+    """Fetch twice; the second answer must come from the cache."""
+    first = client.get(url)
+    assert first.status_code == 200, url
+    second = client.get(url)
+    assert cache_state(second) == "hit", url
+    return second
+
+
+# Served from the cache, and cheaply
+
+
+@pytest.mark.parametrize("url", PAGES)
+def test_public_page_is_stored_then_served_from_the_cache_without_queries(cache_kind, anonymous, url):
+    first = anonymous.get(url)
+    assert first.status_code == 200
+    assert cache_state(first) == "miss"
+    assert set(first["Cache-Control"].split(", ")) == {"public", f"max-age={SECONDS}"}
+    assert "Cookie" in first["Vary"]
+    assert not first.cookies
+    # A hit is one cache read: one SQL statement on the database cache, none on Redis. Papers and posts
+    # also count the read for insight (one UPDATE in a savepoint), as an uncached read does.
+    with CaptureQueriesContext(connection) as queries:
+        second = anonymous.get(url)
+    statements = [q["sql"] for q in queries.captured_queries]
+    other = [sql for sql in statements if "insights_pagereaddaily" not in sql and "SAVEPOINT" not in sql]
+    assert len(other) <= (1 if cache_kind == "database" else 0), other
+    assert len(statements) <= len(other) + 3, statements
+    assert cache_state(second) == "hit"
+    assert second.content == first.content
+    assert second["Cache-Control"] == first["Cache-Control"]
+    assert second["Content-Security-Policy"] == first["Content-Security-Policy"]
+
+
+def test_head_is_answered_from_the_cache_and_a_cold_head_stores_nothing(cache_kind, anonymous):
+    url = "/definitions/social-capital/"
+    cold = anonymous.head(url)
+    assert cold.status_code == 200 and cold.content == b""
+    assert anonymous.get(url).headers.get("X-Page-Cache") == "miss", "a HEAD alone never fills the cache"
+    head = anonymous.head(url)
+    assert head.status_code == 200 and cache_state(head) == "hit" and head.content == b""
+    assert head["Content-Type"].startswith("text/html")
+
+
+def test_a_cached_read_still_counts_for_insight(cache_kind, anonymous):
+    post = BlogPage.objects.get(slug="notes-from-stoke-on-trent")
+    PageReadDaily.objects.filter(page_id=post.pk).delete()
+    warm(anonymous, post.url)
+    anonymous.get(post.url)
+    assert PageReadDaily.objects.get(page_id=post.pk, day=timezone.localdate()).reads == 3
+
+
+# What is never stored or served
+
+
+def test_a_page_rendered_for_a_member_is_never_served_to_anyone_else(cache_kind, anonymous):
+    member = make_member("cached-member@example.org")
+    council = make_member("officer@leeds.gov.uk")
+    url = "/blog/"
+    for user in (member, council):
+        as_member = signed_in(user)
+        response = as_member.get(url)
+        assert cache_state(response) is None
+        assert "private" in response["Cache-Control"] and "no-store" in response["Cache-Control"]
+        assert b"Sign out" in response.content
+    page = anonymous.get(url)
+    assert cache_state(page) == "miss", "nothing a member was shown was stored"
+    assert b"Sign out" not in page.content
+    # And the anonymous copy, once stored, is never given to a member either.
+    assert cache_state(anonymous.get(url)) == "hit"
+    again = signed_in(member).get(url)
+    assert cache_state(again) is None and b"Sign out" in again.content
+
+
+def test_a_case_study_for_one_tier_is_never_served_to_another_or_to_the_public(cache_kind, anonymous):
+    study = CaseStudyPageFactory(
+        parent=CaseStudyIndexPage.objects.get(),
+        audience="local_government",
+        challenge="<p>Zorblatt challenge for councils only.</p>",
+    )
+    study.save_revision().publish()
+    council = signed_in(make_member("officer@leeds.gov.uk"))
+    full = council.get(study.url)
+    assert b"Zorblatt" in full.content and cache_state(full) is None
+    assert "no-store" in full["Cache-Control"]
+    for reader in (signed_in(make_member("plain-member@example.org")), anonymous, anonymous):
+        teaser = reader.get(study.url)
+        assert teaser.status_code == 200
+        assert b"Zorblatt" not in teaser.content
+        assert cache_state(teaser) is None, "a teaser is never stored"
+        assert "no-store" in teaser["Cache-Control"]
+
+
+def test_a_restricted_page_is_never_stored(cache_kind, anonymous):
+    page = StandardPageFactory(parent=HomePage.objects.get(), title="Members notes", slug="members-notes")
+    page.save_revision().publish()
+    restriction = PageViewRestriction.objects.create(page=page, restriction_type=PageViewRestriction.GROUPS)
+    restriction.groups.set([Group.objects.get(name=MEMBERS)])
+    member = signed_in(make_member("reader-of-notes@example.org"))
+    for _ in range(2):
+        assert anonymous.get(page.url).status_code == 302
+        response = member.get(page.url)
+        assert response.status_code == 200 and cache_state(response) is None
+        assert "no-store" in response["Cache-Control"]
+
+
+def test_requests_with_a_cookie_or_an_unlisted_query_or_a_post_bypass_the_cache(cache_kind, anonymous):
+    warm(anonymous, "/about/")
+    with_cookie = Client(HTTP_HOST="localhost")
+    with_cookie.cookies["csrftoken"] = "x" * 32
+    assert cache_state(with_cookie.get("/about/")) is None
+    for url in ("/about/?utm_source=mail", "/blog/?topic=a&topic=b"):
+        assert cache_state(anonymous.get(url)) is None
+        assert cache_state(anonymous.get(url)) is None
+    assert cache_state(anonymous.post("/about/")) is None
+
+
+def test_a_response_that_sets_a_cookie_carries_a_csrf_token_or_shows_a_message_is_not_stored(cache_kind, anonymous):
+    def with_cookie(serve):
+        def wrapped(page, request, args, kwargs):
+            response = serve(page, request, args, kwargs)
+            response.set_cookie("hello", "reader")
+            return response
+
+        return wrapped
+
+    def with_message(page, request, args, kwargs):
+        messages.info(request, "Thanks for subscribing")
+
+    def with_csrf(page, request, args, kwargs):
+        get_token(request)
+
+    for hook_name, hook, url in (
+        ("on_serve_page", with_cookie, "/about/"),
+        ("before_serve_page", with_message, "/privacy/"),
+        ("before_serve_page", with_csrf, "/contact/"),
+    ):
+        with hooks.register_temporarily(hook_name, hook):
+            for _ in range(2):
+                response = anonymous.get(url)
+                anonymous.cookies.clear()
+                assert response.status_code == 200
+                assert cache_state(response) is None, (hook_name, url)
+                assert "no-store" in response["Cache-Control"]
+        assert cache_state(anonymous.get(url)) == "miss", "nothing was stored while the hook ran"
+
+
+def test_non_page_views_and_errors_are_left_alone(cache_kind, anonymous):
+    for url in ("/search/?q=social", "/accounts/login/", "/no-such-page/", "/feeds/blog/"):
+        for _ in range(2):
+            assert cache_state(anonymous.get(url)) is None, url
+
+
+def test_page_cache_seconds_zero_switches_it_off(cache_kind, anonymous, settings):
+    settings.PAGE_CACHE_SECONDS = 0
+    for _ in range(2):
+        response = anonymous.get("/about/")
+        assert cache_state(response) is None
+        assert "public" not in response.get("Cache-Control", "")
+
+
+def test_an_unreachable_redis_is_a_miss_and_the_site_keeps_serving(cache_kind, anonymous, settings):
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        port = sock.getsockname()[1]  # nothing listens here once the socket is closed
+    settings.CACHES = {
+        "default": {
+            "BACKEND": "hub.cache_backends.TolerantRedisCache",  # as CACHE_URL=redis://… configures it
+            "LOCATION": f"redis://127.0.0.1:{port}/0",
+            "OPTIONS": {"socket_connect_timeout": 1, "socket_timeout": 1},
+        }
+    }
+    for url in ("/about/", "/blog/"):
+        for _ in range(2):
+            response = anonymous.get(url)
+            assert response.status_code == 200 and cache_state(response) != "hit"
+
+
+# Never stale
+
+
+def test_a_new_post_appears_at_once_on_the_blog_index_and_the_home_page(cache_kind, anonymous):
+    for url in ("/", "/blog/"):
+        warm(anonymous, url)
+    post = BlogPageFactory(parent=BlogIndexPage.objects.get(), title="Freshly published post", live=False)
+    post.save_revision().publish()
+    for url in ("/", "/blog/"):
+        response = anonymous.get(url)
+        assert cache_state(response) == "miss", url
+        assert b"Freshly published post" in response.content, url
+
+
+def test_an_edit_unpublish_move_and_delete_are_never_served_stale(cache_kind, anonymous):
+    post = BlogPageFactory(parent=BlogIndexPage.objects.get(), title="A post that changes", live=False)
+    post.save_revision().publish()
+    post.refresh_from_db()
+    old_url = post.url
+    warm(anonymous, old_url)
+    warm(anonymous, "/blog/")
+
+    post.title = "A post that changed"
+    post.save_revision().publish()
+    assert b"A post that changed" in anonymous.get(old_url).content
+    assert b"A post that changed" in warm(anonymous, "/blog/").content
+
+    post.refresh_from_db()
+    post.unpublish()
+    assert anonymous.get(old_url).status_code == 404
+    assert b"A post that changed" not in anonymous.get("/blog/").content
+
+    post.refresh_from_db()
+    post.save_revision().publish()
+    warm(anonymous, old_url)
+    post.refresh_from_db()
+    post.move(StandardPage.objects.get(slug="about"), pos="last-child")
+    post = Page.objects.get(pk=post.pk)
+    new_url = post.url
+    moved = anonymous.get(old_url)  # Wagtail leaves a redirect from the old address
+    assert moved.status_code == 301 and moved["Location"] == new_url
+    assert b"A post that changed" not in anonymous.get("/blog/").content
+
+    warm(anonymous, new_url)
+    post.delete()
+    assert anonymous.get(new_url).status_code == 404
+
+
+def test_a_privacy_change_is_never_served_stale(cache_kind, anonymous):
+    post = BlogPage.objects.get(slug="notes-from-stoke-on-trent")
+    warm(anonymous, post.url)
+    warm(anonymous, "/blog/")
+    restriction = PageViewRestriction.objects.create(page=post, restriction_type=PageViewRestriction.LOGIN)
+    assert anonymous.get(post.url).status_code == 302
+    assert post.title.encode() not in anonymous.get("/blog/").content
+    restriction.delete()
+    assert anonymous.get(post.url).status_code == 200
+    assert post.title.encode() in warm(anonymous, "/blog/").content
+
+
+def test_draft_saves_keep_the_cache_and_snippet_edits_clear_it(cache_kind, anonymous):
+    post = BlogPage.objects.get(slug="notes-from-stoke-on-trent")
+    warm(anonymous, post.url)
+    post.title = "An unpublished draft title"
+    post.save_revision()
+    response = anonymous.get(post.url)
+    assert cache_state(response) == "hit" and b"An unpublished draft title" not in response.content
+
+    topic = post.topics.first()
+    topic.name = "A renamed topic"
+    topic.save()
+    response = anonymous.get(post.url)
+    assert cache_state(response) == "miss" and b"A renamed topic" in response.content
