@@ -38,6 +38,7 @@ from ..synonyms import forget_names, with_synonyms
 from .base import FacetValue, Hit, SearchEngine, SearchRequest, SearchResponse
 
 FTS = "hub_search_entry_fts"  # SQLite only (migration 0002)
+HEAD = "hub_search_entry_head_fts"  # SQLite only: title, other names, summary, first 300 characters (0004)
 ENTRY = SearchEntry._meta.db_table
 ENTRY_TOPICS = SearchEntry.topics.through._meta.db_table
 TOPIC = SearchEntry.topics.field.related_model._meta.db_table
@@ -150,9 +151,10 @@ class SQLiteDialect(Dialect):
     def bonus(self, parsed: SearchQuery) -> tuple[str, list]:
         words = parsed.terms
         sub = f"{FTS}.rowid IN (SELECT rowid FROM {FTS} WHERE {FTS} MATCH %s)"
+        named = f"{FTS}.rowid IN (SELECT rowid FROM {HEAD} WHERE {HEAD} MATCH %s)"  # names: the heads suffice
         every = " AND ".join(_fts_string([word]) for word in words)
         exact, exact_values = self.exact_name_sql(parsed)  # only for the few whose names hold every word
-        sql = f"(CASE WHEN {sub} THEN %s * {exact} ELSE 1 END)"
+        sql = f"(CASE WHEN {named} THEN %s * {exact} ELSE 1 END)"
         values = ["{title keywords} : (" + every + ")", ranking.NAME_BONUS, *exact_values]
         if len(words) < 2:
             return sql, values
@@ -189,13 +191,23 @@ class SQLiteDialect(Dialect):
         # FTS5 floors the inverse document frequency of a word most entries hold at 1e-6, so such words
         # score nothing at all; the floor keeps the bonuses (name, phrase, kind, recency) ordering them.
         topic, topic_values = self.topic_bonus_sql(parsed)
-        score = f"(-bm25({FTS}, {weights}) + {ranking.SQLITE_SCORE_FLOOR}) * {kind} * {bonus} * {topic} * {recency}"
+        # Beyond EXACT_RANK_LIMIT matches, text relevance comes from the heads (migration 0004): bm25 over
+        # the whole index would read every match's positions in its whole text. CASE keeps it unevaluated.
+        relevance = (
+            f"(CASE WHEN size.n > {EXACT_RANK_LIMIT} THEN COALESCE(head.score, 0) ELSE -bm25({FTS}, {weights}) END)"
+        )
+        score = f"({relevance} + {ranking.SQLITE_SCORE_FLOOR}) * {kind} * {bonus} * {topic} * {recency}"
         match = self.match(parsed)
+        count = f"(SELECT COUNT(*) FROM {FTS} WHERE {FTS} MATCH %s)"
+        heads = (
+            f"SELECT rowid AS id, -bm25({HEAD}, {weights}) AS score FROM {HEAD} "
+            f"WHERE {HEAD} MATCH %s AND {count} > {EXACT_RANK_LIMIT}"
+        )
         return (
             f"SELECT {ENTRY}.id AS id, {score} AS score, {CARRIED} FROM {FTS} JOIN {self.entry_join} ON {ENTRY}.id = {FTS}.rowid "
-            f"CROSS JOIN (SELECT COUNT(*) AS n FROM {FTS} WHERE {FTS} MATCH %s) size "
+            f"CROSS JOIN (SELECT {count} AS n) size LEFT JOIN ({heads}) head ON head.id = {FTS}.rowid "
             f"WHERE {FTS} MATCH %s AND ({where})",
-            [*kind_values, *bonus_values, *topic_values, match, match, *values],
+            [*kind_values, *bonus_values, *topic_values, match, match, match, match, *values],
         )
 
     def prefix_match(self, terms) -> str:

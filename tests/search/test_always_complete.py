@@ -99,8 +99,9 @@ def test_the_database_keeps_its_full_text_index_itself():
         if connection.vendor == "sqlite":
             cursor.execute("SELECT name FROM sqlite_master WHERE type IN ('trigger', 'index', 'table')")
             names = {row[0] for row in cursor.fetchall()}
-            expected = {"hub_search_entry_fts", "hub_search_entry_facets"}
-            expected |= {f"hub_search_entry_fts_{event}" for event in ("insert", "update", "delete")}
+            expected = {"hub_search_entry_fts", "hub_search_entry_head_fts", "hub_search_entry_facets"}
+            for table in ("hub_search_entry_fts", "hub_search_entry_head_fts"):
+                expected |= {f"{table}_{event}" for event in ("insert", "update", "delete")}
             assert expected <= names
         else:
             cursor.execute(

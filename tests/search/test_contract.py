@@ -197,3 +197,41 @@ def test_excluded_words_and_phrases_leave_entries_out(engine):
 
 def test_a_year_that_is_no_year_matches_nothing(engine):
     assert run(engine, "capital", filters={"year": ("9" * 30,)}).total == 0
+
+
+@pytest.mark.parametrize("limit", [2000, 1], ids=["few matches", "many matches"])
+def test_a_word_in_the_title_ranks_above_the_same_word_deep_in_a_text(limit, monkeypatch):
+    """Beyond EXACT_RANK_LIMIT matches the database engine ranks from each entry's head (title, other names,
+    summary, the text's start: SQLite's second index, PostgreSQL's head vector); either way the page named
+    for the word comes first, and a title changed later is what ranks."""
+    from search.engines import database
+
+    monkeypatch.setattr(database, "EXACT_RANK_LIMIT", limit)
+    engine = database.DatabaseEngine()
+    filler = "Neighbourhood work carries on. " * 60
+    SearchEntry.objects.create(
+        variant=SearchEntry.Variant.FULL,
+        access=PUBLIC,
+        kind="paper",
+        kind_label="Paper",
+        title="A long report",
+        summary="Findings.",
+        text=f"{filler} Quenchwater appears once here.",
+        url_path="/deep/",
+    )
+    named = SearchEntry.objects.create(
+        variant=SearchEntry.Variant.FULL,
+        access=PUBLIC,
+        kind="paper",
+        kind_label="Paper",
+        title="Notes",
+        summary="Findings.",
+        text=filler,
+        url_path="/named/",
+    )
+    assert urls(run(engine, "quenchwater")) == ["/deep/"]
+    named.title = "Quenchwater schemes"
+    named.save()
+    assert urls(run(engine, "quenchwater")) == ["/named/", "/deep/"]
+    named.delete()
+    assert urls(run(engine, "quenchwater")) == ["/deep/"]
