@@ -242,9 +242,22 @@ def on_page_change(sender, instance, **kwargs) -> None:
     purge_frontend(instance.pk)
 
 
-def on_page_move(sender, instance, url_path_before: str = "", **kwargs) -> None:
+def on_page_move(sender, instance, url_path_before: str = "", url_path_after: str = "", **kwargs) -> None:
     bump_generation()
-    purge_frontend(instance.pk, descendants=True)
+    # Every page listed or shown anywhere may have moved (into a restricted section, even), and the old
+    # addresses a proxy holds are no pages any more: all of them go.
+    old_urls = []
+    parts = instance.get_url_parts() if url_path_before and settings.WAGTAILFRONTENDCACHE else None
+    if parts is not None:
+        _site_id, root_url, page_path = parts
+        site_root = url_path_after[: len(url_path_after) - len(page_path)]
+        if url_path_before.startswith(site_root):
+            old_base = root_url + url_path_before[len(site_root) :]
+            old_urls = [old_base] + [
+                old_base + path[len(url_path_after) :]
+                for path in instance.get_descendants().values_list("url_path", flat=True)
+            ]
+    purge_frontend(None, urls=old_urls)
 
 
 def on_page_saved(sender, instance, update_fields=None, **kwargs) -> None:
@@ -303,23 +316,23 @@ def on_page_deleted(sender, instance, **kwargs) -> None:
         on_object_change(sender, instance)
 
 
-def purge_frontend(page_id: int | None, *, descendants: bool = False) -> None:
+def purge_frontend(page_id: int | None, *, descendants: bool = False, urls: list[str] | None = None) -> None:
     """Wagtail's frontend-cache purge for a proxy or CDN, once the change is committed; nothing when none is set.
 
-    ``page_id`` None purges every live page.
+    ``page_id`` None purges every live page; ``urls`` are purged as well.
     """
     if not getattr(settings, "WAGTAILFRONTENDCACHE", None):
         return
-    transaction.on_commit(lambda: _purge(page_id, descendants), robust=True)
+    transaction.on_commit(lambda: _purge(page_id, descendants, urls or []), robust=True)
 
 
-def _purge(page_id: int | None, descendants: bool) -> None:
+def _purge(page_id: int | None, descendants: bool, urls: list[str]) -> None:
     from django.contrib.contenttypes.models import ContentType
 
     from wagtail.contrib.frontend_cache.utils import PurgeBatch
     from wagtail.models import Page, ReferenceIndex
 
-    batch = PurgeBatch()
+    batch = PurgeBatch(urls)
     page = Page.objects.filter(pk=page_id).first() if page_id else None
     if page is None:
         batch.add_pages(Page.objects.live().filter(depth__gt=1))

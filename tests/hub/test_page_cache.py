@@ -7,8 +7,10 @@ mocked: the hooks used to set a cookie or add a message are Wagtail's own, regis
 
 from __future__ import annotations
 
+import http.server
 import os
 import socket
+import threading
 
 import pytest
 
@@ -340,3 +342,56 @@ def test_draft_saves_keep_the_cache_and_snippet_edits_clear_it(cache_kind, anony
     topic.save()
     response = anonymous.get(post.url)
     assert cache_state(response) == "miss" and b"A renamed topic" in response.content
+
+
+# A proxy or CDN in front: Wagtail's frontend-cache purge
+
+
+@pytest.fixture
+def purging_proxy(settings):
+    """A real HTTP server on a free port standing in for Varnish: it records every PURGE it receives."""
+    purged: list[str] = []
+
+    class Handler(http.server.BaseHTTPRequestHandler):
+        def do_PURGE(self):  # noqa: N802 - the HTTP method's name
+            purged.append(self.path)
+            self.send_response(200)
+            self.end_headers()
+
+        def log_message(self, *args):
+            pass
+
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    settings.WAGTAILFRONTENDCACHE = {
+        "proxy": {
+            "BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend",
+            "LOCATION": f"http://127.0.0.1:{server.server_address[1]}",
+        }
+    }
+    yield purged
+    server.shutdown()
+    server.server_close()
+
+
+def test_publishing_purges_the_page_its_listings_and_linkers_from_a_proxy(
+    cache_kind, purging_proxy, django_capture_on_commit_callbacks
+):
+    post = BlogPageFactory(parent=BlogIndexPage.objects.get(), title="Purged post", live=False)
+    with django_capture_on_commit_callbacks(execute=True):
+        post.save_revision().publish()
+    post.refresh_from_db()
+    assert {post.url, "/blog/", "/"} <= set(purging_proxy)
+
+    purging_proxy.clear()
+    with django_capture_on_commit_callbacks(execute=True):
+        PageViewRestriction.objects.create(page=BlogIndexPage.objects.get(), restriction_type="login")
+    assert {post.url, "/blog/", "/"} <= set(purging_proxy), "a restricted section's pages all go"
+
+    purging_proxy.clear()
+    old_url = post.url
+    with django_capture_on_commit_callbacks(execute=True):
+        post.move(StandardPage.objects.get(slug="about"), pos="last-child")
+    assert old_url in purging_proxy, "the address a proxy holds is no longer the page's"
+    assert "/about/purged-post/" in purging_proxy
