@@ -8,15 +8,26 @@ from __future__ import annotations
 
 from typing import TypeVar
 
+from django.db.models import Q
+
 from wagtail.models import Page, PageViewRestriction
 from wagtail.query import PageQuerySet
+
+from . import request_memo
 
 PageT = TypeVar("PageT", bound=Page)
 
 
 def public_pages(model: type[Page] = Page) -> PageQuerySet:
-    """Live pages of ``model`` that anyone may read: no view restriction on them or an ancestor."""
-    return model.objects.live().public()
+    """Live pages of ``model`` that anyone may read: no view restriction on them or an ancestor.
+
+    As Wagtail's ``.public()``, with the restrictions read once per request (``request_memo``), not once
+    per listing.
+    """
+    public = Q()
+    for path in request_memo.restricted_paths():
+        public &= ~Q(path__startswith=path)
+    return model.objects.live().filter(public)
 
 
 def _restriction_accepts(restriction: PageViewRestriction, request, user_group_ids: set[int]) -> bool:

@@ -3,31 +3,24 @@
 Editors link a term with the ordinary page chooser; when the target is a
 definition, readers get the definition inline (site.js adds an accessible
 disclosure button; without JavaScript the link still leads to the term's page).
+The linked pages are looked up once per request for all blocks (``content.core.links``).
 """
 
-from django.utils.html import escape
+from __future__ import annotations
 
 from wagtail.rich_text.pages import PageLinkHandler
+
+from .links import link_tags
 
 
 class GlossaryAwarePageLinkHandler(PageLinkHandler):
     @classmethod
     def expand_db_attributes_many(cls, attrs_list: list[dict]) -> list[str]:
-        from content.core.privacy import public_pages
-        from content.glossary.models import DefinitionPage
-
-        pages = cls.get_many(attrs_list)
-        term_ids = [page.pk for page in pages if isinstance(page, DefinitionPage)]
-        public_terms = set(public_pages(DefinitionPage).filter(pk__in=term_ids).values_list("pk", flat=True))
-        tags = []
-        for page in pages:
-            if page is None:
-                tags.append("<a>")
-            elif page.pk in public_terms:
-                tags.append(
-                    f'<a href="{escape(page.url)}" class="glossary-term" '
-                    f'data-term="{escape(page.title)}" data-definition="{escape(page.short_definition)}">'
-                )
-            else:
-                tags.append(f'<a href="{escape(page.localized.url)}">')
-        return tags
+        ids = []
+        for attrs in attrs_list:
+            try:
+                ids.append(int(attrs.get("id")))
+            except (TypeError, ValueError):
+                ids.append(None)
+        tags = link_tags(pk for pk in ids if pk is not None)
+        return [tags.get(pk, "<a>") if pk is not None else "<a>" for pk in ids]

@@ -11,7 +11,7 @@ from django.utils.safestring import SafeString, mark_safe
 
 from wagtail.models import Page, Site
 
-from content.core.privacy import public_pages
+from content.core import request_memo
 
 register = template.Library()
 
@@ -24,13 +24,22 @@ def _site_root(context: dict[str, Any]) -> Page | None:
     return site.root_page if site else None
 
 
+def _top_level_pages(context: dict[str, Any]) -> list[Page]:
+    """Live, public children of the site's root, read once per request for the menu and the footer."""
+    memo = request_memo.current()
+    if "top_level_pages" not in memo:
+        root = _site_root(context)
+        pages = Page.objects.live().child_of(root).order_by("path") if root is not None else []
+        memo["top_level_pages"] = [page for page in pages if request_memo.is_public(page)]
+    return memo["top_level_pages"]
+
+
 @register.inclusion_tag("includes/main_menu.html", takes_context=True)
 def main_menu(context: dict[str, Any]) -> dict[str, Any]:
-    root = _site_root(context)
     request = context.get("request")
     items = []
-    if root is not None:
-        for page in public_pages().child_of(root).in_menu().order_by("path"):
+    for page in _top_level_pages(context):
+        if page.show_in_menus:
             url = page.get_url(request)
             current = bool(request and url and request.path.startswith(url))
             items.append({"title": page.title, "url": url, "current": current})
@@ -40,9 +49,8 @@ def main_menu(context: dict[str, Any]) -> dict[str, Any]:
 @register.inclusion_tag("includes/footer_links.html", takes_context=True)
 def footer_links(context: dict[str, Any]) -> dict[str, Any]:
     """Public top-level pages that are not in the main menu: accessibility, privacy, contact."""
-    root = _site_root(context)
-    pages = public_pages().child_of(root).filter(show_in_menus=False) if root else Page.objects.none()
-    return {"pages": pages.order_by("path"), "request": context.get("request")}
+    pages = [page for page in _top_level_pages(context) if not page.show_in_menus]
+    return {"pages": pages, "request": context.get("request")}
 
 
 @register.inclusion_tag("includes/breadcrumbs.html", takes_context=True)
@@ -51,7 +59,14 @@ def breadcrumbs(context: dict[str, Any], page: Page, current_title: str = "") ->
     root = _site_root(context)
     ancestors = []
     if root is not None:
-        ancestors = list(page.get_ancestors(inclusive=bool(current_title)).filter(depth__gte=root.depth))
+        # The pages down the path were read while routing the request: no second look-up.
+        known = request_memo.current().get("pages_by_path", {})
+        ends = range(root.depth * Page.steplen, len(page.path) + (Page.steplen if current_title else 0), Page.steplen)
+        paths = [page.path[:end] for end in ends]
+        if paths and all(path in known for path in paths):
+            ancestors = [known[path] for path in paths]
+        else:
+            ancestors = list(page.get_ancestors(inclusive=bool(current_title)).filter(depth__gte=root.depth))
     return {"ancestors": ancestors, "page": page, "current_title": current_title or page.title}
 
 

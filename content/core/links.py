@@ -1,0 +1,61 @@
+"""Pages linked from rich text, looked up once per request.
+
+A page's rich text is expanded block by block; the pages it links are looked up once per request
+(``content.core.request_memo``), in two queries however many links and blocks there are.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from django.contrib.contenttypes.models import ContentType
+from django.utils.html import escape
+
+from wagtail.models import Page, Site
+
+from . import request_memo
+
+LINK_TAG = re.compile(r"<a\b[^>]*>")
+PAGE_LINK_TYPE = re.compile(r'\blinktype=\\?"page\\?"')
+LINK_ID = re.compile(r'\bid=\\?"(\d+)\\?"')
+
+
+def page_link_ids(*texts: str) -> set[int]:
+    """Ids of the pages linked from rich text (stored HTML, or a StreamField's JSON)."""
+    ids = set()
+    for text in texts:
+        for tag in LINK_TAG.findall(text or ""):
+            if PAGE_LINK_TYPE.search(tag) and (match := LINK_ID.search(tag)):
+                ids.add(int(match.group(1)))
+    return ids
+
+
+def link_tags(page_ids: Iterable[int]) -> dict[int, str]:
+    """The opening tag of a link to each page, memoised for the request; unknown pages are left out."""
+    from content.glossary.models import DefinitionPage
+
+    memo = request_memo.current().setdefault("page_links", {})
+    missing = {int(pk) for pk in page_ids} - memo.keys()
+    if missing:
+        pages = list(Page.objects.filter(pk__in=missing).defer_streamfields())
+        root_paths = Site.get_site_root_paths()
+        term_type = ContentType.objects.get_for_model(DefinitionPage).pk
+        term_ids = [page.pk for page in pages if page.content_type_id == term_type]
+        terms = {
+            term.pk: term
+            for term in DefinitionPage.objects.live().filter(pk__in=term_ids).only("path", "title", "short_definition")
+            if request_memo.is_public(term)
+        }
+        for page in pages:
+            page._wagtail_cached_site_root_paths = root_paths  # one look-up for every link's URL
+            url = escape(page.url or "")
+            term = terms.get(page.pk)
+            if term is not None:
+                memo[page.pk] = (
+                    f'<a href="{url}" class="glossary-term" '
+                    f'data-term="{escape(term.title)}" data-definition="{escape(term.short_definition)}">'
+                )
+            else:
+                memo[page.pk] = f'<a href="{url}">'
+    return memo

@@ -1,0 +1,75 @@
+"""What one request looks up once, however many times its templates ask: view restrictions and page links.
+
+Rich text is expanded block by block, and the menu, footer and every glossary link check privacy: without a
+memo each of those is a query again. The memo lives exactly as long as one request (Django's
+``request_started`` and ``request_finished`` signals), so nothing in it can outlive a publish, an unpublish
+or a privacy change; outside a request (emails, the worker) every call looks up afresh.
+"""
+
+from __future__ import annotations
+
+from contextvars import ContextVar
+from typing import Any
+
+from django.core.signals import request_finished, request_started
+
+from wagtail.models import PageViewRestriction
+
+_memo: ContextVar[dict[str, Any] | None] = ContextVar("hub_request_memo", default=None)
+
+
+def current() -> dict[str, Any]:
+    """This request's memo, or a throwaway one outside a request."""
+    memo = _memo.get()
+    return memo if memo is not None else {}
+
+
+def _start(**kwargs: Any) -> None:
+    _memo.set({})
+
+
+def _finish(**kwargs: Any) -> None:
+    _memo.set(None)
+
+
+def forget(**kwargs: Any) -> None:
+    """A page or a restriction changed during the request (an editor's publish, a move): read afresh."""
+    memo = _memo.get()
+    if memo:
+        memo.clear()
+
+
+def connect() -> None:
+    from django.db.models.signals import m2m_changed, post_delete, post_save
+
+    from wagtail.signals import page_published, page_unpublished, post_page_move
+
+    request_started.connect(_start, dispatch_uid="hub_request_memo_start")
+    request_finished.connect(_finish, dispatch_uid="hub_request_memo_finish")
+    for signal in (post_save, post_delete):
+        signal.connect(forget, sender=PageViewRestriction, dispatch_uid=f"hub_request_memo_restriction_{id(signal)}")
+    m2m_changed.connect(forget, sender=PageViewRestriction.groups.through, dispatch_uid="hub_request_memo_groups")
+    for signal in (page_published, page_unpublished, post_page_move):
+        signal.connect(forget, dispatch_uid=f"hub_request_memo_page_{id(signal)}")
+    post_delete.connect(_forget_page, dispatch_uid="hub_request_memo_page_deleted")
+    post_save.connect(_forget_page, dispatch_uid="hub_request_memo_page_saved")
+
+
+def _forget_page(sender, **kwargs: Any) -> None:
+    from wagtail.models import Page
+
+    if isinstance(sender, type) and issubclass(sender, Page):
+        forget()
+
+
+def restricted_paths() -> list[str]:
+    """Tree paths of every page with a view restriction of any kind, read once per request."""
+    memo = current()
+    if "restricted_paths" not in memo:
+        memo["restricted_paths"] = list(PageViewRestriction.objects.values_list("page__path", flat=True))
+    return memo["restricted_paths"]
+
+
+def is_public(page) -> bool:
+    """As Wagtail's ``PageQuerySet.public()``: neither the page nor an ancestor carries a view restriction."""
+    return not any(page.path.startswith(path) for path in restricted_paths())
