@@ -110,9 +110,18 @@ class BlogPage(BasePage):
     def authors(self) -> list[Person]:
         return [link.person for link in self.blog_authors.select_related("person__organisation")]
 
-    @property
+    @cached_property
+    def topic_list(self) -> list[Topic]:
+        """The post's topics, read once for the page and its structured data."""
+        return list(self.topics.all())
+
+    @cached_property
     def word_count(self) -> int:
-        text = " ".join(strip_tags(str(block.render())) for block in self.body)
+        """Words in the standfirst and body: the blocks' text as the search index reads it, not rendered.
+
+        Rendering the body to count it cost a full render (every glossary link, every image) per use.
+        """
+        text = " ".join(strip_tags(part) for part in self.body.stream_block.get_searchable_content(self.body))
         return len(f"{self.intro} {text}".split())
 
     @property
@@ -144,7 +153,7 @@ class BlogPage(BasePage):
             else self.date.isoformat(),
             "author": [person.get_json_ld() for person in self.authors],
             "wordCount": self.word_count,
-            "keywords": [topic.name for topic in self.topics.all()],
+            "keywords": [topic.name for topic in self.topic_list],
             "inLanguage": "en-GB",
         }
 

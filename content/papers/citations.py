@@ -47,7 +47,7 @@ class Citation:
             authors=[author.person for author in paper.ordered_authors],
             title=paper.title,
             subtitle=paper.subtitle,
-            publisher=_join_names([org.name for org in paper.partners.all()], " and "),
+            publisher=_join_names([org.name for org in paper.partner_list], " and "),
             series=series.title if series else "",
             released=paper.release_date,
             url=paper.get_full_url(request),

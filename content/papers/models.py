@@ -174,6 +174,15 @@ class PaperPage(RoutablePageMixin, BasePage):
     def ordered_authors(self) -> list[PaperAuthor]:
         return list(self.authors.select_related("person__organisation").order_by("sort_order"))
 
+    @cached_property
+    def partner_list(self) -> list:
+        """Partner organisations, read once for the page, its citation and its structured data."""
+        return list(self.partners.all())
+
+    @cached_property
+    def topic_list(self) -> list:
+        return list(self.topics.all())
+
     @property
     def og_type(self) -> str:
         return "article"
@@ -213,8 +222,8 @@ class PaperPage(RoutablePageMixin, BasePage):
             "datePublished": self.release_date.isoformat(),
             "inLanguage": "en-GB",
             "author": [author.person.get_json_ld() for author in self.ordered_authors],
-            "publisher": [{"@type": "Organization", "name": org.name} for org in self.partners.all()],
-            "about": [topic.name for topic in self.topics.all()],
+            "publisher": [{"@type": "Organization", "name": org.name} for org in self.partner_list],
+            "about": [topic.name for topic in self.topic_list],
         }
         if self.subtitle:
             data["alternativeHeadline"] = self.subtitle
