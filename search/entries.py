@@ -89,6 +89,7 @@ def entry_data(page: Page) -> EntryData | None:
 
     if isinstance(page, PaperPage):
         teaser = plain([page.subtitle, page.summary])
+        authors = " ".join(author.person.name for author in page.ordered_authors)
         body = plain([page.key_findings.raw_data, page.body.raw_data]) if page.is_released else ""
         series = page.get_parent()
         return EntryData(
@@ -96,7 +97,7 @@ def entry_data(page: Page) -> EntryData | None:
             "Paper",
             page.summary,
             teaser,
-            f"{teaser}\n{body}",
+            plain([teaser, authors, body]),
             date=page.release_date,
             series=series.title if series else "",
             topics=list(page.topics.all()),

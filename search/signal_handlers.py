@@ -5,6 +5,7 @@ background task (search.tasks), so a slow or absent cluster never fails an edito
 """
 
 from django.db import transaction
+from django.db.models import Q
 from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.dispatch import receiver
 
@@ -57,6 +58,15 @@ def on_restriction_saved(sender, instance, **kwargs):
 @receiver(post_delete, sender=PageViewRestriction)
 def on_restriction_deleted(sender, instance, **kwargs):
     _restriction_changed(instance)
+
+
+@receiver(post_save, sender="core.Person")
+def on_person_saved(sender, instance, **kwargs):
+    """A renamed author: the papers and posts that name them are found by the new name."""
+    authored = Page.objects.filter(
+        Q(pk__in=instance.paper_authorships.values("page_id")) | Q(pk__in=instance.blog_authorships.values("page_id"))
+    )
+    _refresh(authored.live().specific())
 
 
 @receiver(m2m_changed, sender=PageViewRestriction.groups.through)

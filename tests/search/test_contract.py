@@ -235,3 +235,17 @@ def test_a_word_in_the_title_ranks_above_the_same_word_deep_in_a_text(limit, mon
     assert urls(run(engine, "quenchwater")) == ["/named/", "/deep/"]
     named.delete()
     assert urls(run(engine, "quenchwater")) == ["/deep/"]
+
+
+def test_a_paper_is_found_by_its_authors_name(engine):
+    assert "/papers/social-capital-2025/the-ties-that-bind/" in urls(run(engine, "Hargreaves"))
+
+
+def test_a_renamed_author_is_found_by_the_new_name(engine):
+    from content.core.models import Person
+
+    person = Person.objects.get(slug="tom-hargreaves")
+    person.family_name = "Quillfeather"
+    person.save()
+    engine.push_pending()
+    assert "/papers/social-capital-2025/the-ties-that-bind/" in urls(run(engine, "Quillfeather"))
