@@ -42,14 +42,14 @@ def normalise_term(query: str) -> str:
 def _increment(model: type[models.Model], lookup: dict, increments: dict[str, int]) -> None:
     """Add to today's row, creating it if need be; two first requests at once both count."""
     changes = {field: F(field) + amount for field, amount in increments.items()}
-    with transaction.atomic():
-        if model.objects.filter(**lookup).update(**changes):
-            return
-        try:
-            with transaction.atomic():
-                model.objects.create(**lookup, **increments)
-        except IntegrityError:  # another request created the row between our update and insert
-            model.objects.filter(**lookup).update(**changes)
+    # One UPDATE is atomic on its own: no transaction round trips on every read, only around a first insert.
+    if model.objects.filter(**lookup).update(**changes):
+        return
+    try:
+        with transaction.atomic():
+            model.objects.create(**lookup, **increments)
+    except IntegrityError:  # another request created the row between our update and insert
+        model.objects.filter(**lookup).update(**changes)
 
 
 def record_read(page, request: HttpRequest | None = None, *, day: date | None = None) -> None:
