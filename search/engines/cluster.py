@@ -51,7 +51,7 @@ from .. import ranking
 from ..highlight import snippet_for
 from ..models import ClusterDeletion, SearchEntry
 from ..query import SearchQuery, parse
-from ..synonyms import name_groups, with_synonyms
+from ..synonyms import with_synonyms
 from .base import FacetValue, Hit, SearchEngine, SearchRequest, SearchResponse
 
 FACET_FIELDS = {
@@ -92,9 +92,6 @@ BATCH = 500
 INDEXING_TIMEOUT = 120  # seconds for a bulk request
 GREEN_TIMEOUT = 90  # seconds a rebuild waits for the new index's replicas before it swaps the alias
 RETRIES, RETRY_PAUSE = 1, 0.5  # a search is tried once more when a node has just gone
-# The glossary's names, kept by each engine (one per process) for a minute rather than read from the shared
-# cache by every search: that read is a query and an unpickling of every name (~3-8 ms at 2,000 terms).
-NAMES_SECONDS = 60
 english_stemmer = token_filter("hub_english_stemmer", type="stemmer", language="english")
 english_stop = token_filter("hub_english_stop", type="stop", stopwords="_english_")
 possessive = token_filter("hub_possessive", type="stemmer", language="possessive_english")
@@ -276,7 +273,6 @@ class ClusterEngine(SearchEngine):
         self.alias = f"{index_prefix}-entries"
         self._client = None
         self.script_language = "painless"  # until the cluster says it has Lucene expressions
-        self._names: tuple[float, list] | None = None
 
     # Transport -------------------------------------------------------------
 
@@ -489,7 +485,7 @@ class ClusterEngine(SearchEngine):
         if not parsed:
             return SearchResponse([], 0, {}, self.name)
         self.client  # noqa: B018 - connects once per process, and learns the cluster's script languages
-        body = self._search(request, with_synonyms(parsed, self._glossary_names())).to_dict()
+        body = self._search(request, with_synonyms(parsed)).to_dict()
         # The same shard copies answer every page of one search, so entries that score the same keep one order.
         raw = self._query(body, preference=f"q{zlib.crc32(str(parsed).encode())}")
         ids = [int(hit["_id"]) for hit in raw["hits"]["hits"]]
@@ -503,11 +499,6 @@ class ClusterEngine(SearchEngine):
             counted = sum(bucket["doc_count"] for bucket in kinds.get("buckets", []))
             total = max(total, counted + kinds.get("sum_other_doc_count", 0))
         return SearchResponse(hits, total, self._facets(aggregations, request), self.name)
-
-    def _glossary_names(self) -> list:
-        if self._names is None or time.monotonic() - self._names[0] > NAMES_SECONDS:
-            self._names = (time.monotonic(), name_groups())
-        return self._names[1]
 
     def _facets(self, aggregations: dict, request: SearchRequest) -> dict[str, list[FacetValue]]:
         buckets = {facet: aggregations.get(facet, {}).get("buckets", []) for facet in FACET_FIELDS}
