@@ -9,6 +9,7 @@ from __future__ import annotations
 from typing import Any
 
 from django import forms
+from django.contrib.contenttypes.models import ContentType
 from django.db import models
 from django.http import HttpRequest, HttpResponse
 from django.template.response import TemplateResponse
@@ -21,6 +22,7 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable, PageViewRestriction
 from wagtail.search import index
 
+from content.core import request_memo
 from content.core.blocks import PARAGRAPH_FEATURES, KeyStatisticBlock
 from content.core.models import BasePage
 from content.core.privacy import readable_by
@@ -54,10 +56,11 @@ class ContactBlock(blocks.StructBlock):
 
 def listable_case_studies():
     """Live case studies whose teaser anyone may see: none under a section an editor restricted."""
-    restricted_sections = PageViewRestriction.objects.exclude(page__content_type__model="casestudypage")
+    case_study_type = ContentType.objects.get_for_model(CaseStudyPage).pk
     queryset = CaseStudyPage.objects.live()
-    for restriction in restricted_sections.select_related("page"):
-        queryset = queryset.not_descendant_of(restriction.page, inclusive=True)
+    for restriction in request_memo.restrictions():  # read once per request
+        if restriction.page.content_type_id != case_study_type:
+            queryset = queryset.not_descendant_of(restriction.page, inclusive=True)
     return queryset
 
 

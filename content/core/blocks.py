@@ -1,5 +1,7 @@
 """StreamField blocks shared by papers, blogs, definitions and standard pages."""
 
+import copy
+
 from wagtail import blocks
 from wagtail.contrib.typed_table_block.blocks import TypedTableBlock
 from wagtail.images.blocks import ImageChooserBlock
@@ -53,10 +55,31 @@ class KeyStatisticBlock(blocks.StructBlock):
         }
 
 
+IMAGE_RENDITION = "width-1200|format-webp"  # what components/streamfield/image_block.html renders
+
+
+class RenditionImageChooserBlock(ImageChooserBlock):
+    """Wagtail's image chooser, reading a stream's images and their renditions in two queries, not one per image."""
+
+    def bulk_to_python(self, values):
+        objects = self.model_class.objects.prefetch_renditions(IMAGE_RENDITION).in_bulk(values)
+        seen, result = set(), []
+        for pk in values:
+            image = objects.get(pk)
+            result.append(copy.copy(image) if image is not None and pk in seen else image)
+            seen.add(pk)
+        return result
+
+    def deconstruct(self):
+        # Stored definitions (migrations) keep naming Wagtail's block: the data is the same.
+        _, args, kwargs = super().deconstruct()
+        return "wagtail.images.blocks.ImageChooserBlock", args, kwargs
+
+
 class ImageBlock(blocks.StructBlock):
     """An image whose text alternative is required, not optional."""
 
-    image = ImageChooserBlock()
+    image = RenditionImageChooserBlock()
     alt_text = blocks.CharBlock(
         max_length=500,
         help_text="Describe what the image shows for people who cannot see it. For a chart, give its findings.",

@@ -31,6 +31,9 @@ def page_link_ids(*texts: str) -> set[int]:
     return ids
 
 
+LINK_FIELDS = ("id", "path", "depth", "url_path", "live", "content_type_id", "locale_id", "alias_of_id", "title")
+
+
 def link_tags(page_ids: Iterable[int]) -> dict[int, str]:
     """The opening tag of a link to each page, memoised for the request; unknown pages are left out."""
     from content.glossary.models import DefinitionPage
@@ -38,23 +41,27 @@ def link_tags(page_ids: Iterable[int]) -> dict[int, str]:
     memo = request_memo.current().setdefault("page_links", {})
     missing = {int(pk) for pk in page_ids} - memo.keys()
     if missing:
-        pages = list(Page.objects.filter(pk__in=missing).defer_streamfields())
+        # One query: the pages, with a definition's own fields joined when the page is a term.
+        pages = list(
+            Page.objects.filter(pk__in=missing)
+            .select_related("definitionpage")
+            .only(*LINK_FIELDS, "definitionpage__short_definition")
+        )
         root_paths = Site.get_site_root_paths()
         term_type = ContentType.objects.get_for_model(DefinitionPage).pk
-        term_ids = [page.pk for page in pages if page.content_type_id == term_type]
         terms = {
-            term.pk: term
-            for term in DefinitionPage.objects.live().filter(pk__in=term_ids).only("path", "title", "short_definition")
-            if request_memo.is_public(term)
+            page.pk: page.definitionpage.short_definition
+            for page in pages
+            if page.content_type_id == term_type and page.live and request_memo.is_public(page)
         }
         for page in pages:
             page._wagtail_cached_site_root_paths = root_paths  # one look-up for every link's URL
             url = escape(page.url or "")
-            term = terms.get(page.pk)
-            if term is not None:
+            definition = terms.get(page.pk)
+            if definition is not None:
                 memo[page.pk] = (
                     f'<a href="{url}" class="glossary-term" '
-                    f'data-term="{escape(term.title)}" data-definition="{escape(term.short_definition)}">'
+                    f'data-term="{escape(page.title)}" data-definition="{escape(definition)}">'
                 )
             else:
                 memo[page.pk] = f'<a href="{url}">'

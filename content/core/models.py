@@ -7,10 +7,11 @@ from typing import Any
 
 from django.core.serializers.json import DjangoJSONEncoder
 from django.db import models
-from django.http import HttpRequest
+from django.http import Http404, HttpRequest
 from django.utils.html import strip_tags
 
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page, PageViewRestriction
@@ -19,6 +20,27 @@ from wagtail.search import index
 from . import links, request_memo
 from .blocks import INLINE_FEATURES
 from .signals import page_read
+
+
+def _routes_to_children(page: Page, remaining: list[str]) -> bool:
+    """Would Wagtail route ``remaining`` from ``page`` to its children, without the page's specific row?
+
+    True for ordinary pages; for a routable page (RoutablePageMixin) when none of its own routes matches
+    the rest of the path (or it is not live), as RoutablePageMixin.route decides.
+    """
+    cls = page.specific_class
+    if cls is None:
+        return False
+    if cls.route is BasePage.route:
+        return True
+    if issubclass(cls, RoutablePageMixin) and cls.route is RoutablePageMixin.route and remaining:
+        if not page.live:
+            return True
+        try:
+            cls.get_resolver().resolve("/" + "/".join(remaining) + "/")
+        except Http404:
+            return True
+    return False
 
 
 class BasePage(Page):
@@ -65,18 +87,30 @@ class BasePage(Page):
                 break
             child._cached_parent_obj = page
             page, consumed = child, consumed + 1
-            if page.specific_class is None or page.specific_class.route is not BasePage.route:
+            if not _routes_to_children(page, path_components[consumed:]):
                 break  # a page that routes for itself
         if page is self:
             return super().route(request, path_components)
-        return page.specific.route(request, path_components[consumed:])
+        related = getattr(page.specific_class, "serve_select_related", None)
+        specific = page.specific_class.objects.select_related(*related).get(pk=page.pk) if related else page.specific
+        return specific.route(request, path_components[consumed:])
 
     def get_view_restrictions(self):
-        """The restrictions on this page and its ancestors in one query (Wagtail reads the ancestors first)."""
+        """The restrictions on this page and its ancestors, from the request's one read of them all.
+
+        Still a queryset (callers order, filter and prefetch it); within a request its result is
+        already known, so serving a page costs no query for its privacy check.
+        """
         if self.alias_of_id:
             return super().get_view_restrictions()
-        ancestor_paths = [self.path[:end] for end in range(self.steplen, len(self.path) + 1, self.steplen)]
-        return PageViewRestriction.objects.filter(page__path__in=ancestor_paths)
+        if not request_memo.in_request():
+            ancestor_paths = [self.path[:end] for end in range(self.steplen, len(self.path) + 1, self.steplen)]
+            return PageViewRestriction.objects.filter(page__path__in=ancestor_paths)
+        matching = request_memo.restrictions_on([self])
+        queryset = PageViewRestriction.objects.filter(pk__in=[r.pk for r in matching])
+        queryset._result_cache = matching  # the same rows the filter selects, already read
+        queryset._prefetch_done = True
+        return queryset
 
     def rich_text_sources(self) -> list[str]:
         """The stored rich text of this page's fields, StreamFields as their JSON."""

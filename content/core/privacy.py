@@ -35,6 +35,8 @@ def _restriction_accepts(restriction: PageViewRestriction, request, user_group_i
     if restriction.restriction_type == PageViewRestriction.LOGIN:
         return user.is_authenticated
     if restriction.restriction_type == PageViewRestriction.GROUPS:
+        if not user.is_authenticated:
+            return False  # in no group
         if user.is_superuser:
             return True
         return bool(user_group_ids & {group.pk for group in restriction.groups.all()})
@@ -45,14 +47,18 @@ def readable_by(pages: list[Page], request) -> dict[int, bool]:
     """Which of these live pages the request's user may read, in two queries however many pages."""
     if not pages:
         return {}
-    ancestor_paths = {
-        page.path[:end] for page in pages for end in range(Page.steplen, len(page.path) + 1, Page.steplen)
-    }
-    restrictions = list(
-        PageViewRestriction.objects.filter(page__path__in=ancestor_paths)
-        .select_related("page")
-        .prefetch_related("groups")
-    )
+    if request_memo.in_request():
+        # A reader who is not signed in is refused by every group restriction: no need to read its groups.
+        restrictions = request_memo.restrictions_on(pages, with_groups=request.user.is_authenticated)
+    else:
+        ancestor_paths = {
+            page.path[:end] for page in pages for end in range(Page.steplen, len(page.path) + 1, Page.steplen)
+        }
+        restrictions = list(
+            PageViewRestriction.objects.filter(page__path__in=ancestor_paths)
+            .select_related("page")
+            .prefetch_related("groups")
+        )
     user = request.user
     group_ids = set(user.groups.values_list("pk", flat=True)) if user.is_authenticated and restrictions else set()
     return {

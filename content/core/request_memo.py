@@ -12,6 +12,7 @@ from contextvars import ContextVar
 from typing import Any
 
 from django.core.signals import request_finished, request_started
+from django.db.models import prefetch_related_objects
 
 from wagtail.models import PageViewRestriction
 
@@ -62,12 +63,40 @@ def _forget_page(sender, **kwargs: Any) -> None:
         forget()
 
 
-def restricted_paths() -> list[str]:
-    """Tree paths of every page with a view restriction of any kind, read once per request."""
+def in_request() -> bool:
+    return _memo.get() is not None
+
+
+def restrictions() -> list[PageViewRestriction]:
+    """Every view restriction with its page's tree path, read once per request."""
     memo = current()
-    if "restricted_paths" not in memo:
-        memo["restricted_paths"] = list(PageViewRestriction.objects.values_list("page__path", flat=True))
-    return memo["restricted_paths"]
+    if "restrictions" not in memo:
+        memo["restrictions"] = list(
+            PageViewRestriction.objects.select_related("page").only(
+                "id", "restriction_type", "password", "page_id", "page__path", "page__depth", "page__content_type_id"
+            )
+        )
+    return memo["restrictions"]
+
+
+def restrictions_on(pages, *, with_groups: bool = True) -> list[PageViewRestriction]:
+    """The restrictions on these pages or their ancestors, with their groups (read once, when first needed)."""
+    matching = [r for r in restrictions() if any(page.path.startswith(r.page.path) for page in pages)]
+    if not with_groups:
+        return matching
+    unread = [r for r in matching if r.restriction_type == PageViewRestriction.GROUPS and not _groups_read(r)]
+    if unread:
+        prefetch_related_objects(unread, "groups")
+    return matching
+
+
+def _groups_read(restriction: PageViewRestriction) -> bool:
+    return "groups" in getattr(restriction, "_prefetched_objects_cache", {})
+
+
+def restricted_paths() -> list[str]:
+    """Tree paths of every page with a view restriction of any kind."""
+    return [restriction.page.path for restriction in restrictions()]
 
 
 def is_public(page) -> bool:

@@ -57,7 +57,11 @@ def pages_on_topic(topic: Topic, request: HttpRequest) -> dict[str, list]:
     return {
         "case_studies": [(study, readable[study.pk]) for study in case_studies],
         "papers": list(
-            public_pages(PaperPage).filter(topics=topic).select_related("report").order_by("-release_date")
+            public_pages(PaperPage)
+            .filter(topics=topic)
+            .select_related("report")
+            .prefetch_related("topics")
+            .order_by("-release_date")
         ),
         "blog_posts": list(public_pages(BlogPage).filter(topics=topic).order_by("-date")),
         "definitions": list(public_pages(DefinitionPage).filter(topics=topic).order_by("title")),
