@@ -8,6 +8,7 @@ from typing import Any
 from django import forms
 from django.core.paginator import Paginator
 from django.db import models
+from django.db.models import Prefetch
 from django.http import HttpRequest
 from django.utils.functional import cached_property
 from django.utils.html import strip_tags
@@ -44,7 +45,7 @@ class BlogIndexPage(BasePage):
             public_pages(BlogPage)
             .child_of(self)
             .order_by("-date", "-pk")
-            .prefetch_related("topics", "blog_authors__person")
+            .prefetch_related("topics", Prefetch("blog_authors", queryset=BlogAuthor.objects.select_related("person")))
         )
 
     def get_context(self, request: HttpRequest, *args: Any, **kwargs: Any) -> dict[str, Any]:

@@ -7,6 +7,7 @@ from typing import Any
 
 from django import forms
 from django.db import models
+from django.db.models.functions import Cast
 from django.http import HttpRequest
 
 from modelcluster.fields import ParentalManyToManyField
@@ -130,10 +131,11 @@ class DefinitionPage(BasePage):
         page_ids = (
             ReferenceIndex.get_references_to(self)
             .filter(base_content_type__model="page", base_content_type__app_label="wagtailcore")
-            .values_list("object_id", flat=True)
+            .annotate(page_id=Cast("object_id", models.IntegerField()))  # object_id is text for any model's key
+            .values("page_id")
         )
-        papers = list(released_papers().filter(pk__in=list(page_ids)))
-        posts = list(public_pages(BlogPage).filter(pk__in=list(page_ids)).order_by("-date"))
+        papers = list(released_papers().filter(pk__in=page_ids))  # the reference index as a subquery
+        posts = list(public_pages(BlogPage).filter(pk__in=page_ids).order_by("-date"))
         return [*papers, *posts]
 
     def get_json_ld(self, request: HttpRequest) -> dict[str, Any]:

@@ -5,12 +5,13 @@ from __future__ import annotations
 from typing import Any
 
 from django.db import models
+from django.db.models import OuterRef, Subquery
 from django.http import HttpRequest
 
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel, PageChooserPanel
 from wagtail.fields import RichTextField
-from wagtail.models import Orderable
+from wagtail.models import Orderable, Site
 
 from content.core.blocks import INLINE_FEATURES
 from content.core.models import BasePage
@@ -55,20 +56,28 @@ class HomePage(BasePage):
         context = super().get_context(request, *args, **kwargs)
         context["latest_papers"] = released_papers().prefetch_related("topics")[:3]
         context["latest_posts"] = public_pages(BlogPage).order_by("-date", "-pk")[:3]
-        featured_ids = list(self.featured_definitions.values_list("definition_id", flat=True))
-        definitions = {d.pk: d for d in public_pages(DefinitionPage).filter(pk__in=featured_ids)}
-        context["featured_definitions"] = [definitions[pk] for pk in featured_ids if pk in definitions]
+        # One query: the public featured terms in the editor's order.
+        featured_order = HomeFeaturedDefinition.objects.filter(page=self, definition=OuterRef("pk")).values(
+            "sort_order"
+        )
+        context["featured_definitions"] = (
+            public_pages(DefinitionPage)
+            .annotate(featured_order=Subquery(featured_order[:1]))
+            .filter(featured_order__isnull=False)
+            .order_by("featured_order", "pk")
+        )
         return context
 
     def get_json_ld(self, request: HttpRequest) -> dict[str, Any]:
         url = self.get_full_url(request)
+        site = Site.find_for_request(request) or self.get_site()  # cached on the request
         return {
             "@context": "https://schema.org",
             "@graph": [
                 {
                     "@type": "WebSite",
                     "@id": f"{url}#website",
-                    "name": self.get_site().site_name or self.title,
+                    "name": site.site_name or self.title,
                     "url": url,
                     "potentialAction": {
                         "@type": "SearchAction",
@@ -79,7 +88,7 @@ class HomePage(BasePage):
                 {
                     "@type": "Organization",
                     "@id": f"{url}#organisation",
-                    "name": self.get_site().site_name or self.title,
+                    "name": site.site_name or self.title,
                     "url": url,
                 },
             ],

@@ -18,6 +18,7 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable
 from wagtail.search import index
 
+from content.core import request_memo
 from content.core.blocks import INLINE_FEATURES, PARAGRAPH_FEATURES, BodyStreamBlock
 from content.core.models import BasePage
 from content.core.privacy import public_pages
@@ -109,6 +110,7 @@ class PaperPage(RoutablePageMixin, BasePage):
     parent_page_types = ["papers.PaperSeriesPage"]
     subpage_types: list[str] = []
     template = "pages/paper_page.html"
+    serve_select_related = ["report"]
 
     subtitle = models.CharField(max_length=250, blank=True)
     summary = models.TextField(help_text="Two or three sentences: shown in listings, feeds and search results.")
@@ -165,10 +167,12 @@ class PaperPage(RoutablePageMixin, BasePage):
     def is_released(self) -> bool:
         return self.release_date <= timezone.localdate()
 
-    @property
+    @cached_property
     def series(self) -> PaperSeriesPage | None:
-        parent = self.get_parent()
-        return parent.specific if parent else None
+        # The parent was read while routing the request; its own fields load only if something asks.
+        parent = request_memo.current().get("pages_by_path", {}).get(self.path[: -self.steplen])
+        parent = parent or self.get_parent()
+        return parent.specific_deferred if parent else None
 
     @cached_property
     def ordered_authors(self) -> list[PaperAuthor]:
