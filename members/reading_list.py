@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from django.contrib.contenttypes.models import ContentType
 from django.dispatch import receiver
 
 from wagtail.models import Page
@@ -17,7 +18,7 @@ SAVEABLE_TYPES = {"paperpage", "blogpage", "casestudypage"}
 @receiver(page_read)
 def remember_opened_paper(sender, page, request, **kwargs):
     # An announced paper opened before its release still counts as unread once it is out.
-    if request.user.is_authenticated and page.content_type.model == "paperpage" and page.is_released:
+    if request.user.is_authenticated and _model_name(page) == "paperpage" and page.is_released:
         OpenedPage.objects.get_or_create(user=request.user, page_id=page.pk)
 
 
@@ -51,7 +52,12 @@ def unread_papers(request) -> list[tuple[Page, list]]:
 
 
 def is_saveable(page: Page) -> bool:
-    return page.content_type.model in SAVEABLE_TYPES
+    return _model_name(page) in SAVEABLE_TYPES
+
+
+def _model_name(page: Page) -> str:
+    """The page's type from Django's content-type cache, not a query per page."""
+    return ContentType.objects.get_for_id(page.content_type_id).model
 
 
 __all__ = ["can_list", "is_saveable", "saved_pages", "unread_papers"]
