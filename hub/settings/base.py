@@ -236,7 +236,19 @@ ALERTS_SUBSCRIBE_PER_HOUR = 10  # subscription requests per client address an ho
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
+    # Members' submitted files before publication: never served by a web server (submissions/storage.py).
+    "private": {"BACKEND": "submissions.storage.PrivateMediaStorage"},
 }
+# Several app servers: uploads in S3-compatible object storage, two buckets (hub/storage.py), e.g.
+# MEDIA_STORAGE_URL=s3://hub-media?endpoint=https://s3.example.org&region=eu-west-2 and
+# PRIVATE_STORAGE_URL=s3://hub-private?…; credentials from AWS_ACCESS_KEY_ID/AWS_SECRET_ACCESS_KEY.
+if "MEDIA_STORAGE_URL" in env or "PRIVATE_STORAGE_URL" in env:
+    if not ("MEDIA_STORAGE_URL" in env and "PRIVATE_STORAGE_URL" in env):
+        raise ImproperlyConfigured("Set MEDIA_STORAGE_URL and PRIVATE_STORAGE_URL together: one bucket each.")
+    from hub.storage import s3_options  # boto3 is imported only where object storage is configured
+
+    STORAGES["default"] = {"BACKEND": "hub.storage.MediaStorage", "OPTIONS": s3_options(env["MEDIA_STORAGE_URL"])}
+    STORAGES["private"] = {"BACKEND": "hub.storage.PrivateStorage", "OPTIONS": s3_options(env["PRIVATE_STORAGE_URL"])}
 
 # Email: EMAIL_URL (smtp://user:pass@host:587/?tls=True, console://, or file:////absolute/folder).
 if "EMAIL_URL" in env:

@@ -18,6 +18,7 @@ PAGE_CACHE_SECONDS = int(env.get("PAGE_CACHE_SECONDS", 0))
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+    "private": {"BACKEND": "submissions.storage.PrivateMediaStorage"},
 }
 MEDIA_ROOT = env.get("TEST_MEDIA_ROOT", tempfile.mkdtemp(prefix="hub-test-media-"))
 PRIVATE_MEDIA_ROOT = Path(tempfile.mkdtemp(prefix="hub-test-private-"))
