@@ -10,7 +10,7 @@ PORT ?= 8000
 demo run: export BASE_URL ?= http://$(HOST):$(PORT)
 
 .DEFAULT_GOAL := help
-.PHONY: help install install-dev browser-deps migrate demo run test test-postgres lint check format clean
+.PHONY: help install install-dev browser-deps migrate demo run test test-postgres lint check format bench clean
 
 help: ## List the targets
 	@grep -E '^[a-zA-Z_-]+:.*?## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*?## "}; {printf "  %-14s %s\n", $$1, $$2}'
@@ -72,6 +72,10 @@ test-postgres: install-dev ## Search, leak, account-security, export and hostile
 	DATABASE_URL=$(DATABASE_URL) $(VENV)/bin/pytest -p no:cacheprovider tests/search tests/members/test_no_leaks.py \
 		tests/members/test_account_security.py tests/members/test_journeys.py tests/hub/test_exports.py \
 		tests/hub/test_bad_input.py tests/hub/test_params.py tests/hub/test_fuzz.py
+
+bench: install ## Serve the demo under gunicorn and measure every page type with wrk, cached and uncached (BENCH_ARGS="--seconds 5")
+	@command -v wrk >/dev/null || (echo "wrk is needed: apt-get install -y wrk"; exit 2)
+	$(PY) bench/run.py $(BENCH_ARGS)
 
 clean: ## Remove the virtualenv, database, media and caches
 	rm -rf $(VENV) node_modules db.sqlite3 db.sqlite3-wal db.sqlite3-shm media staticfiles var .pytest_cache .ruff_cache
