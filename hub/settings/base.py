@@ -287,6 +287,9 @@ if "CACHE_URL" in env:
             "LOCATION": env["CACHE_URL"],
             "OPTIONS": {"socket_connect_timeout": 1, "socket_timeout": 1},
         }
+        # Sessions read from Redis and written through to the database: a session survives Redis going
+        # away (a miss reads the row), and every app server sees every session.
+        SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
     else:
         raise ImproperlyConfigured("CACHE_URL must be a redis:// URL")
 

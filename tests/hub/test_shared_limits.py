@@ -1,4 +1,4 @@
-"""Rate limits hold across app-server processes (issue 9, finding 5).
+"""Rate limits and sessions hold across app-server processes (issue 9, finding 5; issue 13).
 
 Two gunicorn servers with production settings share one SQLite file and so, by default, one database
 cache; with CACHE_URL, one Redis. Five wrong passwords spread over both lock the account: the sixth attempt, with the right password,
@@ -170,3 +170,19 @@ def test_five_wrong_passwords_over_two_servers_lock_the_account(two_servers):
     signed_in, page = attempt(second, PASSWORD)
     assert not signed_in, "the sixth attempt is refused although this server saw only two"
     assert "Too many failed login attempts" in page
+
+
+def test_a_member_signed_in_on_one_server_is_signed_in_on_the_other(two_servers):
+    first, second = two_servers
+    status, cookies, page = fetch(f"{first}/accounts/login/")
+    token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', page).group(1)
+    status, set_cookies, page = fetch(
+        f"{first}/accounts/login/",
+        {"csrfmiddlewaretoken": token, "login": EMAIL, "password": PASSWORD},
+        cookies=cookies,
+    )
+    assert status == 302 and "sessionid" in set_cookies
+    session = {**cookies, **set_cookies}
+    status, _, page = fetch(f"{second}/members/", cookies=session)
+    assert status == 200, "the other server does not know the session"
+    assert "limited" in page or EMAIL in page
