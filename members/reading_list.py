@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 from django.contrib.contenttypes.models import ContentType
+from django.db.models import Q
 from django.dispatch import receiver
 
 from wagtail.models import Page
 
-from content.core.privacy import readable_by
+from content.core.privacy import public_pages, readable_by
 from content.core.signals import page_read
 
 from .models import OpenedPage, SavedPage
@@ -44,11 +45,35 @@ def unread_papers(request) -> list[tuple[Page, list]]:
     from alerts.models import Follow
 
     opened = set(OpenedPage.objects.filter(user=request.user).values_list("page_id", flat=True))
-    result = []
-    for follow in Follow.objects.filter(user=request.user, series__isnull=False).select_related("series"):
-        papers = [paper for paper in follow.series.get_papers() if paper.is_released and paper.pk not in opened]
-        result.append((follow.series, papers))
-    return result
+    followed = [
+        follow.series
+        for follow in Follow.objects.filter(user=request.user, series__isnull=False).select_related("series")
+    ]
+    if not followed:
+        return []
+    # Every followed series' papers in one query (as PaperSeriesPage.get_papers(), for all series at once).
+    children = Q()
+    for series in followed:
+        children |= Q(path__startswith=series.path, depth=series.depth + 1)
+    by_series: dict[str, list] = {}
+    for paper in _papers_of(children):
+        by_series.setdefault(paper.path[: -paper.steplen], []).append(paper)
+    return [
+        (series, [p for p in by_series.get(series.path, []) if p.is_released and p.pk not in opened])
+        for series in followed
+    ]
+
+
+def _papers_of(children: Q):
+    from content.papers.models import PaperPage
+
+    return (
+        public_pages(PaperPage)
+        .filter(children)
+        .select_related("report")
+        .prefetch_related("topics")
+        .order_by("release_date", "path")
+    )
 
 
 def is_saveable(page: Page) -> bool:
