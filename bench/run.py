@@ -69,7 +69,7 @@ consents.record(user, Consent.Kind.PRIVACY_NOTICE)
 sync_tiers(user)
 session = import_module(settings.SESSION_ENGINE).SessionStore()
 session[SESSION_KEY] = str(user.pk)
-session[BACKEND_SESSION_KEY] = "django.contrib.auth.backends.ModelBackend"
+session[BACKEND_SESSION_KEY] = settings.AUTHENTICATION_BACKENDS[0]
 session[HASH_SESSION_KEY] = user.get_session_auth_hash()
 session.create()
 print("SESSION", session.session_key)
@@ -223,8 +223,8 @@ def measure(server: Server, pages, args, env, cookie: str | None = None) -> list
     counts = query_counts(env, [url for _, url in pages], cookie)
     rows = []
     for (name, url), queries in zip(pages, counts, strict=True):
-        status, body, headers = fetch(server.url + url, cookie)
         fetch(server.url + url, cookie)  # warm: the second answer is the cached one, where there is one
+        status, body, headers = fetch(server.url + url, cookie)
         result = wrk(server.url + url, args, cookie)
         rows.append(
             {
