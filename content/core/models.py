@@ -14,7 +14,7 @@ from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.fields import RichTextField, StreamField
-from wagtail.models import Page, PageViewRestriction
+from wagtail.models import Page, PageViewRestriction, Site
 from wagtail.search import index
 
 from . import links, request_memo
@@ -125,7 +125,9 @@ class BasePage(Page):
 
     def prefetch_links(self, request: HttpRequest) -> None:
         """Look up every page linked from this page's rich text and the footer at once, not block by block."""
-        footer = SiteSettings.for_request(request).footer_text if request else ""
+        footer = ""
+        if request is not None and Site.find_for_request(request) is not None:  # cached on the request
+            footer = SiteSettings.for_request(request).footer_text
         links.link_tags(links.page_link_ids(*self.rich_text_sources(), footer))
 
     @property
