@@ -135,8 +135,10 @@ def current_generation(cache, stored: dict[str, Any]) -> str:
 class PageCacheMiddleware:
     """Answers cookie-less readers from the cache and stores what ``storable`` allows.
 
-    Sits before SessionMiddleware, so a hit touches neither the session nor the database, and every
-    cookie the inner middleware sets (session, CSRF, messages) is on the response it examines.
+    Sits before SessionMiddleware, so a hit does nothing but read the cache (one SQL statement on the
+    database cache, none on Redis), and every cookie the inner middleware sets (session, CSRF, messages)
+    is on the response it examines. The generation is read before rendering, so a page rendered while a
+    change is being made is stored under the old generation and never served.
     """
 
     def __init__(self, get_response) -> None:
