@@ -80,20 +80,22 @@ def allowed_edits(word: str) -> int:
     return 0 if len(word) <= 4 else 1 if len(word) <= 9 else 2
 
 
-def closest(word: str, finds: Callable[[str], bool]) -> tuple[str | None, bool]:
+def closest(word: str, finds: Callable[[str], bool], known: set[str] | None = None) -> tuple[str | None, bool]:
     """The nearest vocabulary word to ``word`` that finds something for this reader (or None), and
     whether ``word`` as typed finds anything for them.
 
     No correction when the site writes ``word`` as typed where this reader can see it. Candidates that
     find nothing for the reader are passed over, so the answer is the same as if the vocabulary held only
-    what the reader may see: it never tells them a word exists in text they cannot read.
+    what the reader may see: it never tells them a word exists in text they cannot read. ``known``: the
+    vocabulary words among the query's, when the caller has read them already (one query for them all).
     """
     lowered = word.lower()
     found = finds(word)
     allowed = allowed_edits(lowered)
     if not allowed or not VOCABULARY_WORD.fullmatch(lowered):
         return None, found
-    if found and SearchWord.objects.filter(word=lowered).exists():
+    in_vocabulary = lowered in known if known is not None else SearchWord.objects.filter(word=lowered).exists()
+    if found and in_vocabulary:
         return None, found
     ranked = []
     for candidate, documents in set(_candidates(lowered)):
@@ -117,12 +119,14 @@ def correct(parsed: SearchQuery, finds: Callable[[str], bool]) -> tuple[SearchQu
     """
     changed = False
     lost = False
+    typed = {word.lower() for word in (*parsed.words, *(word for phrase in parsed.phrases for word in phrase))}
+    known = set(SearchWord.objects.filter(word__in=typed).values_list("word", flat=True)) if typed else set()
 
     def fix(words: tuple[str, ...]) -> tuple[str, ...]:
         nonlocal changed, lost
         fixed = []
         for word in words:
-            better, found = closest(word, finds)
+            better, found = closest(word, finds, known)
             fixed.append(better or word)
             if better is not None:
                 changed, lost = True, lost or not found

@@ -80,9 +80,9 @@ def direct_answer(query: str, hits) -> SearchEntry | None:
     return None
 
 
-def promoted(query: str, request: HttpRequest) -> list:
+def promoted(query: Query, request: HttpRequest) -> list:
     """Editors' promoted results for this query that this reader may open."""
-    picks = list(Query.get(query).editors_picks.select_related("page").order_by("sort_order"))
+    picks = list(query.editors_picks.select_related("page").order_by("sort_order"))
     pages = [pick.page for pick in picks if pick.page_id and pick.page.live]
     readable = readable_by(pages, request)
     return [pick for pick in picks if pick.external_link_url or (pick.page_id and readable.get(pick.page_id))]
@@ -125,7 +125,8 @@ def search(request: HttpRequest) -> TemplateResponse:
                 RESULTS_PER_PAGE,
             )
             response = run_search(engine, search_request)
-        Query.get(query).add_hit()
+        search_query = Query.get(query)
+        search_query.add_hit()
         if page_number == 1 and not filters and sort == "relevance":  # paging, facet and sort clicks: same search
             record_search(request, query, response.total)
         context.update(
@@ -137,7 +138,7 @@ def search(request: HttpRequest) -> TemplateResponse:
             answer=direct_answer(str(corrected) if corrected else typed, response.hits)
             if page_number == 1 and not filters
             else None,
-            promotions=promoted(query, request) if page_number == 1 else [],
+            promotions=promoted(search_query, request) if page_number == 1 else [],
             facets=[(name, FACET_LABELS[name], values) for name, values in response.facets.items() if values],
         )
     result = TemplateResponse(request, "search/search.html", context)

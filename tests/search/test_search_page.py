@@ -258,3 +258,36 @@ def test_head_requests_are_answered(client):
 
 def test_misspelt_words_of_four_letters_or_fewer_are_left_alone(client):
     assert soup(client.get("/search/", {"q": "art"})).select_one(".spelling-correction") is None
+
+
+SEARCH_QUERY_BUDGET = 14  # the search, its hits, spelling checks, statistics, promotions and the page's frame
+
+
+def search_queries(client, query: str) -> int:
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    client.get("/search/", {"q": query})  # warm per-process caches (site root, content types)
+    with CaptureQueriesContext(connection) as queries:
+        assert client.get("/search/", {"q": query}).status_code == 200
+    return len(queries)
+
+
+def test_a_search_costs_the_same_queries_whatever_the_size_of_the_site(client):
+    """One statement ranks, pages and counts; the hits are read in one query: ten times the matching
+    entries (and glossary terms, whose names are synonyms) cost no query more."""
+    from content.blog.models import BlogIndexPage
+    from content.glossary.models import GlossaryIndexPage
+    from tests.factories import BlogPageFactory, DefinitionPageFactory
+
+    before = search_queries(client, "social capital")
+    blog, glossary = BlogIndexPage.objects.get(), GlossaryIndexPage.objects.get()
+    for n in range(40):
+        post = BlogPageFactory(
+            parent=blog, title=f"Social capital note {n}", body=[("paragraph", "<p>Social capital.</p>")]
+        )
+        term = DefinitionPageFactory(parent=glossary, title=f"Capital form {n}", also_known_as=f"social capital {n}")
+        for page in (post, term):
+            page.save_revision().publish()
+    after = search_queries(client, "social capital")
+    assert before == after <= SEARCH_QUERY_BUDGET
