@@ -2,6 +2,7 @@
 
 from csp.middleware import CSPMiddleware, PolicyParts
 
+from django.conf import settings
 from django.http import HttpRequest, HttpResponseBase
 
 # Wagtail's admin (Draftail, Stimulus controllers, its preview panel) sets inline
@@ -22,5 +23,6 @@ class ContentSecurityPolicyMiddleware(CSPMiddleware):
     ) -> PolicyParts:
         parts = super().get_policy_parts(request, response, report_only)
         if not report_only and request.path_info.startswith(ADMIN_PREFIXES):
-            parts.replace = {**(parts.replace or {}), **ADMIN_RELAXATION}
+            relaxation = {**ADMIN_RELAXATION, "img-src": [*ADMIN_RELAXATION["img-src"], *settings.MEDIA_ORIGINS]}
+            parts.replace = {**(parts.replace or {}), **relaxation}
         return parts

@@ -63,22 +63,24 @@ def s3_options(url: str) -> dict:
         "querystring_expire": SIGNED_URL_SECONDS,
         "file_overwrite": False,
     }
-    if "public_url" in query:
-        options["public_url"] = query["public_url"].rstrip("/")
+    # Where renditions are read from: a CDN's address, or the bucket's own.
+    options["public_url"] = query.get("public_url", "").rstrip("/") or (
+        f"{endpoint.rstrip('/')}/{parts.hostname}" if endpoint else f"https://{parts.hostname}.s3.amazonaws.com"
+    )
     return options
+
+
+def origin(url: str) -> str:
+    """``https://media.example.org`` of a URL: what a Content-Security-Policy lists."""
+    parts = urlsplit(url)
+    return f"{parts.scheme}://{parts.netloc}"
 
 
 class MediaStorage(S3Storage):
     """Documents and images: private objects, except renditions (public-read, plain URLs)."""
 
-    def __init__(self, *, public_url: str | None = None, **settings) -> None:
+    def __init__(self, *, public_url: str, **settings) -> None:
         super().__init__(default_acl="private", querystring_auth=True, **settings)
-        if public_url is None:
-            public_url = (
-                f"{self.endpoint_url.rstrip('/')}/{self.bucket_name}"
-                if self.endpoint_url
-                else f"https://{self.bucket_name}.s3.amazonaws.com"
-            )
         self.public_url = public_url
 
     @staticmethod

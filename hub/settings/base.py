@@ -241,15 +241,17 @@ STORAGES = {
     # Members' submitted files before publication: never served by a web server (submissions/storage.py).
     "private": {"BACKEND": "submissions.storage.PrivateMediaStorage"},
 }
+MEDIA_ORIGINS: list[str] = []  # other origins images are shown from (object storage, a CDN)
 # Several app servers: uploads in S3-compatible object storage, two buckets (hub/storage.py), e.g.
 # MEDIA_STORAGE_URL=s3://hub-media?endpoint=https://s3.example.org&region=eu-west-2 and
 # PRIVATE_STORAGE_URL=s3://hub-private?…; credentials from AWS_ACCESS_KEY_ID/AWS_SECRET_ACCESS_KEY.
 if "MEDIA_STORAGE_URL" in env or "PRIVATE_STORAGE_URL" in env:
     if not ("MEDIA_STORAGE_URL" in env and "PRIVATE_STORAGE_URL" in env):
         raise ImproperlyConfigured("Set MEDIA_STORAGE_URL and PRIVATE_STORAGE_URL together: one bucket each.")
-    from hub.storage import s3_options  # boto3 is imported only where object storage is configured
+    from hub.storage import origin, s3_options  # boto3 is imported only where object storage is configured
 
     STORAGES["default"] = {"BACKEND": "hub.storage.MediaStorage", "OPTIONS": s3_options(env["MEDIA_STORAGE_URL"])}
+    MEDIA_ORIGINS = [origin(STORAGES["default"]["OPTIONS"]["public_url"])]  # renditions: img-src below
     STORAGES["private"] = {"BACKEND": "hub.storage.PrivateStorage", "OPTIONS": s3_options(env["PRIVATE_STORAGE_URL"])}
 
 # Email: EMAIL_URL (smtp://user:pass@host:587/?tls=True, console://, or file:////absolute/folder).
@@ -289,9 +291,9 @@ if "CACHE_URL" in env:
             "LOCATION": env["CACHE_URL"],
             "OPTIONS": {"socket_connect_timeout": 1, "socket_timeout": 1},
         }
-        # Sessions read from Redis and written through to the database: a session survives Redis going
-        # away (a miss reads the row), and every app server sees every session.
-        SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
+        # Sessions stay in the database (Django's default), which every app server shares: not cached_db,
+        # because a Redis that fails a delete at sign-out would keep serving the signed-out session from
+        # its copy, and this cache tolerates failures (docs/operations.md).
     else:
         raise ImproperlyConfigured("CACHE_URL must be a redis:// URL")
 
@@ -418,7 +420,7 @@ CONTENT_SECURITY_POLICY = {
         "default-src": ["'self'"],
         "script-src": ["'self'"],
         "style-src": ["'self'"],
-        "img-src": ["'self'", "data:"],
+        "img-src": ["'self'", "data:", *MEDIA_ORIGINS],
         "font-src": ["'self'"],
         "connect-src": ["'self'"],
         "frame-src": ["'self'"],

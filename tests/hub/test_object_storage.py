@@ -175,3 +175,40 @@ def test_a_storage_url_reads_bucket_prefix_endpoint_and_region():
     assert options["endpoint_url"] == "http://127.0.0.1:9400"
     assert options["region_name"] == "eu-west-2"
     assert options["client_config"].s3 == {"addressing_style": "path"}
+
+
+def test_with_object_storage_the_pages_may_show_images_from_the_bucket():
+    """The Content-Security-Policy lets pages (and the admin) show renditions from the bucket's origin."""
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    env = {
+        **os.environ,
+        "DJANGO_SETTINGS_MODULE": "hub.settings.production",
+        "SECRET_KEY": "csp-test-only-secret-key-0123456789-abcdefghijklmnopqrstuvwxyz",
+        "ALLOWED_HOSTS": "hub.example.org",
+        "BASE_URL": "https://hub.example.org",
+        "MEDIA_STORAGE_URL": "s3://hub-media?region=eu-west-2&public_url=https://media.example.org/hub",
+        "PRIVATE_STORAGE_URL": "s3://hub-private?region=eu-west-2",
+    }
+    script = (
+        "from django.conf import settings; "
+        "print(settings.CONTENT_SECURITY_POLICY['DIRECTIVES']['img-src'], settings.MEDIA_ORIGINS)"
+    )
+    printed = subprocess.run(  # noqa: S603 - our own manage.py
+        [sys.executable, "manage.py", "shell", "-c", script],
+        cwd=Path(__file__).resolve().parents[2],
+        env=env,
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
+    assert "'https://media.example.org'" in printed.split("]")[0]
+
+
+def test_the_admin_may_show_images_from_the_bucket_too(client, settings):
+    settings.MEDIA_ORIGINS = ["https://media.example.org"]
+    policy = client.get("/admin/login/")["Content-Security-Policy"]
+    img_src = next(part for part in policy.split(";") if part.strip().startswith("img-src"))
+    assert "https://media.example.org" in img_src

@@ -1,5 +1,7 @@
 """Rate limits and sessions hold across app-server processes (issue 9, finding 5; issue 13).
 
+Sessions are database sessions on both caches (hub/settings/base.py says why not cached_db).
+
 Two gunicorn servers with production settings share one SQLite file and so, by default, one database
 cache; with CACHE_URL, one Redis. Five wrong passwords spread over both lock the account: the sixth attempt, with the right password,
 is refused. With a per-process memory cache each server would have counted only its own attempts.
