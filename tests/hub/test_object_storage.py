@@ -12,6 +12,7 @@ import io
 import os
 import urllib.error
 import urllib.request
+import time
 import uuid
 from urllib.parse import urlsplit
 
@@ -212,3 +213,124 @@ def test_the_admin_may_show_images_from_the_bucket_too(client, settings):
     policy = client.get("/admin/login/")["Content-Security-Policy"]
     img_src = next(part for part in policy.split(";") if part.strip().startswith("img-src"))
     assert "https://media.example.org" in img_src
+
+
+def multipart(fields: dict[str, str], filename: str, content: bytes) -> tuple[bytes, str]:
+    boundary = uuid.uuid4().hex
+    parts = [
+        f'--{boundary}\r\nContent-Disposition: form-data; name="{name}"\r\n\r\n{value}\r\n'.encode()
+        for name, value in fields.items()
+    ]
+    parts.append(
+        f'--{boundary}\r\nContent-Disposition: form-data; name="files"; filename="{filename}"\r\n'
+        "Content-Type: application/pdf\r\n\r\n".encode()
+        + content
+        + b"\r\n"
+    )
+    return b"".join(parts) + f"--{boundary}--\r\n".encode(), f"multipart/form-data; boundary={boundary}"
+
+
+def test_a_file_uploaded_through_one_app_server_is_read_through_the_other(buckets, tmp_path):
+    """Two gunicorn servers with production settings and the same buckets: a member's attachment sent to
+    one is downloaded from the other (on a local disk each would hold only what it received)."""
+    import re
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    from tests.hub.test_shared_limits import fetch, free_port, server_env
+
+    s3, names, endpoint = buckets
+    root = Path(__file__).resolve().parents[2]
+    env = server_env(tmp_path, None)
+    env.update(
+        MEDIA_STORAGE_URL=f"s3://{names['media']}?endpoint={endpoint}&region=us-east-1",
+        PRIVATE_STORAGE_URL=f"s3://{names['private']}?endpoint={endpoint}&region=us-east-1",
+        AWS_ACCESS_KEY_ID=os.environ["AWS_ACCESS_KEY_ID"],
+        AWS_SECRET_ACCESS_KEY=os.environ["AWS_SECRET_ACCESS_KEY"],
+    )
+    python = sys.executable
+    subprocess.run([python, "manage.py", "migrate", "--noinput", "-v", "0"], cwd=root, env=env, check=True)
+    subprocess.run([python, "manage.py", "collectstatic", "--noinput", "-v", "0"], cwd=root, env=env, check=True)
+    script = (  # a council officer, a local-government member as the sign-up would make one
+        "from django.contrib.auth import get_user_model; from allauth.account.models import EmailAddress;"
+        "from members import consents; from members.models import Consent, LocalGovernmentDomain, MemberProfile;"
+        "from members.tiers import sync_tiers;"
+        "LocalGovernmentDomain.objects.create(domain='leeds.gov.uk');"
+        "u = get_user_model().objects.create_user('officer', 'officer@leeds.gov.uk', 'the-right-password-1');"
+        "EmailAddress.objects.create(user=u, email=u.email, verified=True, primary=True);"
+        "MemberProfile.objects.create(user=u, full_name='Robin Officer', organisation_type='local_authority');"
+        "consents.record(u, Consent.Kind.PRIVACY_NOTICE); sync_tiers(u)"
+    )
+    subprocess.run([python, "manage.py", "shell", "-c", script], cwd=root, env=env, check=True)
+    ports = [free_port(), free_port()]
+    gunicorn = str(Path(python).with_name("gunicorn"))
+    servers = [
+        subprocess.Popen(  # noqa: S603 - our own gunicorn, on loopback
+            [gunicorn, "hub.wsgi", "-b", f"127.0.0.1:{port}", "-w", "1", "--log-level", "warning"],
+            cwd=root,
+            env=env,
+        )
+        for port in ports
+    ]
+    first, second = (f"http://127.0.0.1:{port}" for port in ports)
+    try:
+        for url in (first, second):
+            for _ in range(200):
+                try:
+                    if fetch(f"{url}/accounts/login/")[0] == 200:
+                        break
+                except OSError:
+                    pass
+                time.sleep(0.3)
+        status, cookies, page = fetch(f"{first}/accounts/login/")
+        token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', page).group(1)
+        status, set_cookies, _ = fetch(
+            f"{first}/accounts/login/",
+            {"csrfmiddlewaretoken": token, "login": "officer@leeds.gov.uk", "password": "the-right-password-1"},
+            cookies=cookies,
+        )
+        assert status == 302, "the officer could not sign in"
+        session = {**cookies, **set_cookies}
+        # The first step's form makes the draft; its address carries the draft's number.
+        status, more, page = fetch(f"{first}/case-studies/submit/", cookies=session)
+        session.update(more)
+        token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', page).group(1)
+        status, more, page = fetch(
+            f"{first}/case-studies/submit/", {"csrfmiddlewaretoken": token, "action": "save"}, cookies=session
+        )
+        session.update(more)
+        # The draft is listed above the first step from then on.
+        page = fetch(f"{first}/case-studies/submit/", cookies=session)[2]
+        draft = re.search(r"/case-studies/submit/(\d+)/", page).group(1)
+        body, content_type = multipart({"csrfmiddlewaretoken": token, "action": "save"}, "plan.pdf", PDF)
+        request = urllib.request.Request(  # noqa: S310 - loopback
+            f"{first}/case-studies/submit/{draft}/attachments/", data=body, method="POST"
+        )
+        request.add_header("Content-Type", content_type)
+        request.add_header("Host", "hub.test")
+        request.add_header("Cookie", "; ".join(f"{k}={v}" for k, v in session.items()))
+        request.add_header("Referer", f"{first}/")
+        try:
+            urllib.request.build_opener().open(request, timeout=30)
+        except urllib.error.HTTPError as error:
+            assert error.code in (302, 303), error.read()[:300]
+        [stored] = keys(s3, names["private"])
+        assert keys(s3, names["media"]) == [] or all(
+            not key.startswith("submissions") for key in keys(s3, names["media"])
+        )
+
+        status, _, page = fetch(f"{second}/case-studies/submit/{draft}/attachments/", cookies=session)
+        link = re.search(rf"/case-studies/submit/{draft}/attachments/(\d+)/", page)
+        assert link, "the other server does not list the attachment"
+        request = urllib.request.Request(f"{second}{link.group(0)}")  # noqa: S310 - loopback
+        request.add_header("Host", "hub.test")
+        request.add_header("Cookie", "; ".join(f"{k}={v}" for k, v in session.items()))
+        with urllib.request.urlopen(request, timeout=30) as response:  # noqa: S310 - loopback
+            assert response.read() == PDF
+        assert anonymous_get(f"{endpoint}/{names['private']}/{stored}")[0] == 403
+    finally:
+        for server in servers:
+            server.terminate()
+        for server in servers:
+            server.wait(timeout=20)
