@@ -36,8 +36,11 @@ import threading
 import time
 import uuid
 from dataclasses import dataclass
+from datetime import timedelta
 from typing import Any
 from urllib.parse import urlencode
+
+from django_tasks import task
 
 from django.conf import settings
 from django.core.cache import caches
@@ -283,11 +286,51 @@ def bump_generation() -> None:
     transaction.on_commit(_bump, robust=True)
 
 
-def _bump() -> None:
+BUMP_RETRY_SECONDS, BUMP_ATTEMPTS = 10, 60  # retried by the worker for ten minutes
+
+
+def _bump() -> bool:
+    """A new generation; False when the cache could not be written (then the worker tries again)."""
+    cache = page_cache()
+    store = getattr(cache, "strict_set", cache.set)  # a tolerant Redis would drop a failed write silently
     try:
-        page_cache().set(GENERATION_KEY, uuid.uuid4().hex, timeout=None)
+        store(GENERATION_KEY, uuid.uuid4().hex, timeout=None)
     except Exception:
-        logger.error("Page cache unreachable: cached pages live until they expire", exc_info=True)
+        # Pages stored before the change would be served again once the cache is back: keep trying.
+        logger.error("Page cache unreachable: invalidation failed, the worker retries it", exc_info=True)
+        _retry_bump(1)
+        return False
+    return True
+
+
+def _retry_bump(attempt: int) -> None:
+    if attempt > BUMP_ATTEMPTS:
+        logger.error("Page cache invalidation gave up after %s attempts", BUMP_ATTEMPTS)
+        return
+    later = retry_bump
+    if retry_bump.get_backend().supports_defer:  # a backend that runs tasks at once tries once more now
+        later = retry_bump.using(run_after=timezone.now() + timedelta(seconds=BUMP_RETRY_SECONDS))
+    try:
+        later.enqueue(attempt)
+    except Exception:
+        logger.error("Page cache invalidation could not be queued", exc_info=True)
+
+
+@task()
+def retry_bump(attempt: int) -> bool:
+    """Replace the generation once the cache answers again; queued when a bump failed."""
+    cache = page_cache()
+    store = getattr(cache, "strict_set", cache.set)
+    try:
+        store(GENERATION_KEY, uuid.uuid4().hex, timeout=None)
+    except Exception:
+        if attempt < BUMP_ATTEMPTS and retry_bump.get_backend().supports_defer:
+            _retry_bump(attempt + 1)
+        else:
+            logger.error("Page cache invalidation still failing (attempt %s)", attempt, exc_info=True)
+        return False
+    logger.warning("Page cache invalidated after %s retries", attempt)
+    return True
 
 
 def on_page_change(sender, instance, **kwargs) -> None:
@@ -323,7 +366,15 @@ def on_page_saved(sender, instance, update_fields=None, **kwargs) -> None:
     bump_generation()
 
 
-def on_restriction_change(sender, instance, **kwargs) -> None:
+def on_restriction_change(sender, instance, action: str = "", **kwargs) -> None:
+    from wagtail.models import PageViewRestriction
+
+    if action and not action.startswith("post_"):  # m2m_changed: the pre_ step changes nothing yet
+        return
+    if not isinstance(instance, PageViewRestriction):  # a group whose restrictions changed: every page goes
+        bump_generation()
+        purge_frontend(None)
+        return
     bump_generation()
     purge_frontend(instance.page_id, descendants=True)
 

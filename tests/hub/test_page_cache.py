@@ -405,3 +405,35 @@ def test_publishing_purges_the_page_its_listings_and_linkers_from_a_proxy(
         post.move(StandardPage.objects.get(slug="about"), pos="last-child")
     assert old_url in purging_proxy, "the address a proxy holds is no longer the page's"
     assert "/about/purged-post/" in purging_proxy
+
+
+def test_an_invalidation_that_reaches_no_cache_is_retried_by_the_worker(settings, caplog):
+    """A tolerant Redis drops a failed write quietly; the generation is written strictly, and a failure
+    queues a retry (the worker's database queue, which waits between tries) instead of being forgotten."""
+    from django_tasks_db.models import DBTaskResult
+
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        port = sock.getsockname()[1]
+    settings.CACHES = {
+        "default": {
+            "BACKEND": "hub.cache_backends.TolerantRedisCache",
+            "LOCATION": f"redis://127.0.0.1:{port}/0",
+            "OPTIONS": {"socket_connect_timeout": 1, "socket_timeout": 1},
+        }
+    }
+    settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]}}
+    assert page_cache._bump() is False
+    assert "invalidation failed" in caplog.text
+    [queued] = DBTaskResult.objects.filter(task_path="hub.page_cache.retry_bump")
+    assert queued.args_kwargs["args"] == [1] and queued.run_after is not None
+
+
+def test_a_groups_change_made_from_the_groups_side_does_not_fail(cache_kind, anonymous):
+    warm(anonymous, "/about/")
+    restriction = PageViewRestriction.objects.create(
+        page=Page.objects.get(url_path__endswith="/about/"), restriction_type=PageViewRestriction.GROUPS
+    )
+    group = Group.objects.create(name="Readers of about")
+    group.pageviewrestriction_set.add(restriction)  # m2m_changed with the group as the instance
+    assert cache_state(anonymous.get("/about/")) != "hit"
