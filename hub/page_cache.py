@@ -109,6 +109,8 @@ def storable(request: HttpRequest, response: HttpResponseBase) -> bool:
         return False
     if response.status_code != 200 or response.streaming or response.cookies:
         return False
+    if not known_parameters(request):
+        return False
     if not isinstance(response, HttpResponse) or b"csrfmiddlewaretoken" in response.content:
         return False
     user = getattr(request, "user", None)
@@ -125,6 +127,26 @@ def storable(request: HttpRequest, response: HttpResponseBase) -> bool:
         return False
     # The page and its ancestors carry no view restriction: one query, on a miss only.
     return not note.page.get_view_restrictions().exists()
+
+
+MAX_CACHED_PAGE_NUMBER = 100
+# The query parameters a page may be cached under, and the model whose slugs are their only values.
+SLUG_PARAMETERS = {"topic": ("topics", "Topic"), "author": ("core", "Person")}
+
+
+def known_parameters(request: HttpRequest) -> bool:
+    """Only values that name something are cached: any other value would be a new entry, and a stranger
+    could fill the cache with ``?topic=`` followed by anything (pages still answer them, uncached)."""
+    from django.apps import apps
+
+    page = request.GET.get("page")
+    if page is not None and not (page.isdigit() and 1 <= int(page) <= MAX_CACHED_PAGE_NUMBER):
+        return False
+    for name, (app_label, model_name) in SLUG_PARAMETERS.items():
+        value = request.GET.get(name)
+        if value is not None and not apps.get_model(app_label, model_name).objects.filter(slug=value).exists():
+            return False
+    return True
 
 
 def current_generation(cache, stored: dict[str, Any]) -> str:

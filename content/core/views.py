@@ -1,5 +1,6 @@
 """Site-wide views: robots.txt and the error pages."""
 
+from django.conf import settings
 from django.http import HttpRequest, HttpResponse
 from django.template.loader import render_to_string
 from django.views.decorators.cache import cache_control
@@ -32,4 +33,8 @@ def serve_document(request: HttpRequest, document_id: int, document_filename: st
     if document is not None and response.status_code == 200 and not document_is_public(document):
         patch_cache_control(response, private=True, no_store=True)
         patch_vary_headers(response, ["Cookie"])
+    elif response.status_code == 200:
+        # A public report a proxy or CDN may keep, but only as long as a public page: if its page becomes
+        # member-only the copy lapses with theirs (a CDN's default for a .pdf is hours).
+        patch_cache_control(response, public=True, max_age=settings.PAGE_CACHE_SECONDS)
     return response

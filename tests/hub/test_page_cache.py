@@ -46,7 +46,7 @@ BACKENDS = {
 PAGES = [
     "/",
     "/blog/",
-    "/blog/?topic=loneliness",
+    "/blog/?topic=health-and-wellbeing",
     "/blog/notes-from-stoke-on-trent/",
     "/papers/",
     "/papers/social-capital-2025/",
@@ -437,3 +437,35 @@ def test_a_groups_change_made_from_the_groups_side_does_not_fail(cache_kind, ano
     group = Group.objects.create(name="Readers of about")
     group.pageviewrestriction_set.add(restriction)  # m2m_changed with the group as the instance
     assert cache_state(anonymous.get("/about/")) != "hit"
+
+
+def test_a_public_report_may_be_kept_by_a_proxy_only_as_long_as_a_page(anonymous, settings):
+    from django.core.files.base import ContentFile
+
+    from wagtail.documents import get_document_model
+
+    from content.papers.models import PaperSeriesPage
+    from tests.factories import PaperPageFactory
+
+    settings.PAGE_CACHE_SECONDS = 300
+    document = get_document_model().objects.create(
+        title="Report", file=ContentFile(b"%PDF-1.4\n%%EOF\n", name="public-report.pdf")
+    )
+    paper = PaperPageFactory(parent=PaperSeriesPage.objects.get(slug="social-capital-2025"), report=document)
+    paper.save_revision().publish()
+    response = anonymous.get(document.url)
+    assert response.status_code == 200
+    directives = {part.strip() for part in response["Cache-Control"].split(",")}
+    assert {"public", "max-age=300"} <= directives
+
+
+def test_only_parameter_values_that_name_something_are_cached(cache_kind, anonymous):
+    """?topic=<anything> would otherwise be a new entry each time: a stranger could fill the cache."""
+    from content.topics.models import Topic
+
+    topic = Topic.objects.filter(blog_posts__isnull=False).first()
+    warm(anonymous, f"/blog/?topic={topic.slug}")
+    for junk in ("/blog/?topic=no-such-topic", "/blog/?author=nobody-at-all", "/blog/?page=999999"):
+        for _ in range(2):
+            response = anonymous.get(junk)
+            assert response.status_code in (200, 404) and cache_state(response) != "hit", junk
