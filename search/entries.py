@@ -89,7 +89,7 @@ def entry_data(page: Page) -> EntryData | None:
 
     if isinstance(page, PaperPage):
         teaser = plain([page.subtitle, page.summary])
-        authors = " ".join(author.person.name for author in page.ordered_authors)
+        authors = ", ".join(author.person.name for author in page.ordered_authors)
         body = plain([page.key_findings.raw_data, page.body.raw_data]) if page.is_released else ""
         series = page.get_parent()
         return EntryData(
@@ -103,7 +103,7 @@ def entry_data(page: Page) -> EntryData | None:
             topics=list(page.topics.all()),
         )
     if isinstance(page, BlogPage):
-        authors = " ".join(person.name for person in page.authors)
+        authors = ", ".join(person.name for person in page.authors)
         return EntryData(
             "blog",
             "Blog post",

@@ -132,6 +132,7 @@ def search(request: HttpRequest) -> TemplateResponse:
         context.update(
             response=response,
             corrected=corrected,
+            query_shown=str(corrected) if corrected else typed,  # quoted as typed, or in curly quotes
             hits=response.hits,
             page_obj=page_obj,
             paginator=paginator,

@@ -291,3 +291,15 @@ def test_a_search_costs_the_same_queries_whatever_the_size_of_the_site(client):
             page.save_revision().publish()
     after = search_queries(client, "social capital")
     assert before == after <= SEARCH_QUERY_BUDGET
+
+
+def test_a_quoted_query_is_shown_once_quoted(client):
+    page = soup(client.get("/search/", {"q": '"social infrastructure"'}))
+    count = page.select_one(".results-count").get_text(" ", strip=True)
+    assert count.endswith('for "social infrastructure"'), count
+    assert "“" not in count
+
+
+def test_authors_names_read_as_a_list_in_snippets(client):
+    response = client.get("/search/", {"q": "Hargreaves"})
+    assert b"Tom Hargreaves Priya" not in response.content and b"Raman Tom" not in response.content
