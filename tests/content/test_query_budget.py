@@ -269,7 +269,8 @@ def counts(db) -> dict[str, dict]:
     return _COUNTS
 
 
-# Still over budget, with where the queries go; strict, so a fix that brings one within budget must remove it.
+# Still over budget, with where the queries go: each is held at its count today (the number before the colon),
+# so a page can only get cheaper; lower the number, or remove the line, when a fix brings one down.
 # Seven queries are the floor of every page: site, home page, route, the page's row, restrictions, settings, menu.
 OVER_BUDGET: dict[tuple[str, str], str] = {
     ("blog index", "anonymous"): "13: posts, their count, cards' topics and authors, topic and author filters",
@@ -286,12 +287,6 @@ OVER_BUDGET: dict[tuple[str, str], str] = {
 CASES = [(name, "anonymous") for name in PAGES] + [(name, "member") for name in {**PAGES, **MEMBER_ONLY_PAGES}]
 
 
-def _budget_case(page: str, reader: str):
-    reason = OVER_BUDGET.get((page, reader))
-    marks = [pytest.mark.xfail(strict=True, reason=reason)] if reason else []
-    return pytest.param(page, reader, marks=marks, id=f"{page}-{reader}")
-
-
 @pytest.mark.parametrize(("page", "reader"), [pytest.param(*case, id=f"{case[0]}-{case[1]}") for case in CASES])
 def test_queries_do_not_grow_with_content(counts, page, reader):
     (status_1x, queries_1x), (status_10x, queries_10x) = counts["1x"][page, reader], counts["10x"][page, reader]
@@ -299,9 +294,12 @@ def test_queries_do_not_grow_with_content(counts, page, reader):
     assert queries_10x == queries_1x, f"{page} ({reader}): {queries_1x} queries at 1x, {queries_10x} at 10x"
 
 
-@pytest.mark.parametrize(("page", "reader"), [_budget_case(*case) for case in CASES])
+@pytest.mark.parametrize(("page", "reader"), [pytest.param(*case, id=f"{case[0]}-{case[1]}") for case in CASES])
 def test_page_within_budget(counts, page, reader):
     budget = ANONYMOUS_BUDGET if reader == "anonymous" else MEMBER_BUDGET
+    over = OVER_BUDGET.get((page, reader))
+    if over:
+        budget = int(over.split(":")[0])  # not within the issue's budget yet: never worse than today
     queries_1x = counts["1x"][page, reader][1]
     assert queries_1x <= budget, f"{page} ({reader}): {queries_1x} queries, budget {budget}"
 
