@@ -270,7 +270,9 @@ def search_queries(client, query: str) -> int:
     client.get("/search/", {"q": query})  # warm per-process caches (site root, content types)
     with CaptureQueriesContext(connection) as queries:
         assert client.get("/search/", {"q": query}).status_code == 200
-    return len(queries)
+    # PostgreSQL's planner setting for the one statement is transaction control, not a read.
+    control = ("SAVEPOINT", "RELEASE SAVEPOINT", "SET LOCAL")
+    return len([query for query in queries.captured_queries if not query["sql"].startswith(control)])
 
 
 def test_a_search_costs_the_same_queries_whatever_the_size_of_the_site(client):
