@@ -80,6 +80,34 @@
         });
     }
 
+    /* Phones: the "Menu" button discloses the main navigation (the CSS collapses it only once this has run). */
+    function enhanceMenu() {
+        var button = document.querySelector(".menu-button[aria-controls]");
+        var header = document.querySelector(".site-header");
+        var nav = button && document.getElementById(button.getAttribute("aria-controls"));
+        if (!nav || !header) { return; }
+        function setOpen(open) {
+            button.setAttribute("aria-expanded", String(open));
+            nav.classList.toggle("main-nav--open", open);
+        }
+        button.hidden = false;
+        header.classList.add("site-header--menu");
+        button.addEventListener("click", function () { setOpen(button.getAttribute("aria-expanded") !== "true"); });
+        nav.addEventListener("keydown", function (event) {
+            if (event.key === "Escape" && button.getAttribute("aria-expanded") === "true" && button.offsetParent !== null) {
+                setOpen(false);
+                button.focus();
+            }
+        });
+    }
+
+    /* Search filters: a disclosure on phones, always open beside the results on wide screens (the CSS does it
+       with ::details-content; this is for browsers without it). */
+    function openFiltersOnWideScreens() {
+        var filters = document.querySelector("details[data-filters]");
+        if (filters && window.matchMedia("(min-width: 60rem)").matches) { filters.open = true; }
+    }
+
     function escapeHtml(text) {
         return String(text).replace(/[&<>"']/g, function (c) {
             return { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" }[c];
@@ -87,6 +115,8 @@
     }
 
     function init() {
+        enhanceMenu();
+        openFiltersOnWideScreens();
         enhanceGlossaryTerms();
         enhanceGlossaryFilter();
         enhanceCopyButtons();
