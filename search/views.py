@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import logging
+import unicodedata
 
 from django.core.paginator import Paginator
 from django.http import HttpRequest, JsonResponse
 from django.template.response import TemplateResponse
+from django.utils import timezone
 from django.utils.cache import patch_cache_control, patch_vary_headers
 from django.views.decorators.http import require_safe
 
@@ -21,7 +23,7 @@ from .engines import SearchRequest, SearchResponse, get_engine
 from .engines.base import FACETS, SORTS
 from .engines.database import DatabaseEngine
 from .models import SearchEntry
-from .query import clean, parse
+from .query import MAX_CHARS, clean, parse
 from .service import answer, run_search
 
 logger = logging.getLogger(__name__)
@@ -50,6 +52,12 @@ def _filters(request: HttpRequest) -> dict[str, tuple[str, ...]]:
         if cleaned:
             filters[name] = cleaned
     return filters
+
+
+def _longer_than_searched(raw: str) -> bool:
+    """Whether the typed text, cleaned as ``clean`` cleans it, runs past the MAX_CHARS characters searched for."""
+    normalised = unicodedata.normalize("NFKC", params.strip_controls(raw[: MAX_CHARS * 4]))
+    return len(params.text(normalised, MAX_CHARS * 4)) > MAX_CHARS
 
 
 def _page_number(request: HttpRequest) -> int:
@@ -90,7 +98,8 @@ def promoted(query: Query, request: HttpRequest) -> list:
 
 @require_safe
 def search(request: HttpRequest) -> TemplateResponse:
-    typed = clean(request.GET.get("q", ""))  # shown back as typed, without control characters
+    raw = request.GET.get("q", "")
+    typed = clean(raw)  # shown back as typed, without control characters
     parsed = parse(typed)
     query = str(parsed)  # the canonical query: for promotions, insight and direct answers
     sort = params.choice(request.GET.get("sort"), SORTS, "relevance")
@@ -104,6 +113,10 @@ def search(request: HttpRequest) -> TemplateResponse:
         "filters": filters,
         "facet_labels": FACET_LABELS,
         "spelling_exact": spelling_exact,
+        # Only the first MAX_CHARS characters are searched for: the page says so rather than cutting silently.
+        "query_truncated": _longer_than_searched(raw),
+        "max_query_chars": MAX_CHARS,
+        "today": timezone.localdate(),  # announced papers (released after today) are labelled "Coming soon"
     }
     if typed and not parsed:  # only punctuation, or only exclusions: nothing to look for
         context.update(response=SearchResponse([], 0, {}, get_engine().name), hits=[], facets=[])
