@@ -33,8 +33,9 @@ HOME = {
     "signup_heading": "Join the network",
     "signup_text": (
         "If you work in local government or have an interest in neighbourhood "
-        "improvement, sign up to get involved. Members can share case studies, "
-        "join practice groups and hear about new research first."
+        "improvement, sign up to get involved. Members follow papers and topics to "
+        "hear about new research first, keep a reading list and read case studies; "
+        "local government members also share their own."
     ),
     "featured_definitions": [
         "social-infrastructure",
@@ -1306,7 +1307,7 @@ BLOGS = [
                 "<p>The glossary is a living resource. If you think a definition is "
                 "wrong, unclear or missing something, tell us. If there is a term you "
                 "keep hearing and do not understand, suggest it. We review suggestions "
-                "with members of our practice groups every quarter.</p>"
+                "with members of the network every quarter.</p>"
                 "<p>A good place to start is the entry on "
                 "[[term:social-capital|social capital]], which underpins much of our "
                 "work, and the entries on "
@@ -1373,7 +1374,7 @@ BLOGS = [
                 "be talking to members about their experience over the coming months.</p>"
                 "<p>If you are working on health and neighbourhoods, we would like to "
                 "hear from you. Sign up to the network to contribute a case study or "
-                "join the practice group.</p>"
+                "follow new papers on this topic.</p>"
             )],
         ],
         "related_papers": ["doubly-disadvantaged", "patient-money", "connected-and-well"],
@@ -1879,8 +1880,8 @@ STANDARD_PAGES = [
                 "other and from the best available evidence. We do this by:</p>"
                 "<ul><li>publishing research, including the Social Capital 2025 series "
                 "written by Demos with Local Trust and the network;</li>"
-                "<li>running practice groups where officers, councillors and community "
-                "leaders share what has worked and what has not;</li>"
+                "<li>bringing officers, councillors and community leaders together to "
+                "share what has worked and what has not;</li>"
                 "<li>collecting case studies from members;</li>"
                 "<li>maintaining a glossary of the terms used in neighbourhood "
                 "work.</li></ul>"
@@ -1902,8 +1903,8 @@ STANDARD_PAGES = [
                 "<p>Membership is open to anyone working in local government or with an "
                 "interest in neighbourhood improvement, including community organisations, "
                 "funders, health bodies and researchers. Membership is free. Sign up to "
-                "join practice groups, contribute case studies and hear about new "
-                "research.</p>"
+                "follow papers and topics, read case studies and hear about new research; "
+                "if you work in local government, you can share your own case studies too.</p>"
             )],
         ],
     },
