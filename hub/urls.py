@@ -10,7 +10,7 @@ from wagtail.documents import urls as wagtaildocs_urls
 
 from content.core.feeds import BlogFeed, PapersFeed
 from content.core.sitemap import HubSitemap
-from content.core.views import robots_txt, serve_document
+from content.core.views import favicon, robots_txt, serve_document
 from hub import params
 from members import account_views
 from search import views as search_views
@@ -40,6 +40,7 @@ urlpatterns = [
     path("feeds/blog/", BlogFeed(), name="feed_blog"),
     path("sitemap.xml", sitemap, {"sitemaps": {"pages": HubSitemap}}, name="sitemap"),
     path("robots.txt", robots_txt, name="robots_txt"),
+    path("favicon.ico", favicon, name="favicon"),
 ]
 
 if settings.DEBUG:

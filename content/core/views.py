@@ -1,10 +1,11 @@
-"""Site-wide views: robots.txt and the error pages."""
+"""Site-wide views: robots.txt, favicon.ico and the error pages."""
 
 from django.conf import settings
-from django.http import HttpRequest, HttpResponse
+from django.contrib.staticfiles.storage import staticfiles_storage
+from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.template.loader import render_to_string
 from django.views.decorators.cache import cache_control
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_GET, require_safe
 
 
 @require_GET
@@ -14,6 +15,13 @@ def robots_txt(request: HttpRequest) -> HttpResponse:
     return HttpResponse(
         render_to_string("robots.txt", {"sitemap_url": sitemap_url}), content_type="text/plain; charset=utf-8"
     )
+
+
+@require_safe
+@cache_control(max_age=60 * 60 * 24, public=True)
+def favicon(request: HttpRequest) -> HttpResponse:
+    """Browsers and feed readers ask for /favicon.ico whatever the page links: send them to the static icon."""
+    return HttpResponseRedirect(staticfiles_storage.url("img/favicon.ico"))
 
 
 def serve_document(request: HttpRequest, document_id: int, document_filename: str) -> HttpResponse:
