@@ -7,14 +7,75 @@ Kept apart from members/forms.py: allauth's SignupForm inherits from ``ACCOUNT_S
 from __future__ import annotations
 
 from allauth.account.adapter import get_adapter
-from allauth.account.forms import ResetPasswordForm, SignupForm
+from allauth.account.forms import (
+    AddEmailForm,
+    ChangePasswordForm,
+    LoginForm,
+    ReauthenticateForm,
+    ResetPasswordForm,
+    ResetPasswordKeyForm,
+    SetPasswordForm,
+    SignupForm,
+)
 
 from django.contrib.auth.hashers import make_password
 
 from .ownership import held_verified, reset_recipients
 
+# allauth's labels in British English and sentence case ("Remember Me", "New Password (again)").
+LABELS = {
+    "login": "Email address",
+    "email": "Email address",
+    "password": "Password",
+    "remember": "Remember me on this device",
+    "oldpassword": "Current password",
+    "password1": "New password",
+    "password2": "New password again",
+}
+SIGN_UP_LABELS = {**LABELS, "password1": "Password", "password2": "Password again"}
 
-class HubSignupForm(SignupForm):
+
+class HubLabelsMixin:
+    labels = LABELS
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        for name, label in self.labels.items():
+            if name in self.fields:
+                self.fields[name].label = label
+                self.fields[name].widget.attrs.pop("placeholder", None)  # a label, not a vanishing hint
+
+
+class HubLoginForm(HubLabelsMixin, LoginForm):
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        if "password" in self.fields:
+            self.fields["password"].help_text = ""  # the page links to "Forgotten your password?" itself
+
+
+class HubChangePasswordForm(HubLabelsMixin, ChangePasswordForm):
+    pass
+
+
+class HubSetPasswordForm(HubLabelsMixin, SetPasswordForm):
+    pass
+
+
+class HubResetPasswordKeyForm(HubLabelsMixin, ResetPasswordKeyForm):
+    pass
+
+
+class HubReauthenticateForm(HubLabelsMixin, ReauthenticateForm):
+    pass
+
+
+class HubAddEmailForm(HubLabelsMixin, AddEmailForm):
+    labels = {"email": "New email address"}
+
+
+class HubSignupForm(HubLabelsMixin, SignupForm):
+    labels = SIGN_UP_LABELS
+
     def validate_unique_email(self, value: str) -> str:
         """Only a verified holder makes an address "already in use"; an unverified claim blocks nobody.
 
@@ -33,7 +94,7 @@ class HubSignupForm(SignupForm):
         return super().try_save(request)
 
 
-class HubResetPasswordForm(ResetPasswordForm):
+class HubResetPasswordForm(HubLabelsMixin, ResetPasswordForm):
     def clean_email(self) -> str:
         """Reset links go only to accounts that may receive them: see ``reset_recipients``."""
         email = super().clean_email()

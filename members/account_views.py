@@ -44,6 +44,26 @@ class HubConfirmEmailView(ConfirmEmailView):
     mailbox's owner does not know for an account they did not create.
     """
 
+    def get(self, *args, **kwargs) -> HttpResponse:
+        """One click: the link confirms on opening in the browser that signed up (or is signed in to the account).
+
+        allauth's ``ACCOUNT_CONFIRM_EMAIL_ON_GET`` stays off, because it would let anything that fetches the
+        link confirm it: mail scanners and link previews open every link in a message, so a sign-up made with
+        someone else's address would be confirmed by that person's mail filter. Here a GET confirms only when
+        the request already carries proof of who made the account (this browser's sign-up record, or a
+        session signed in to it); a scanner has neither and gets the page with the password form. Forging
+        the GET from another site gains nothing: it needs the secret key from the mailbox, and it can only
+        confirm an address for the account that the browser itself made. Anywhere else the page still asks
+        for the account's password: the one decision that cannot be skipped.
+        """
+        try:
+            self.object = self.get_object()
+        except Http404:
+            self.object = None
+        if self.object and self.object.email_address.can_set_verified() and self.bound_to_this_browser():
+            return self.post(*args, **kwargs)
+        return super().get(*args, **kwargs)
+
     def bound_to_this_browser(self) -> bool:
         address = self.object.email_address
         if self.request.user.is_authenticated:

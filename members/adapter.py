@@ -3,8 +3,12 @@
 from __future__ import annotations
 
 from allauth.account.adapter import DefaultAccountAdapter
+from allauth.core import context as allauth_context
+from allauth.utils import build_absolute_uri
 
-from .emails import attach_html_alternative
+from django.urls import reverse
+
+from .emails import attach_html_alternative, site_name
 
 
 def user_display(user) -> str:
@@ -19,8 +23,16 @@ class AccountAdapter(DefaultAccountAdapter):
     # unverified elsewhere simply goes ahead (members.account_forms.HubSignupForm), and the "already
     # exists" email, with a link to reset the password, goes only when the address is verified.
 
+    def send_mail(self, template_prefix: str, email: str, context: dict) -> None:
+        """The hub's templates (templates/account/email/) name the network from the site settings, not the host."""
+        request = allauth_context.request
+        extra = {"site_name": site_name(request)}
+        if request is not None:
+            extra["password_reset_url"] = build_absolute_uri(request, reverse("account_reset_password"))
+        super().send_mail(template_prefix, email, {**extra, **context})
+
     def render_mail(self, template_prefix, email, context, headers=None):
         """Every email has a plain-text part and an HTML part in the hub's style."""
         message = super().render_mail(template_prefix, email, context, headers=headers)
-        attach_html_alternative(message)
+        attach_html_alternative(message, request=context.get("request"))
         return message

@@ -226,7 +226,7 @@ class Person(index.Indexed, models.Model):
 class SiteSettings(BaseSiteSetting):
     """What every page of a site shares: the footer and the sample-content notice."""
 
-    organisation_name = models.CharField(max_length=200, default="Neighbourhood Improvement Network")
+    organisation_name = models.CharField(max_length=200, default="National Network for Neighbourhood Improvement")
     strapline = models.CharField(max_length=200, blank=True)
     footer_text = RichTextField(features=INLINE_FEATURES, blank=True)
     contact_email = models.EmailField(blank=True)

@@ -18,7 +18,7 @@ from django.utils import timezone
 
 def series_calendar(series, request: HttpRequest) -> bytes:
     calendar = Calendar()
-    calendar.add("prodid", "-//Neighbourhood Improvement Network//Paper releases//EN")
+    calendar.add("prodid", "-//National Network for Neighbourhood Improvement//Paper releases//EN")
     calendar.add("version", "2.0")
     calendar.add("calscale", "GREGORIAN")
     calendar.add("method", "PUBLISH")

@@ -323,7 +323,10 @@ if "FRONTEND_CACHE_CLOUDFLARE_ZONE_ID" in env or "FRONTEND_CACHE_CLOUDFLARE_TOKE
     }
 
 # Wagtail
-WAGTAIL_SITE_NAME = "Neighbourhood Improvement Network"
+# One name everywhere: the admin (this setting), the public pages and emails (the site settings'
+# organisation name, whose default is this), the authenticator app's label. tests/members/test_account_pages.py
+# checks that they agree.
+WAGTAIL_SITE_NAME = "National Network for Neighbourhood Improvement"
 WAGTAILADMIN_BASE_URL = env.get("BASE_URL", "http://127.0.0.1:8000").rstrip("/")
 # Wagtail's database backend, with what its admin search boxes send parsed first (search/backends.py): a
 # quote typed there was an SQLite full-text syntax error.
@@ -371,6 +374,13 @@ ACCOUNT_UNVERIFIED_PURGE_DAYS = int(env.get("ACCOUNT_UNVERIFIED_PURGE_DAYS", "7"
 ACCOUNT_FORMS = {
     "signup": "members.account_forms.HubSignupForm",
     "reset_password": "members.account_forms.HubResetPasswordForm",
+    # The rest only relabel allauth's fields in British English and sentence case.
+    "login": "members.account_forms.HubLoginForm",
+    "change_password": "members.account_forms.HubChangePasswordForm",
+    "set_password": "members.account_forms.HubSetPasswordForm",
+    "reset_password_from_key": "members.account_forms.HubResetPasswordKeyForm",
+    "reauthenticate": "members.account_forms.HubReauthenticateForm",
+    "add_email": "members.account_forms.HubAddEmailForm",
 }
 # Changing an address or the password asks for the password again (or a second factor) when the
 # last sign-in is older than five minutes; the hub's export and deletion views ask the same.
@@ -399,7 +409,7 @@ ACCOUNT_RATE_LIMITS = {
 # (members/middleware.py: they enrol on first visit), optional for members. No remote scripts: TOTP
 # apps and recovery codes only.
 MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
-MFA_TOTP_ISSUER = "Neighbourhood Improvement Network"
+MFA_TOTP_ISSUER = WAGTAIL_SITE_NAME
 HUB_STAFF_MFA_REQUIRED = True
 # Members see their signed-in sessions (browser, address, when) and can end the others. Activity is not
 # tracked per request: that would be a database write on every signed-in page view.

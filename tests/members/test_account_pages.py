@@ -1,0 +1,146 @@
+"""The hub's own allauth pages and emails (issue 14): British English, sentence case, the network's name
+from the site settings and never the host; one click confirms an address."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from allauth.account.models import EmailAddress
+
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.core import mail
+
+from wagtail.models import Site
+
+from content.core.models import SiteSettings
+from tests.helpers import soup, text_of
+from tests.members.conftest import links_in, make_member, reauthenticate, sign_in
+
+pytestmark = pytest.mark.django_db
+PASSWORD = "correct-horse-battery-9"
+NAME = "National Network for Neighbourhood Improvement"
+# allauth's stock English: Title Case, US spelling, the host as the site's name.
+STOCK = re.compile(
+    r"Sign In|Sign Up|Signup|Sign Out|Remember Me|Forgot Password|Change Password|Password \(again\)|"
+    r"Verify Your Email|Confirm Access|Bad Token|finaliz|recogniz|E-mail|Hello from|Thank you for using|"
+    r"You're receiving|testserver|127\.0\.0\.1"
+)
+ANONYMOUS_PAGES = [
+    "/accounts/login/",
+    "/accounts/signup/",
+    "/accounts/password/reset/",
+    "/accounts/password/reset/done/",
+    "/accounts/confirm-email/",
+    "/accounts/password/reset/key/1-bad-key/",
+]
+MEMBER_PAGES = ["/accounts/logout/", "/accounts/password/change/", "/accounts/email/", "/accounts/reauthenticate/"]
+
+
+def signup(client, email: str):
+    return client.post(
+        "/accounts/signup/",
+        {
+            "full_name": "Priya Shah",
+            "email": email,
+            "password1": PASSWORD,
+            "password2": PASSWORD,
+            "organisation_type": "voluntary_community",
+            "organisation_name": "Burslem Community Hub",
+            "job_role": "Development worker",
+            "accept_privacy": "on",
+        },
+    )
+
+
+def assert_hub_wording(text: str, where: str) -> None:
+    found = STOCK.findall(text)
+    assert not found, f"{where}: allauth's stock wording {found}"
+
+
+@pytest.mark.parametrize("path", ANONYMOUS_PAGES)
+def test_account_pages_in_british_english_and_sentence_case(client, path):
+    response = client.get(path, follow=True)
+    assert response.status_code == 200
+    assert_hub_wording(response.content.decode(), path)
+    heading = soup(response).h1.get_text(" ", strip=True)
+    assert heading[0].isupper() and heading[1:] == heading[1:].lower(), f"{path}: {heading!r} not sentence case"
+
+
+def test_sign_in_and_sign_up_say_what_people_expect(client):
+    login = soup(client.get("/accounts/login/"))
+    assert login.h1.get_text(strip=True) == "Sign in"
+    assert "Remember me on this device" in login.get_text(" ")
+    assert login.find("label", string="Email address")
+    signup_page = soup(client.get("/accounts/signup/"))
+    assert signup_page.h1.get_text(strip=True) == "Sign up"
+    assert signup_page.find("button", string="Sign up")
+    assert NAME in signup_page.get_text(" ")
+
+
+@pytest.mark.parametrize("path", MEMBER_PAGES)
+def test_signed_in_account_pages(client, path):
+    user = make_member("pages@example.org")
+    sign_in(client, user)
+    reauthenticate(client)
+    response = client.get(path)
+    assert response.status_code == 200, path
+    assert_hub_wording(response.content.decode(), path)
+
+
+def test_verification_email_names_the_network_never_the_host(client):
+    signup(client, "priya@example.org")
+    (message,) = mail.outbox
+    assert message.subject.endswith("Verify your email address to finish joining")
+    assert_hub_wording(message.body, "email body")
+    assert NAME in message.body and "finalise" in message.body
+    html = message.alternatives[0][0]
+    assert NAME in html and "127.0.0.1" not in html and "testserver" not in html
+
+
+def test_the_site_settings_name_is_the_one_emails_use(client):
+    values = SiteSettings.for_site(Site.objects.get(is_default_site=True))
+    values.organisation_name = "Renamed Network"
+    values.save()
+    signup(client, "renamed@example.org")
+    (message,) = mail.outbox
+    assert "Renamed Network" in message.body and "Renamed Network" in message.alternatives[0][0]
+
+
+def test_password_reset_email_in_the_hubs_words(client):
+    user = make_member("forgot@example.org")
+    client.post("/accounts/password/reset/", {"email": user.email})
+    (message,) = mail.outbox
+    assert message.subject.endswith("Reset your password")
+    assert_hub_wording(message.body, "reset email")
+    assert NAME in message.body
+
+
+def test_one_name_everywhere_admin_included(admin_client):
+    assert settings.WAGTAIL_SITE_NAME == NAME == settings.MFA_TOTP_ISSUER
+    assert SiteSettings._meta.get_field("organisation_name").default == NAME
+    assert NAME in text_of(admin_client.get("/admin/"))
+    assert "Neighbourhood Improvement Network" not in admin_client.get("/admin/").content.decode()
+
+
+def test_one_click_confirms_in_the_browser_that_signed_up(client):
+    signup(client, "oneclick@example.org")
+    (path,) = [p for p in links_in(mail.outbox[0]) if "/accounts/confirm-email/" in p]
+    response = client.get(path)
+    assert response.status_code == 302, "the link confirms on opening: no second button to press"
+    assert EmailAddress.objects.get(email="oneclick@example.org").verified
+    assert "_auth_user_id" in client.session
+
+
+def test_a_link_fetched_elsewhere_confirms_nothing(client):
+    """A mail scanner or another person's browser opens the link: the page asks for the password."""
+    from django.test import Client
+
+    signup(client, "scanned@example.org")
+    (path,) = [p for p in links_in(mail.outbox[0]) if "/accounts/confirm-email/" in p]
+    response = Client().get(path)
+    assert response.status_code == 200
+    assert not EmailAddress.objects.get(email="scanned@example.org").verified
+    assert soup(response).find("input", attrs={"type": "password"})
+    assert get_user_model().objects.filter(email="scanned@example.org").exists()
