@@ -11,6 +11,7 @@ class SubmissionsConfig(AppConfig):
 
     def ready(self) -> None:
         from . import signal_handlers  # noqa: F401
-        from .moderation import ensure_moderation_workflow_after_migrate
+        from .moderation import ensure_moderation_workflow_after_migrate, one_moderation_email
 
         post_migrate.connect(ensure_moderation_workflow_after_migrate, sender=self)
+        one_moderation_email()

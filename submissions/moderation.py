@@ -20,6 +20,7 @@ from django.utils.text import slugify
 
 from wagtail.documents import get_document_model
 from wagtail.models import Collection, GroupApprovalTask, Workflow, WorkflowPage, WorkflowState, WorkflowTask
+from wagtail.signals import workflow_submitted
 
 from content.case_studies.models import Audience, CaseStudyAttachment, CaseStudyIndexPage, CaseStudyPage
 
@@ -32,6 +33,31 @@ MODERATORS = "Moderators"
 WORKFLOW_NAME = "Case study submissions"
 TASK_NAME = "Moderators approval"
 COLLECTION_NAME = "Case study submissions"
+
+
+# wagtail.admin.signal_handlers connects its "submitted" notifier to workflow_submitted under this id.
+WORKFLOW_SUBMITTED_EMAIL_UID = "workflow_state_submitted_email_notification"
+
+
+def _no_workflow_submitted_email(sender, **kwargs) -> None:
+    """Holds the place of Wagtail's workflow "submitted" email (see ``one_moderation_email``)."""
+
+
+def one_moderation_email() -> None:
+    """One email to moderators per submission, not two.
+
+    Wagtail sends two when a page enters a workflow: the workflow's "submitted" email (to superusers) and
+    the first task's "submitted" email (to the task's groups, superusers included). A moderator who is also
+    a superuser, as the network's administrators are, got both, near-identical. The task's email is the
+    one kept: it names the step and goes to everyone who can act on it.
+
+    Connecting a receiver under Wagtail's dispatch_uid first means Wagtail's own connect is ignored; the
+    disconnect covers the other order of ``AppConfig.ready()`` calls.
+    """
+    workflow_submitted.disconnect(sender=WorkflowState, dispatch_uid=WORKFLOW_SUBMITTED_EMAIL_UID)
+    workflow_submitted.connect(
+        _no_workflow_submitted_email, sender=WorkflowState, dispatch_uid=WORKFLOW_SUBMITTED_EMAIL_UID
+    )
 
 
 def _has_moderators_task(workflow: Workflow) -> bool:

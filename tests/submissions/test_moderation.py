@@ -207,3 +207,16 @@ def test_a_file_the_member_removes_leaves_the_page_but_the_editors_stay(officer,
 
     latest = CaseStudySubmission.objects.get(pk=pk).page.specific.get_latest_revision_as_object()
     assert [row.document_id for row in latest.attachments.all()] == [kept_document, note.pk]
+
+
+# --- One email to moderators per submission (issue 14) --------------------------------------------------------
+
+
+def test_a_submission_emails_each_moderator_once(officer, moderator, django_capture_on_commit_callbacks):
+    moderator.is_superuser = True  # the network's administrators are both: they used to get two emails
+    moderator.save()
+    mail.outbox.clear()
+    with django_capture_on_commit_callbacks(execute=True):
+        _submitted(officer)
+    to_moderator = [m for m in mail.outbox if moderator.email in m.to]
+    assert len(to_moderator) == 1, [m.subject for m in to_moderator]
