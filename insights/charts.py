@@ -22,6 +22,7 @@ COLUMN_HEIGHT = 200
 COLUMN_TOP = 12
 COLUMN_BOTTOM = 30  # room for the week labels
 COLUMN_LEFT = 36  # room for the scale
+LABEL_HALF_WIDTH = 24  # about half of a week label ("30 Nov") at the chart's 12px: centred nearer the edge, it is cut
 
 
 @dataclass(frozen=True)
@@ -34,6 +35,7 @@ class Mark:
     value: int
     text_x: float
     text_y: float
+    text_anchor: str = "middle"  # a column's label; the last one ends at the chart's edge instead of crossing it
 
 
 @dataclass(frozen=True)
@@ -132,6 +134,9 @@ def column_chart(report: Report) -> Chart:
         height = round(plot_height * row.value / top, 1)
         x = round(COLUMN_LEFT + index * slot + slot * 0.15, 1)
         show_label = index % label_every == 0 or index == len(report.rows) - 1
+        text_x, anchor = round(x + slot * 0.35, 1), "middle"
+        if text_x + LABEL_HALF_WIDTH > WIDTH:
+            text_x, anchor = WIDTH, "end"
         marks.append(
             Mark(
                 x=x,
@@ -140,8 +145,9 @@ def column_chart(report: Report) -> Chart:
                 height=height,
                 label=_week_label(row.label) if show_label else "",
                 value=row.value,
-                text_x=round(x + slot * 0.35, 1),
+                text_x=text_x,
                 text_y=axis_y + 18,
+                text_anchor=anchor,
             )
         )
     # A middle line only where it falls on a whole number (the tops are 1, 2, 5, 10, 20, 50...).

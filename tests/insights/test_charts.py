@@ -46,3 +46,17 @@ def test_nothing_to_draw_gives_no_chart():
 def test_long_labels_are_shortened_in_the_chart_only():
     long = Report("t", "T", "", ("Label", "N"), [Row("A very long title for a paper about neighbourhoods", (1,))])
     assert bar_chart(long).marks[0].label.endswith("…") and len(bar_chart(long).marks[0].label) <= 34
+
+
+@pytest.mark.parametrize("weeks", [1, 2, 5, 12, 13])
+def test_every_week_label_stays_inside_the_chart(weeks):
+    """A centred label whose half-width crosses the right edge ends at the edge instead (it used to be cut)."""
+    from insights.charts import LABEL_HALF_WIDTH, WIDTH
+
+    chart = column_chart(report(list(range(1, weeks + 1)), "columns"))
+    for mark in (mark for mark in chart.marks if mark.label):
+        if mark.text_anchor == "middle":
+            assert LABEL_HALF_WIDTH <= mark.text_x <= WIDTH - LABEL_HALF_WIDTH
+        else:
+            assert mark.text_anchor == "end" and mark.text_x <= WIDTH
+    assert chart.marks[-1].label, "the last week is always labelled"
