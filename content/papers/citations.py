@@ -99,6 +99,25 @@ class Citation:
         month = self.released.strftime("%b").lower()  # a BibTeX month macro, unbraced
         return f"@techreport{{{self.key},\n{body},\n  month = {month}\n}}\n"
 
+    def highwire(self, pdf_url: str = "") -> list[tuple[str, str]]:
+        """Highwire Press ``citation_*`` meta tags (what Google Scholar reads), from the same fields as RIS.
+
+        Authors in order as "Family, Given"; the date as Highwire's YYYY/MM/DD; a report's institution too.
+        """
+        tags = [("citation_title", self.full_title)]
+        tags += [("citation_author", f"{p.family_name}, {p.given_names}") for p in self.authors]
+        tags.append(("citation_publication_date", self.released.strftime("%Y/%m/%d")))
+        if self.publisher:
+            tags += [("citation_publisher", self.publisher), ("citation_technical_report_institution", self.publisher)]
+        if self.series:
+            tags.append(("citation_series_title", self.series))
+        tags += [("citation_public_url", self.url), ("citation_language", "en-GB")]
+        if pdf_url:
+            tags.append(("citation_pdf_url", pdf_url))
+        if self.abstract:
+            tags.append(("citation_abstract", self.abstract))
+        return tags
+
     def ris(self) -> str:
         lines = ["TY  - RPRT"]
         lines += [f"AU  - {p.family_name}, {p.given_names}" for p in self.authors]

@@ -83,6 +83,9 @@ class PaperSeriesPage(RoutablePageMixin, BasePage):
         papers = list(self.get_papers())
         context["released_papers"] = [paper for paper in papers if paper.is_released]
         context["announced_papers"] = [paper for paper in papers if not paper.is_released]
+        # The series' own Highwire tag, the name its papers' citations give as their series.
+        if self.live and request_memo.is_public(self):
+            context["citation_meta"] = [("citation_series_title", self.title), ("citation_language", "en-GB")]
         return context
 
     @path("calendar/", name="release_calendar")
@@ -193,6 +196,22 @@ class PaperPage(RoutablePageMixin, BasePage):
 
     def citation(self, request: HttpRequest | None = None) -> citations.Citation:
         return citations.Citation.for_paper(self, request)
+
+    def citation_meta(self, request: HttpRequest) -> list[tuple[str, str]]:
+        """Highwire Press tags for scholarly indexes: only for a released paper that anyone may read.
+
+        A paper behind a view restriction, a draft or preview, and an announcement (whose citation
+        downloads are 404s) get none, so nothing about them reaches a page's head or a shared cache.
+        """
+        if not (self.live and self.is_released and request_memo.is_public(self)):
+            return []
+        pdf_url = request.build_absolute_uri(self.report.url) if self.report else ""
+        return self.citation(request).highwire(pdf_url=pdf_url)
+
+    def get_context(self, request: HttpRequest, *args: Any, **kwargs: Any) -> dict[str, Any]:
+        context = super().get_context(request, *args, **kwargs)
+        context["citation_meta"] = self.citation_meta(request)
+        return context
 
     @path("")
     def index_route(self, request: HttpRequest) -> HttpResponse:
