@@ -8,6 +8,8 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import DomainNameValidator
 from django.db import models
+from django.db.models import F, Value
+from django.db.models.functions import Replace
 from django.utils import timezone
 
 from wagtail.admin.panels import FieldPanel
@@ -24,6 +26,19 @@ class OrganisationType(models.TextChoices):
     OTHER = "other", "Other"
 
 
+# Words before the place in an official name: "London Borough of Barnet" is listed under B, as GOV.UK lists
+# councils. Sorting on the register's short name did not match what the list shows: "City of Bristol" put
+# "Bristol City Council" after "Chorley Borough Council".
+SORT_PREFIXES = ("London Borough of ", "Royal Borough of ", "Borough Council of ", "Council of the ", "City of ")
+
+
+def _sort_name():
+    name = F("official_name")
+    for prefix in SORT_PREFIXES:
+        name = Replace(name, Value(prefix), Value(""))
+    return name
+
+
 class LocalAuthority(index.Indexed, models.Model):
     """An English local authority, from the list shipped in members/data/."""
 
@@ -36,7 +51,7 @@ class LocalAuthority(index.Indexed, models.Model):
     search_fields = [index.SearchField("official_name"), index.AutocompleteField("short_name")]
 
     class Meta:
-        ordering = ["short_name"]
+        ordering = [_sort_name().asc(), "official_name"]
         verbose_name_plural = "local authorities"
 
     def __str__(self) -> str:

@@ -84,3 +84,28 @@ def test_councils_match_the_reference_register():
         if COUNCIL_TYPES[row["type"]] != theirs["local-authority-type-name"]:
             mismatches.append((code, row["type"], theirs["local-authority-type-name"]))
     assert not mismatches, mismatches
+
+
+@pytest.mark.django_db
+def test_the_list_people_choose_from_is_in_order_of_the_names_it_shows(client):
+    """Issue 14: "Bristol City Council" came after "Chorley Borough Council" (sorted on "City of Bristol")."""
+    from tests.helpers import soup
+
+    options = [o.get_text() for o in soup(client.get("/accounts/signup/")).select("#id_local_authority option")][1:]
+    assert len(options) == LocalAuthority.objects.count()
+    assert options.index("Bristol City Council") < options.index("Chorley Borough Council")
+    assert options.index("London Borough of Barnet") < options.index("Bristol City Council"), "under B, as on GOV.UK"
+    assert options.index("Durham County Council") < options.index("Essex County Council")
+
+    def place(name: str) -> str:
+        for prefix in (
+            "London Borough of ",
+            "Royal Borough of ",
+            "Borough Council of ",
+            "Council of the ",
+            "City of ",
+        ):
+            name = name.replace(prefix, "")
+        return name
+
+    assert [place(name) for name in options] == sorted(place(name) for name in options)
