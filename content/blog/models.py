@@ -106,6 +106,7 @@ class BlogPage(BasePage):
 
     class Meta:
         ordering = ["-date"]
+        verbose_name = "blog post"  # the label readers and editors see ("where this term is used", the admin)
 
     @cached_property
     def authors(self) -> list[Person]:

@@ -165,6 +165,7 @@ class PaperPage(RoutablePageMixin, BasePage):
 
     class Meta:
         ordering = ["release_date"]
+        verbose_name = "paper"  # the label readers and editors see ("where this term is used", the admin)
 
     @property
     def is_released(self) -> bool:
