@@ -6,6 +6,8 @@ import re
 
 import pytest
 
+from django.db import connection
+
 from content.case_studies.models import CaseStudyIndexPage
 from content.glossary.models import DefinitionPage
 from search.access import LOCAL_GOVERNMENT, MEMBERS_ONLY, PUBLIC
@@ -32,8 +34,7 @@ def urls(response):
     return [hit.entry.url_path for hit in response.hits]
 
 
-@pytest.fixture
-def guarded(engine):
+def guarded_study():
     study = CaseStudyPageFactory(
         parent=CaseStudyIndexPage.objects.get(),
         title="Guarded study of tenancy support",
@@ -42,6 +43,12 @@ def guarded(engine):
         what_we_did=f"<p>The {SECRET} method of outreach.</p>",
     )
     study.save_revision().publish()
+    return study
+
+
+@pytest.fixture
+def guarded(engine):
+    study = guarded_study()
     engine.push_pending()
     return study
 
@@ -235,6 +242,49 @@ def test_a_word_in_the_title_ranks_above_the_same_word_deep_in_a_text(limit, mon
     assert urls(run(engine, "quenchwater")) == ["/named/", "/deep/"]
     named.delete()
     assert urls(run(engine, "quenchwater")) == ["/deep/"]
+
+
+COMMON_QUERIES = [
+    ("social capital", {}),
+    ("community wealth building", {}),
+    ('"social capital" trust', {}),
+    ("social capital -trust", {}),
+    ("neighbourhood", {"kind": ("paper",)}),
+    ("social", {"topic": ("community-wealth-building",)}),
+    ("cwb", {}),  # a glossary term's other names
+]
+
+
+@pytest.mark.parametrize(("query", "filters"), COMMON_QUERIES, ids=[q for q, _ in COMMON_QUERIES])
+def test_a_common_word_finds_and_counts_what_a_rare_one_would(query, filters, monkeypatch):
+    """Beyond EXACT_RANK_LIMIT matches SQLite ranks in tiers (names holding every word, some words, the
+    rest) and counts facets from another index: the same entries, totals and facet counts, each entry on
+    exactly one page, names first, whatever the reader may see."""
+    from search.engines import database
+
+    guarded_study()
+    engine = database.DatabaseEngine()
+    for levels in (ANONYMOUS, COUNCIL):
+        for sort in ("relevance", "newest"):
+            request = {"levels": levels, "filters": filters, "sort": sort}
+            monkeypatch.setattr(database, "EXACT_RANK_LIMIT", 2000)
+            exact = run(engine, query, limit=500, **request)
+            monkeypatch.setattr(database, "EXACT_RANK_LIMIT", 1)
+            common = run(engine, query, limit=500, **request)
+            assert exact.total > 0
+            assert (common.total, common.facets) == (exact.total, exact.facets)
+            assert sorted(urls(common)) == sorted(urls(exact))
+            pages = range(0, common.total, 3)
+            paged = [url for offset in pages for url in urls(run(engine, query, offset=offset, limit=3, **request))]
+            assert paged == urls(common)  # one order, each entry once
+            if sort == "newest":
+                assert urls(common) == urls(exact)
+            elif connection.vendor == "sqlite":
+                words = parse(query).words or parse(query).terms
+                named = [all(word in hit.entry.title.lower() for word in words) for hit in common.hits]
+                assert named == sorted(named, reverse=True), "entries named by every word come first"
+            if levels == ANONYMOUS:
+                assert SECRET not in " ".join(str(hit.snippet) for hit in common.hits)
 
 
 def test_a_paper_is_found_by_its_authors_name(engine):
