@@ -130,12 +130,16 @@ class BasePage(Page):
             footer = SiteSettings.for_request(request).footer_text
         links.link_tags(links.page_link_ids(*self.rich_text_sources(), footer))
 
+    # Fields that stand in for an unwritten search description, first one with text wins; a page type whose
+    # summary has another name declares it (HomePage: its introduction).
+    meta_description_fields: tuple[str, ...] = ("summary", "short_definition", "intro")
+
     @property
     def meta_description(self) -> str:
         """Search description if the editor wrote one, else the page's own summary."""
         if self.search_description:
             return self.search_description
-        for attribute in ("summary", "short_definition", "intro"):
+        for attribute in self.meta_description_fields:
             value = getattr(self, attribute, "")
             if value:
                 return strip_tags(str(value))[:300]

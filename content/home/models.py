@@ -22,6 +22,7 @@ class HomePage(BasePage):
     parent_page_types = ["wagtailcore.Page"]
     max_count = 1
     template = "pages/home_page.html"
+    meta_description_fields = ("hero_text", "purpose")  # the home page had no meta description at all
 
     hero_heading = models.CharField(max_length=120)
     hero_text = models.TextField(blank=True)
