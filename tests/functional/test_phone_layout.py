@@ -94,6 +94,10 @@ def test_header_menu_and_search(open_page, viewport):
     button.click()
     assert button.get_attribute("aria-expanded") == "true"
     assert all(nav_links.nth(i).is_visible() for i in range(nav_links.count()))
+    lefts = page.evaluate(
+        "() => Array.from(document.querySelectorAll('#main-nav li')).map((li) => Math.round(li.getBoundingClientRect().left))"
+    )
+    assert len(set(lefts)) == 1, f"the open menu is not one column: {lefts}"
     button.click()
     assert button.get_attribute("aria-expanded") == "false" and not nav_links.first.is_visible()
     assert not watched.problems(), "\n".join(watched.problems())
