@@ -14,16 +14,47 @@ import logging
 import os
 import threading
 
+from django_tasks import TaskResultStatus
+from django_tasks.signals import task_finished
+from django_tasks_db.management.commands.db_worker import TASKS_LOGGER
 from django_tasks_db.management.commands.db_worker import Command as DBWorkerCommand
+from django_tasks_db.models import DBTaskResult
 
 from django.conf import settings
 from django.db import close_old_connections
+from django.utils import timezone
 from django.utils.autoreload import DJANGO_AUTORELOAD_ENV
+from django.utils.timesince import timesince
 
 from hub.models import ClockLease, new_holder_id
 from hub.periodic import run_periodic_jobs
 
 logger = logging.getLogger(__name__)
+OUTCOMES = {TaskResultStatus.SUCCESSFUL: "done"}
+
+
+def log_outcome(sender, task_result, **kwargs) -> None:
+    """One line per finished job, at INFO; a failure is django-tasks' own ERROR line, with its traceback."""
+    if task_result.status == TaskResultStatus.FAILED:
+        return
+    took = ""
+    if task_result.started_at and task_result.finished_at:
+        took = f" in {(task_result.finished_at - task_result.started_at).total_seconds():.2f} s"
+    outcome = OUTCOMES.get(task_result.status, str(task_result.status).lower())
+    logger.info("%s %s%s (task %s)", task_result.task.module_path, outcome, took, task_result.id)
+
+
+def log_start_up(backend_name: str, queue_names: list[str], clock: str) -> None:
+    """What the worker found on starting, in one line: the queue waiting for it, and the clock."""
+    waiting = DBTaskResult.objects.ready().filter(backend_name=backend_name)
+    if "*" not in queue_names:
+        waiting = waiting.filter(queue_name__in=queue_names)
+    count = waiting.count()
+    oldest = waiting.order_by("enqueued_at").values_list("enqueued_at", flat=True).first()
+    backlog = f"{count} task{'s' if count != 1 else ''} waiting"
+    if oldest is not None:
+        backlog += f" (the oldest queued {timesince(oldest, timezone.now())} ago)"
+    logger.info("Worker started on queue %s: %s; %s", ",".join(queue_names), backlog, clock)
 
 
 class Clock(threading.Thread):
@@ -65,12 +96,32 @@ class Command(DBWorkerCommand):
             "--no-clock", action="store_true", help="Only run queued tasks (another worker keeps the clock)"
         )
 
+    def configure_logging(self, verbosity: int) -> None:
+        """One INFO line per job (``log_outcome``), not django-tasks' two (RUNNING, then SUCCESSFUL).
+
+        Started on a backlog, the worker wrote about 1,300 of those lines, drowning the development
+        server's own. django-tasks still logs failures (ERROR, with the traceback) and, with
+        ``--verbosity 2``, its own lines again.
+        """
+        super().configure_logging(verbosity)
+        if verbosity == 1:
+            logging.getLogger(TASKS_LOGGER).setLevel(logging.WARNING)
+        logger.setLevel({0: logging.CRITICAL, 1: logging.INFO}.get(verbosity, logging.DEBUG))
+        if not logger.hasHandlers():
+            logger.addHandler(logging.StreamHandler(self.stdout))
+        task_finished.connect(log_outcome, dispatch_uid="hub-worker-log-outcome")
+
     def handle(self, *args, **options):
         interval = options.pop("schedule_interval") or settings.WORKER_SCHEDULE_INTERVAL
         no_clock = options.pop("no_clock")
         # A batch run drains the queue and exits; under the autoreloader the parent process only
         # watches files. Neither should keep the clock.
         reloading = options.get("reload") and os.environ.get(DJANGO_AUTORELOAD_ENV) != "true"
-        if not (no_clock or options.get("batch") or reloading):
+        keeps_clock = not (no_clock or options.get("batch") or reloading)
+        if not reloading:  # the autoreloader's parent runs no jobs: the child process reports
+            self.configure_logging(options["verbosity"])
+            clock = f"publishing and periodic jobs every {interval:g} s" if keeps_clock else "no clock"
+            log_start_up(options["backend_name"], options["queue_name"].split(","), clock)
+        if keeps_clock:
             Clock(interval).start()
         return super().handle(*args, **options)
