@@ -2,13 +2,19 @@
 
 from __future__ import annotations
 
+import logging
+import smtplib
+
 from allauth.account.adapter import DefaultAccountAdapter
 from allauth.core import context as allauth_context
 from allauth.utils import build_absolute_uri
 
+from django.contrib.sites.shortcuts import get_current_site
 from django.urls import reverse
 
 from .emails import attach_html_alternative, site_name
+
+logger = logging.getLogger(__name__)
 
 
 def user_display(user) -> str:
@@ -29,7 +35,18 @@ class AccountAdapter(DefaultAccountAdapter):
         extra = {"site_name": site_name(request)}
         if request is not None:
             extra["password_reset_url"] = build_absolute_uri(request, reverse("account_reset_password"))
-        super().send_mail(template_prefix, email, {**extra, **context})
+        # allauth's own send_mail, except that a mail server that cannot take the message (down, refusing)
+        # hands it to the worker (members.tasks) instead of failing the request: with the server away, a
+        # sign-up answered 500 after the account was made, its verification never sent (issue 13's load test).
+        ctx = {"request": request, "email": email, "current_site": get_current_site(request), **extra, **context}
+        message = self.render_mail(template_prefix, email, ctx)
+        try:
+            message.send()
+        except (smtplib.SMTPException, OSError) as error:
+            from .tasks import as_data, retry_later
+
+            logger.warning("Account email to %s queued for the worker: %s", email, error)
+            retry_later(as_data(message), 1)
 
     def render_mail(self, template_prefix, email, context, headers=None):
         """Every email has a plain-text part and an HTML part in the hub's style."""
