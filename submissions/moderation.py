@@ -252,7 +252,9 @@ def submit_for_review(submission: CaseStudySubmission, cleaned: dict[str, Any]) 
     """
     with transaction.atomic():
         locked = (
-            CaseStudySubmission.objects.select_for_update()
+            # of=("self",): the page join is an outer join (no page before the first submission), and
+            # PostgreSQL refuses FOR UPDATE on the nullable side of one (every submit answered 500 there).
+            CaseStudySubmission.objects.select_for_update(of=("self",))
             .filter(pk=submission.pk, owner_id=submission.owner_id)
             .select_related("owner", "page")
             .first()
