@@ -10,7 +10,7 @@ PORT ?= 8000
 demo run: export BASE_URL ?= http://$(HOST):$(PORT)
 
 .DEFAULT_GOAL := help
-.PHONY: help install install-dev browser-deps migrate demo run test test-postgres lint check format bench clean
+.PHONY: help install install-dev browser-deps migrate demo run test test-postgres lint check format bench screenshots clean
 
 help: ## List the targets
 	@grep -E '^[a-zA-Z_-]+:.*?## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*?## "}; {printf "  %-14s %s\n", $$1, $$2}'
@@ -76,6 +76,10 @@ test-postgres: install-dev ## Search, leak, account-security, export and hostile
 bench: install ## Serve the demo under gunicorn and measure every page type with wrk, cached and uncached (BENCH_ARGS="--seconds 5")
 	@command -v wrk >/dev/null || (echo "wrk is needed: apt-get install -y wrk"; exit 2)
 	$(PY) bench/run.py $(BENCH_ARGS)
+
+screenshots: install-dev ## Photograph the demo in Chromium (1280 and 390 px) into docs/screenshots/ for the README
+	@test -x /usr/bin/chromium || (echo "Chromium is needed: apt-get install chromium"; exit 2)
+	$(PY) tools/screenshots.py
 
 clean: ## Remove the virtualenv, database, media and caches
 	rm -rf $(VENV) node_modules db.sqlite3 db.sqlite3-wal db.sqlite3-shm media staticfiles var .pytest_cache .ruff_cache
