@@ -32,6 +32,7 @@ class AlertSettingsForm(forms.Form):
         help_text="Email me when a paper in the series is released.",
     )
     topics = IdMultipleChoiceField(
+        label="Topics you follow",
         queryset=Topic.objects.all(),
         required=False,
         widget=forms.CheckboxSelectMultiple,
@@ -94,6 +95,9 @@ class AlertSettingsForm(forms.Form):
             )
         AlertSettings.objects.update_or_create(user=self.user, defaults={"frequency": data["frequency"]})
         MemberProfile.objects.filter(user=self.user).update(release_alerts=data["all_papers"])
+        profile = MemberProfile.objects.filter(user=self.user).first()
+        if profile is not None:  # the member's interests are the topics they follow: one choice
+            profile.topics.set(data["topics"])
         if data["frequency"] == Frequency.IMMEDIATE:
             # Items held for a digest go now rather than wait for a digest that will not come.
             held = Delivery.objects.filter(user=self.user, digest=True, status=Delivery.Status.PENDING)

@@ -8,6 +8,7 @@ from django.forms.utils import flatatt
 from django.utils.html import format_html, format_html_join
 from django.utils.safestring import SafeString, mark_safe
 
+from alerts.models import Follow
 from content.topics.models import Topic
 from hub.params import IdChoiceField, IdMultipleChoiceField
 
@@ -85,11 +86,12 @@ class MemberDetailsForm(OrganisationFieldsMixin, forms.Form):
         widget=forms.TextInput(attrs={"autocomplete": "organization-title"}),
     )
     topics = IdMultipleChoiceField(
-        label="Topics you are interested in",
+        label="Topics to follow",
         queryset=Topic.objects.all(),
         required=False,
         widget=forms.CheckboxSelectMultiple,
-        help_text="Helps the network plan its work. To be emailed about a topic, follow it in your alerts.",
+        help_text="We email you when a paper, post or case study on these topics is published. "
+        "You can change this, or choose a weekly digest, in your account.",
     )
 
 
@@ -127,7 +129,12 @@ class MemberSignupForm(MemberDetailsForm):
             local_authority=data.get("local_authority"),
             job_role=data.get("job_role", ""),
         )
-        profile.topics.set(data.get("topics") or [])
+        # One topics choice (issue 14): the topics ticked here are followed, so they drive alerts, and the
+        # profile's record of interests is the same list (alerts.forms.AlertSettingsForm keeps them equal).
+        topics = list(data.get("topics") or [])
+        profile.topics.set(topics)
+        for topic in topics:
+            Follow.objects.get_or_create(user=user, topic=topic)
         consents.record(user, Consent.Kind.PRIVACY_NOTICE)
         if data.get("newsletter"):
             consents.record(user, Consent.Kind.NEWSLETTER)
@@ -142,9 +149,12 @@ class ProfileForm(MemberDetailsForm, forms.ModelForm):
             "local_authority",
             "organisation_name",
             "job_role",
-            "topics",
         ]
-        # Email alerts (new papers, follows, digests) are chosen in one place: alerts.forms.
+        # Topics, like every email alert (new papers, follows, digests), are chosen in one place on /members/:
+        # alerts.forms.AlertSettingsForm. Two near-identical checklists ("interests", "alert topics") were one
+        # too many, and only one of them sent anything.
+
+    topics = None  # the declared field of MemberDetailsForm, left out here
 
 
 class AccessRequestForm(forms.ModelForm):

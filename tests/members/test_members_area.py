@@ -1,0 +1,105 @@
+"""/members/ in clear sections with a contents list, and one topics choice that drives alerts (issue 14)."""
+
+from __future__ import annotations
+
+import pytest
+
+from django.contrib.auth import get_user_model
+from django.core import mail
+from django.test import Client
+
+from alerts.models import Follow
+from content.papers.models import PaperPage
+from content.topics.models import Topic
+from members.models import MemberProfile, SavedPage
+from tests.helpers import soup
+from tests.members.conftest import links_in, make_member
+
+pytestmark = pytest.mark.django_db
+PASSWORD = "correct-horse-battery-9"
+SECTIONS = {
+    "#details": "Your details",
+    "#alerts": "Alerts and follows",
+    "#reading-list": "Reading list",
+    "#submissions": "Case studies and questions",
+    "#privacy": "Privacy and your data",
+}
+
+
+def signed_in(user) -> Client:
+    client = Client()
+    client.force_login(user)
+    return client
+
+
+def test_the_area_has_a_contents_list_of_its_sections():
+    html = soup(signed_in(make_member("sections@example.org")).get("/members/"))
+    contents = html.find("nav", attrs={"aria-labelledby": "contents-heading"})
+    links = {a["href"]: a.get_text(strip=True) for a in contents.find_all("a")}
+    assert links == SECTIONS
+    for anchor in SECTIONS:
+        assert html.find(id=anchor[1:]) is not None, f"{anchor} has somewhere to land"
+
+
+def test_one_topics_checklist_on_the_page():
+    html = soup(signed_in(make_member("one-list@example.org")).get("/members/"))
+    names = {box["name"] for box in html.select('input[type="checkbox"]') if "topic" in box["name"]}
+    assert names == {"alerts-topics"}, "the details form no longer has its own 'interests' checklist"
+
+
+def test_topics_ticked_at_sign_up_are_followed_and_ticked_in_alerts():
+    topics = list(Topic.objects.order_by("pk")[:2])
+    client = Client()
+    client.post(
+        "/accounts/signup/",
+        {
+            "full_name": "Priya Shah",
+            "email": "topics@example.org",
+            "password1": PASSWORD,
+            "password2": PASSWORD,
+            "organisation_type": "voluntary_community",
+            "organisation_name": "Burslem Community Hub",
+            "accept_privacy": "on",
+            "topics": [t.pk for t in topics],
+        },
+    )
+    user = get_user_model().objects.get(email="topics@example.org")
+    assert set(Follow.objects.filter(user=user).values_list("topic_id", flat=True)) == {t.pk for t in topics}
+    (path,) = [p for p in links_in(mail.outbox[0]) if "/accounts/confirm-email/" in p]
+    client.get(path)  # one click, in this browser
+    html = soup(client.get("/members/"))
+    ticked = {int(box["value"]) for box in html.select('input[name="alerts-topics"][checked]')}
+    assert ticked == {t.pk for t in topics}
+
+
+def test_saving_alert_topics_keeps_the_profiles_interests_the_same():
+    member = make_member("sync@example.org")
+    topic = Topic.objects.order_by("pk").first()
+    response = signed_in(member).post(
+        "/alerts/settings/", {"alerts-topics": [topic.pk], "alerts-frequency": "immediate"}
+    )
+    assert response.status_code == 302
+    assert list(MemberProfile.objects.get(user=member).topics.all()) == [topic]
+    assert Follow.objects.filter(user=member, topic=topic).exists()
+
+
+def test_details_form_still_saves_without_topics():
+    member = make_member("details@example.org")
+    response = signed_in(member).post(
+        "/members/",
+        {
+            "profile-full_name": "New Name",
+            "profile-organisation_type": "voluntary_community",
+            "profile-organisation_name": "Somewhere",
+        },
+    )
+    assert response.status_code == 302
+    assert MemberProfile.objects.get(user=member).full_name == "New Name"
+
+
+def test_reading_list_labels_are_human():
+    member = make_member("reader2@example.org")
+    paper = PaperPage.objects.live().public().order_by("pk").first()
+    SavedPage.objects.create(user=member, page=paper)
+    item = soup(signed_in(member).get("/members/")).select_one(".reading-list__item").get_text(" ", strip=True)
+    assert "Paper, saved" in item and "page" not in item.split(",")[0].lower().replace(paper.title.lower(), "")
