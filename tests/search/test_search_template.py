@@ -1,0 +1,51 @@
+"""The search page's own words and order (issue 14): filters before the results, no sort on nothing,
+a long query said to be cut, announced papers labelled."""
+
+from __future__ import annotations
+
+import pytest
+
+from search.query import MAX_CHARS
+from tests.helpers import soup
+
+pytestmark = pytest.mark.django_db
+ANNOUNCED = "/papers/social-capital-2025/connected-and-well/"
+
+
+def test_no_sort_control_on_zero_results(client):
+    html = soup(client.get("/search/", {"q": "qqxzqqxz"}))
+    assert html.select_one(".results-count").get_text().startswith("0 results")
+    assert html.find("select", id="sort-select") is None
+
+
+def test_the_filters_come_before_the_results(client):
+    html = soup(client.get("/search/", {"q": "social capital"}))
+    filters = html.select_one("details[data-filters]")
+    assert filters is not None and filters.summary.get_text(strip=True) == "Filter results"
+    assert "open" not in filters.attrs, "closed until the reader opens it (or a filter is applied)"
+    order = list(html.select("details[data-filters], .search-result"))
+    assert order[0] is filters, "the filters come after a result"
+
+
+def test_applied_filters_keep_the_disclosure_open(client):
+    html = soup(client.get("/search/", {"q": "social capital", "kind": "paper"}))
+    filters = html.select_one("details[data-filters]")
+    assert "open" in filters.attrs and "(1 applied)" in filters.summary.get_text()
+
+
+def test_a_long_query_is_said_to_be_cut(client):
+    long_query = "neighbourhood " * (MAX_CHARS // 10)
+    notice = soup(client.get("/search/", {"q": long_query})).find(id="query-truncated")
+    assert notice is not None and f"first {MAX_CHARS} characters" in notice.get_text()
+    assert soup(client.get("/search/", {"q": "neighbourhood"})).find(id="query-truncated") is None
+    exactly = "n" * MAX_CHARS
+    assert soup(client.get("/search/", {"q": exactly})).find(id="query-truncated") is None
+
+
+def test_an_announced_paper_is_labelled_coming_soon(client):
+    html = soup(client.get("/search/", {"q": "connected and well"}))
+    link = html.select_one(f".search-result__title a[href='{ANNOUNCED}']")
+    assert link is not None, "the announced paper is not among the results"
+    assert "Coming soon" in link.find_parent("li").get_text()
+    released = [a for a in html.select(".search-result__title a") if a["href"] != ANNOUNCED]
+    assert released and all("Coming soon" not in a.find_parent("li").get_text() for a in released)
