@@ -23,6 +23,8 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from contextlib import nullcontext
+from dataclasses import dataclass
 
 from django.core.cache import cache
 from django.db import connection, transaction
@@ -92,6 +94,40 @@ def where_clause(queryset) -> tuple[str, list]:
 def _fts_string(words) -> str:
     """An FTS5 string: the tokenizer reads what is inside; a double quote inside is doubled."""
     return '"' + " ".join(words).replace('"', '""') + '"'
+
+
+@dataclass
+class Tier:
+    """One tier of a common word's ranking: entries read from ``source`` where ``condition`` holds."""
+
+    score: str
+    score_values: list
+    source: str
+    condition: str
+    condition_values: list
+
+
+def tiered(tiers: list[Tier], rest: Tier, room: int) -> tuple[str, list]:
+    """``WITH`` tables ranking ``tiers`` in turn, then ``rest``, as ``ranked`` (id, tier, score).
+
+    A tier is read only while the tiers above it leave room on the page: its "room" table has a row only
+    then, and CROSS JOIN keeps that table the outer loop (SQLite ran a test in WHERE after the reading).
+    """
+    ctes, values = [], []
+    for position, tier in enumerate([*tiers, rest]):
+        counted = " + ".join(f"(SELECT COUNT(*) FROM tier{n})" for n in range(position)) or "0"
+        unseen = "".join(f" AND {ENTRY}.id NOT IN (SELECT id FROM tier{n})" for n in range(position))
+        materialized = "" if tier is rest else " MATERIALIZED"
+        ctes.append(
+            f"tier{position} AS{materialized} (SELECT {ENTRY}.id AS id, {tier.score} AS score "
+            f"FROM (SELECT 1 WHERE {counted} < %s) room CROSS JOIN {tier.source} WHERE {tier.condition}{unseen})"
+        )
+        values += [*tier.score_values, room, *tier.condition_values]
+    ranked = " UNION ALL ".join(
+        f"SELECT id, {len(tiers) - n} AS tier, score FROM tier{n}" for n in range(len(tiers) + 1)
+    )
+    ctes.append(f"ranked AS ({ranked})")
+    return "WITH " + ", ".join(ctes) + " ", values
 
 
 class Dialect:
@@ -261,34 +297,26 @@ class SQLiteDialect(Dialect):
         named_where, named_values = f"({where})", list(where_values)
         if parsed.excluded:
             named_where, named_values = f"{in_matched} AND ({where})", matched
-        room = request.offset + request.limit
-        ctes, values, above = [], [], []
-        for position, (names, bonus, bonus_values) in enumerate(named):
-            # "room" has a row only while the tiers above leave room; CROSS JOIN keeps it the outer
-            # loop, so a full page reads nothing more (a test in WHERE ran after the reading).
-            counted = " + ".join(f"(SELECT COUNT(*) FROM tier{n})" for n in range(position)) or "0"
-            unseen = "".join(f" AND {ENTRY}.id NOT IN (SELECT id FROM tier{n})" for n in range(position))
-            score = (
-                f"(-bm25({HEAD}, {weights}) + {ranking.SQLITE_SCORE_FLOOR}) * {kind} * {topic} * {recency} * {bonus}"
+        source = f"{HEAD} JOIN {entries} ON {ENTRY}.id = {HEAD}.rowid"
+        score = f"(-bm25({HEAD}, {weights}) + {ranking.SQLITE_SCORE_FLOOR}) * {kind} * {topic} * {recency}"
+        tiers = [
+            Tier(
+                f"{score} * {bonus}",
+                [*kind_values, *topic_values, *bonus_values],
+                source,
+                f"{HEAD} MATCH %s AND {named_where}",
+                [names, *named_values],
             )
-            ctes.append(
-                f"tier{position} AS MATERIALIZED (SELECT {ENTRY}.id AS id, {score} AS score "
-                f"FROM (SELECT 1 WHERE {counted} < %s) room CROSS JOIN {HEAD} "
-                f"JOIN {entries} ON {ENTRY}.id = {HEAD}.rowid WHERE {HEAD} MATCH %s{unseen} AND {named_where})"
-            )
-            values += [room, *kind_values, *topic_values, *bonus_values, names, *named_values]
-            above.append(position)
-        counted = " + ".join(f"(SELECT COUNT(*) FROM tier{n})" for n in above)
-        unseen = "".join(f" AND {ENTRY}.id NOT IN (SELECT id FROM tier{n})" for n in above)
-        rest = f"{ranking.SQLITE_SCORE_FLOOR} * {kind} * {topic} * {recency}"
-        tiers = " UNION ALL ".join(f"SELECT id, {len(above) - n} AS tier, score FROM tier{n}" for n in above)
-        ctes.append(
-            f"ranked AS ({tiers} UNION ALL SELECT {ENTRY}.id, 0, {rest} "
-            f"FROM (SELECT 1 WHERE {counted} < %s) room CROSS JOIN {entries} "
-            f"WHERE {in_matched}{unseen} AND ({where}))"
+            for names, bonus, bonus_values in named
+        ]
+        rest = Tier(
+            f"{ranking.SQLITE_SCORE_FLOOR} * {kind} * {topic} * {recency}",
+            [*kind_values, *topic_values],
+            entries,
+            f"{in_matched} AND ({where})",
+            matched,
         )
-        values += [*kind_values, *topic_values, room, *matched]
-        return "WITH " + ", ".join(ctes) + " ", values
+        return tiered(tiers, rest, request.offset + request.limit)
 
     def recency_sql(self) -> str:
         h, w = ranking.RECENCY_HALF_LIFE_DAYS, ranking.RECENCY_WEIGHT
@@ -323,9 +351,14 @@ class SQLiteDialect(Dialect):
 
 
 class PostgreSQLDialect(Dialect):
-    def tsquery(self, parsed: SearchQuery) -> tuple[str, list]:
+    def wanted(self, parsed: SearchQuery, every: bool = False) -> tuple[str, list]:
+        """What an entry must hold: any word typed (or another name of a term typed), and every phrase;
+        with ``every``, every word typed."""
         must, values = [], []
-        if parsed.words:
+        if parsed.words and every:
+            must.append("plainto_tsquery('english', %s)")
+            values.append(" ".join(parsed.words))
+        elif parsed.words:
             anything = ["plainto_tsquery('english', %s)" for _ in parsed.words]
             anything += ["phraseto_tsquery('english', %s)" for _ in parsed.alternatives]
             must.append("(" + " || ".join(anything) + ")")
@@ -333,7 +366,10 @@ class PostgreSQLDialect(Dialect):
         for phrase in parsed.phrases:
             must.append("phraseto_tsquery('english', %s)")
             values.append(" ".join(phrase))
-        expression = " && ".join(must)
+        return "(" + " && ".join(must) + ")", values
+
+    def tsquery(self, parsed: SearchQuery) -> tuple[str, list]:
+        expression, values = self.wanted(parsed)
         if parsed.excluded:
             expression += " && !!(" + " || ".join("phraseto_tsquery('english', %s)" for _ in parsed.excluded) + ")"
             values += [" ".join(item) for item in parsed.excluded]
@@ -349,13 +385,10 @@ class PostgreSQLDialect(Dialect):
                 *values,
             ]
         kind, kind_values = self.kind_weight_sql(parsed)
-        h, w = ranking.RECENCY_HALF_LIFE_DAYS, ranking.RECENCY_WEIGHT
-        recency = f"COALESCE(1 + {w} * {h} / ({h} + GREATEST(0, CURRENT_DATE - {ENTRY}.date)), 1)"
+        recency = self.recency_sql()
         words = parsed.terms
-        # Scoring reads each match's vector. A whole text's is kilobytes stored out of line, so beyond
-        # EXACT_RANK_LIMIT matches only the head's (title, other names, summary, the text's first
-        # HEAD_CHARS characters: migration 0002) is read; matching always uses the whole text's index.
-        vector = f"(CASE WHEN size.n <= {EXACT_RANK_LIMIT} THEN {ENTRY}.search_vector ELSE {ENTRY}.head_vector END)"
+        # At most EXACT_RANK_LIMIT matches (statement() sends more to common()): each one's whole vector.
+        vector = f"{ENTRY}.search_vector"
         text = " ".join(words)
         exact, exact_values = self.exact_name_sql(parsed)  # only for the few whose names hold every word
         bonus = f"(CASE WHEN ts_filter({vector}, '{{a,b}}') @@ plainto_tsquery('english', %s) THEN %s * {exact} ELSE 1 END)"
@@ -372,10 +405,9 @@ class PostgreSQLDialect(Dialect):
         return (
             f"SELECT ranked.* FROM (WITH matched AS MATERIALIZED "
             f"(SELECT {ENTRY}.id FROM {ENTRY} WHERE {match} AND ({where})), "
-            f"size AS (SELECT COUNT(*) AS n FROM matched), "
             f"rarity AS (SELECT {rarity}) "
             f"SELECT {ENTRY}.id AS id, {score} AS score, {CARRIED} FROM matched JOIN {ENTRY} ON {ENTRY}.id = matched.id "
-            f"CROSS JOIN size CROSS JOIN rarity) ranked",
+            f"CROSS JOIN rarity) ranked",
             [
                 *query_values,
                 *values,
@@ -386,6 +418,77 @@ class PostgreSQLDialect(Dialect):
                 *topic_values,
             ],
         )
+
+    def matches(self, parsed: SearchQuery) -> int:
+        """How many entries hold what was typed, whoever may read them, counted up to one past the limit."""
+        query, values = self.tsquery(parsed)
+        limited = f"SELECT 1 FROM {ENTRY} WHERE {ENTRY}.search_vector @@ {query} LIMIT {EXACT_RANK_LIMIT + 1}"
+        with connection.cursor() as cursor:
+            cursor.execute(f"SELECT COUNT(*) FROM ({limited}) holding", values)
+            return cursor.fetchone()[0]
+
+    def common(self, request: SearchRequest, parsed: SearchQuery) -> tuple[str, list]:
+        """The statement for more than EXACT_RANK_LIMIT matches: SQLite's common() (its docstring says
+        why), with the matches read once into a table (each reading is a pass over thousands of rows) and
+        the names found by their own GIN index (``name_vector``, migration 0006)."""
+        where, where_values = where_clause(filtered_entries(request))
+        query, query_values = self.tsquery(parsed)
+        columns = f"{ENTRY}.id AS id, {CARRIED}"
+        ctes = f"matched AS MATERIALIZED (SELECT {columns} FROM {ENTRY} WHERE {ENTRY}.search_vector @@ {query} AND ({where}))"
+        values = [*query_values, *where_values]
+        if request.sort == "newest":
+            hits = "SELECT id FROM matched ORDER BY date IS NULL, date DESC, id DESC LIMIT %s OFFSET %s"
+        else:
+            kind, kind_values = self.kind_weight_sql(parsed)
+            topic, topic_values = self.topic_bonus_sql(parsed)
+            exact, exact_values = self.exact_name_sql(parsed)
+            recency = self.recency_sql()
+            top = ranking.FIELD_WEIGHTS["title"]
+            weights = [ranking.FIELD_WEIGHTS[name] / top for name in ("text", "summary", "keywords", "title")]
+            every, every_values = self.wanted(parsed, every=True)
+            named = [(every, every_values, f"%s * {exact}", [ranking.NAME_BONUS, *exact_values])]
+            if len(parsed.words) > 1 or parsed.alternatives:  # then the names that hold some of the words
+                named.append((*self.wanted(parsed), "1", []))
+            # A name holding what was typed is a match of the whole text too, unless a word is excluded.
+            condition, condition_values = f"({where})", list(where_values)
+            if parsed.excluded:
+                condition, condition_values = (
+                    f"{ENTRY}.search_vector @@ {query} AND ({where})",
+                    [*query_values, *where_values],
+                )
+            tiers = [
+                Tier(
+                    f"ts_rank_cd(%s::float4[], {ENTRY}.name_vector, {names}, 1) * {kind} * {topic} * {recency} * {bonus}",
+                    [weights, *names_values, *kind_values, *topic_values, *bonus_values],
+                    ENTRY,
+                    f"{ENTRY}.name_vector @@ {names} AND {condition}",
+                    [*names_values, *condition_values],
+                )
+                for names, names_values, bonus, bonus_values in named
+            ]
+            rest = Tier(
+                f"{kind} * {topic} * {recency}", [*kind_values, *topic_values], f"matched AS {ENTRY}", "TRUE", []
+            )
+            tier_ctes, tier_values = tiered(tiers, rest, request.offset + request.limit)
+            ctes += ", " + tier_ctes[len("WITH ") :]
+            values += tier_values
+            hits = "SELECT id, tier, score FROM ranked ORDER BY tier DESC, score DESC, id LIMIT %s OFFSET %s"
+        sql = (
+            f"WITH {ctes} "
+            f"SELECT * FROM (SELECT 'h' AS part, CAST(id AS TEXT) AS item, {NULL_TEXT} AS label, "
+            f"{NULL_INTEGER} AS year, {NULL_TEXT} AS series, {NULL_TEXT} AS local_authority, 0 AS n "
+            f"FROM ({hits}) ranked_page) hits "
+            "UNION ALL SELECT 'e', kind, kind_label, year, series, local_authority, COUNT(*) FROM matched "
+            "GROUP BY kind, kind_label, year, series, local_authority "
+            f"UNION ALL SELECT 't', {TOPIC}.slug, {TOPIC}.name, {NULL_INTEGER}, {NULL_TEXT}, {NULL_TEXT}, COUNT(*) "
+            f"FROM matched JOIN {ENTRY_TOPICS} ON {ENTRY_TOPICS}.searchentry_id = matched.id "
+            f"JOIN {TOPIC} ON {TOPIC}.id = {ENTRY_TOPICS}.topic_id GROUP BY {TOPIC}.slug, {TOPIC}.name"
+        )
+        return sql, [*values, request.limit, request.offset]
+
+    def recency_sql(self) -> str:
+        h, w = ranking.RECENCY_HALF_LIFE_DAYS, ranking.RECENCY_WEIGHT
+        return f"COALESCE(1 + {w} * {h} / ({h} + GREATEST(0, CURRENT_DATE - {ENTRY}.date)), 1)"
 
     def weighted_rank(self, parsed: SearchQuery, vector: str) -> tuple[str, list, str, list]:
         """Cover density of each word (or phrase) typed, weighted by how rare it is: BM25's idf.
@@ -481,7 +584,7 @@ def statement(request: SearchRequest, parsed: SearchQuery) -> tuple[str, list]:
     """One statement: the page of results ('h' rows, best first) and the facet counts ('e' and 't' rows)."""
     relevance = request.sort != "newest"
     database = dialect()
-    if isinstance(database, SQLiteDialect) and database.matches(parsed) > EXACT_RANK_LIMIT:
+    if database.matches(parsed) > EXACT_RANK_LIMIT:
         return database.common(request, parsed)
     matched, values = database.ranked(parsed, filtered_entries(request), scored=relevance)
     order = "m.score DESC, m.id" if relevance else "m.date IS NULL, m.date DESC, m.id DESC"
@@ -540,18 +643,15 @@ class DatabaseEngine(SearchEngine):
         parsed = request.parsed
         if not parsed:
             return SearchResponse([], 0, {}, self.name)
-        sql, values = statement(request, with_synonyms(parsed))
-        if connection.vendor == "postgresql":
-            with transaction.atomic(), connection.cursor() as cursor:
+        postgresql = connection.vendor == "postgresql"
+        with transaction.atomic() if postgresql else nullcontext(), connection.cursor() as cursor:
+            if postgresql:
                 # The planner's estimate for a common word favours reading every row, which unpacks every
                 # text's vector; the GIN index answers without (22 ms against 330 ms at 20,000 entries).
                 cursor.execute("SET LOCAL enable_seqscan = off")
-                cursor.execute(sql, values)
-                rows = cursor.fetchall()
-        else:
-            with connection.cursor() as cursor:
-                cursor.execute(sql, values)
-                rows = cursor.fetchall()
+            sql, values = statement(request, with_synonyms(parsed))
+            cursor.execute(sql, values)
+            rows = cursor.fetchall()
         hit_ids, total, facets = read_rows(rows, request)
         # Read again with the reader's rule: an entry restricted since the statement ran is left out.
         entries = SearchEntry.objects.filter(SearchEntry.visible_to(request.levels)).in_bulk(hit_ids)

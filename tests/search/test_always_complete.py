@@ -99,7 +99,12 @@ def test_the_database_keeps_its_full_text_index_itself():
         if connection.vendor == "sqlite":
             cursor.execute("SELECT name FROM sqlite_master WHERE type IN ('trigger', 'index', 'table')")
             names = {row[0] for row in cursor.fetchall()}
-            expected = {"hub_search_entry_fts", "hub_search_entry_head_fts", "hub_search_entry_facets"}
+            expected = {
+                "hub_search_entry_fts",
+                "hub_search_entry_head_fts",
+                "hub_search_entry_facets",
+                "hub_search_entry_groups",
+            }
             for table in ("hub_search_entry_fts", "hub_search_entry_head_fts"):
                 expected |= {f"{table}_{event}" for event in ("insert", "update", "delete")}
             assert expected <= names
@@ -107,4 +112,4 @@ def test_the_database_keeps_its_full_text_index_itself():
             cursor.execute(
                 "SELECT column_name FROM information_schema.columns WHERE table_name = 'hub_search_searchentry'"
             )
-            assert {"search_vector", "head_vector"} <= {row[0] for row in cursor.fetchall()}
+            assert {"search_vector", "name_vector"} <= {row[0] for row in cursor.fetchall()}
