@@ -303,3 +303,66 @@ def test_favicon_ico_is_served(open_page):
     response = watched.page.request.get("/favicon.ico")
     assert response.status == 200 and response.headers["content-type"] in ("image/x-icon", "image/vnd.microsoft.icon")
     assert response.body()[:4] == b"\x00\x00\x01\x00"
+
+
+# --- 4. Charts that fit ---------------------------------------------------------------------------------
+
+# Every text of every SVG chart, and every chart image, inside its chart and inside the viewport.
+CHART_TEXT_OUTSIDE_JS = """() => {
+    const right = document.documentElement.clientWidth + 0.5;
+    const out = [];
+    for (const svg of document.querySelectorAll('svg.insights-chart')) {
+        const frame = svg.getBoundingClientRect();
+        if (!svg.getAttribute('viewBox')) out.push('a chart without a viewBox');
+        for (const text of svg.querySelectorAll('text')) {
+            const box = text.getBoundingClientRect();
+            if (box.left < frame.left - 1 || box.right > frame.right + 1 || box.right > right) {
+                out.push(`"${text.textContent}" at ${Math.round(box.left)}-${Math.round(box.right)}, chart ${Math.round(frame.left)}-${Math.round(frame.right)}`);
+            }
+        }
+    }
+    for (const img of document.querySelectorAll('main .figure img')) {
+        if (img.getBoundingClientRect().right > right) out.push(`chart image ${img.src} wider than the page`);
+    }
+    return out;
+}"""
+
+
+@pytest.fixture(scope="module")
+def admin_state(browser, hub_server) -> dict:
+    """The demo administrator, signed in with the password and the current two-factor code."""
+    from content.demo.accounts import current_demo_code
+
+    context = browser.new_context(viewport=DESKTOP, base_url=hub_server)
+    try:
+        page = context.new_page()
+        page.goto("/accounts/login/")
+        page.fill("#id_login", "admin@example.org")
+        page.fill("#id_password", "hub-demo-admin")
+        with page.expect_navigation(wait_until="load"):
+            page.press("#id_password", "Enter")
+        page.fill("input[name=code]", current_demo_code())
+        with page.expect_navigation(wait_until="load"):
+            page.press("input[name=code]", "Enter")
+        return context.storage_state()
+    finally:
+        context.close()
+
+
+@pytest.mark.parametrize("viewport", WIDTHS)
+def test_insight_charts_keep_their_text_inside(open_page, admin_state, viewport):
+    watched = open_page(viewport, storage_state=admin_state)
+    page = watched.page
+    watched.goto("/admin/insights/")
+    assert page.locator("svg.insights-chart").count() >= 1, "no chart on the insight dashboard"
+    assert not page.evaluate(CHART_TEXT_OUTSIDE_JS)
+
+
+@pytest.mark.parametrize("viewport", WIDTHS)
+def test_paper_chart_images_fit(open_page, viewport):
+    watched = open_page(viewport)
+    page = watched.page
+    watched.goto(RELEASED_PAPER)
+    page.evaluate("() => document.querySelectorAll('img[loading=lazy]').forEach((img) => { img.loading = 'eager'; })")
+    assert page.locator("main .figure img").count() >= 1
+    assert not page.evaluate(CHART_TEXT_OUTSIDE_JS)
