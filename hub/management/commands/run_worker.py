@@ -13,6 +13,7 @@ from __future__ import annotations
 import logging
 import os
 import threading
+import time
 
 from django_tasks import TaskResultStatus
 from django_tasks.signals import task_finished
@@ -21,7 +22,7 @@ from django_tasks_db.management.commands.db_worker import Command as DBWorkerCom
 from django_tasks_db.models import DBTaskResult
 
 from django.conf import settings
-from django.db import close_old_connections
+from django.db import DatabaseError, close_old_connections, connections
 from django.utils import timezone
 from django.utils.autoreload import DJANGO_AUTORELOAD_ENV
 from django.utils.timesince import timesince
@@ -31,6 +32,7 @@ from hub.periodic import run_periodic_jobs
 
 logger = logging.getLogger(__name__)
 OUTCOMES = {TaskResultStatus.SUCCESSFUL: "done"}
+RETRY_SECONDS = 5  # between tries to reach a database that went away
 
 
 def log_outcome(sender, task_result, **kwargs) -> None:
@@ -124,4 +126,16 @@ class Command(DBWorkerCommand):
             log_start_up(options["backend_name"], options["queue_name"].split(","), clock)
         if keeps_clock:
             Clock(interval).start()
-        return super().handle(*args, **options)
+        while True:
+            try:
+                return super().handle(*args, **options)
+            except DatabaseError as error:
+                # The database restarting (or failing over) ended the worker, and with it every email until
+                # someone restarted it (issue 13's load test). Wait for the database to come back instead.
+                if options.get("batch"):
+                    raise
+                logger.warning(
+                    "The database is unavailable (%s); the worker tries again in %s s", error, RETRY_SECONDS
+                )
+                connections.close_all()
+                time.sleep(RETRY_SECONDS)
