@@ -10,7 +10,8 @@ PORT ?= 8000
 demo run: export BASE_URL ?= http://$(HOST):$(PORT)
 
 .DEFAULT_GOAL := help
-.PHONY: help install install-dev browser-deps migrate demo run test test-postgres lint check format bench screenshots clean
+.PHONY: help install install-dev browser-deps migrate demo run test test-postgres lint check format bench screenshots clean \
+	topology topology-stop topology-test topology-drill
 
 help: ## List the targets
 	@grep -E '^[a-zA-Z_-]+:.*?## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*?## "}; {printf "  %-14s %s\n", $$1, $$2}'
@@ -71,11 +72,32 @@ test-postgres: install-dev ## Search, leak, account-security, export and hostile
 	@test -n "$(DATABASE_URL)" || (echo "Set DATABASE_URL=postgres://… (.ci/postgres.sh starts one)"; exit 2)
 	DATABASE_URL=$(DATABASE_URL) $(VENV)/bin/pytest -p no:cacheprovider tests/search tests/members/test_no_leaks.py \
 		tests/members/test_account_security.py tests/members/test_journeys.py tests/hub/test_exports.py \
-		tests/hub/test_bad_input.py tests/hub/test_params.py tests/hub/test_fuzz.py
+		tests/hub/test_bad_input.py tests/hub/test_params.py tests/hub/test_fuzz.py tests/submissions/test_submit_locking.py
 
 bench: install ## Serve the demo under gunicorn and measure every page type with wrk, cached and uncached (BENCH_ARGS="--seconds 5")
 	@command -v wrk >/dev/null || (echo "wrk is needed: apt-get install -y wrk"; exit 2)
 	$(PY) bench/run.py $(BENCH_ARGS)
+
+# The production topology on 127.0.0.1 (docs/operations.md): nginx, two gunicorn app servers, PostgreSQL,
+# Redis, three OpenSearch nodes, S3Proxy, two workers, an SMTP recorder. Needs Debian's nginx, postgresql,
+# redis-server, Java and Maven (.ci/run installs them). State and logs in TOPOLOGY_DIR (/tmp/hub-topology).
+TOPOLOGY_SECONDS ?= 300
+TOPOLOGY_USERS ?= 30
+
+topology: install-dev ## Start the whole production topology on 127.0.0.1 and print its URL
+	ops/topology/up.sh
+
+topology-stop: ## Stop everything make topology started
+	ops/topology/down.sh
+
+topology-test: install-dev ## Start the topology, load it with Locust while injecting faults, check, stop (TOPOLOGY_SECONDS=300)
+	ops/topology/down.sh >/dev/null; ops/topology/up.sh \
+		&& $(PY) ops/topology/loadtest.py --seconds $(TOPOLOGY_SECONDS) --users $(TOPOLOGY_USERS); \
+		status=$$?; ops/topology/down.sh; exit $$status
+
+topology-drill: install-dev ## Backup and restore drill on a fresh topology: every page, member and document found again
+	ops/topology/down.sh >/dev/null; ops/topology/up.sh && ops/topology/restore_drill.sh; \
+		status=$$?; ops/topology/down.sh; exit $$status
 
 screenshots: install-dev ## Photograph the demo in Chromium (1280 and 390 px) into docs/screenshots/ for the README
 	@test -x /usr/bin/chromium || (echo "Chromium is needed: apt-get install chromium"; exit 2)
