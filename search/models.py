@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
 
@@ -79,3 +80,35 @@ class SearchWord(models.Model):
 
     def __str__(self) -> str:
         return self.word
+
+
+class SearchSynonym(models.Model):
+    """Words or phrases readers use for the same thing, kept by editors (as GOV.UK keeps its search's list).
+
+    The glossary already makes a term's other names synonyms; this list is for what no definition names:
+    "loneliness" for pages that say "isolated residents". A query holding one of a group's words or
+    phrases also finds what holds the others, each matching like one more word (search.synonyms).
+    """
+
+    words = models.CharField(
+        max_length=500,
+        unique=True,
+        help_text=(
+            "Two or more words or short phrases that mean the same here, separated by commas, e.g. "
+            "“loneliness, social isolation, isolated”. Look at searches that found nothing (Insights) for ideas."
+        ),
+    )
+    note = models.CharField(max_length=255, blank=True, help_text="Why they belong together (for other editors).")
+
+    class Meta:
+        ordering = ["words"]
+        verbose_name = "search synonym"
+
+    def __str__(self) -> str:
+        return self.words
+
+    def clean(self) -> None:
+        names = [name.strip() for name in self.words.split(",") if name.strip()]
+        if len(names) < 2:
+            raise ValidationError({"words": "Give at least two words or phrases, separated by commas."})
+        self.words = ", ".join(dict.fromkeys(names))

@@ -14,7 +14,8 @@ from wagtail.signals import page_published, page_unpublished, post_page_move
 
 from .entries import update_entries_for_page
 from .indexing import defer_pages
-from .models import SearchEntry
+from .models import SearchEntry, SearchSynonym
+from .synonyms import forget_names
 from .tasks import schedule_cluster_sync
 
 
@@ -35,6 +36,12 @@ def on_publish_change(sender, instance, **kwargs):
 @receiver(post_page_move)
 def on_move(sender, instance, **kwargs):
     _refresh(Page.objects.descendant_of(instance, inclusive=True).specific())
+
+
+@receiver(post_save, sender=SearchSynonym)
+@receiver(post_delete, sender=SearchSynonym)
+def on_synonyms_changed(sender, instance, **kwargs):
+    forget_names()  # every process within synonyms.LOCAL_SECONDS, this one at once
 
 
 @receiver(post_delete, sender=SearchEntry)

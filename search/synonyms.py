@@ -1,9 +1,10 @@
-"""Other names from the glossary: a query that names a term one way also finds pages that name it another.
+"""Other names: a query that names a thing one way also finds pages that name it another.
 
 Each definition's title and "also known as" names (``SearchEntry.keywords``) are one group: "LAC",
-"looked-after children" and "children in care". A query whose words include one name of a group (as
-consecutive words) gains the group's other names as alternatives: phrases that match like one more word.
-Only public definitions' names are read, so no name of a restricted page is ever added to a query.
+"looked-after children" and "children in care"; so is each list of synonyms editors keep in the admin
+(``SearchSynonym``: "loneliness, isolation, isolated"). A query whose words include one name of a group
+(as consecutive words) gains the group's other names as alternatives: phrases that match like one more
+word. Only public definitions' names are read, so no name of a restricted page is ever added to a query.
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ from django.core.cache import cache
 from django.db import transaction
 
 from .access import PUBLIC
-from .models import SearchEntry
+from .models import SearchEntry, SearchSynonym
 from .query import SearchQuery, Words
 
 TOKEN = re.compile(r"[^\W_]+")
@@ -31,13 +32,16 @@ def _tokens(text: str) -> Words:
 
 
 def name_groups() -> list[list[Words]]:
-    """Every public definition's names, from the shared cache (emptied whenever a definition's entry is written)."""
+    """Every public definition's names and every synonym list, from the shared cache (emptied whenever a
+    definition's entry or a synonym list is written)."""
     groups = cache.get(CACHE_KEY)
     if groups is None:
-        groups = []
         definitions = SearchEntry.objects.filter(kind="definition", variant=SearchEntry.Variant.FULL, access=PUBLIC)
-        for title, keywords in definitions.values_list("title", "keywords"):
-            names = [_tokens(name) for name in [title, *keywords.split(",")]]
+        lists = [[title, *keywords.split(",")] for title, keywords in definitions.values_list("title", "keywords")]
+        lists += [words.split(",") for words in SearchSynonym.objects.values_list("words", flat=True)]
+        groups = []
+        for group in lists:
+            names = [_tokens(name) for name in group]
             names = list(dict.fromkeys(name for name in names if name and len(name) <= MAX_NAME_WORDS))
             if len(names) > 1:
                 groups.append(names)

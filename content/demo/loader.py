@@ -26,10 +26,12 @@ from content.papers.models import PaperAuthor, PaperPage, PaperSeriesPage, Paper
 from content.standard_pages.models import StandardPage
 from content.topics.models import Topic, TopicIndexPage
 from members.models import LocalAuthority, LocalGovernmentDomain
+from search.models import SearchSynonym
 
 from . import case_studies, data
 from .charts import bar_chart_png
 from .pdf import build_report_pdf
+from .synonyms import SEARCH_SYNONYMS
 
 TERM_MARKER = re.compile(r"\[\[term:(?P<slug>[a-z0-9-]+)\|(?P<text>[^\]]+)\]\]")
 NUMERIC = re.compile(r"^[£$]?-?[\d,.]+(%|m|bn|k)?$")
@@ -196,6 +198,12 @@ class DemoLoader:
                     "bio": item.get("bio", ""),
                 },
             )
+
+    def search_synonyms(self) -> None:
+        for item in SEARCH_SYNONYMS:
+            _, created = SearchSynonym.objects.get_or_create(words=item["words"], defaults={"note": item["note"]})
+            if created:
+                self.created.append(f"search synonyms: {item['words']}")
 
     def glossary(self, home: HomePage) -> None:
         index = GlossaryIndexPage.objects.child_of(home).get(slug="definitions")
@@ -450,6 +458,7 @@ class DemoLoader:
         home = self.home()
         self.site_settings(home)
         self.taxonomy()
+        self.search_synonyms()
         self.indexes(home)
         self.glossary(home)  # before papers and posts, which link its terms
         self.papers(home)

@@ -20,8 +20,9 @@ pytestmark = pytest.mark.django_db
 # SQLite p@3 0.593, NDCG@10 0.879; PostgreSQL 0.555, 0.854, and 0.590, 0.884 once each word's cover density
 # was weighted by its idf (2026-12-01). (Over the first 61 queries, 2026-11-28, SQLite
 # through Wagtail's backend: 0.454, 0.803.) The issue's target is 0.60 and 0.90: not reached yet.
-# OpenSearch 2.19 (three nodes): 0.577, 0.866.
-THRESHOLDS = {"database": {"p@3": 0.57, "ndcg@10": 0.86}, "cluster": {"p@3": 0.55, "ndcg@10": 0.84}}
+# OpenSearch 2.19 (three nodes): 0.577, 0.866. With the demo's four search synonym groups (editors' list,
+# content/demo/synonyms.py, 2026-12-01): SQLite 0.609, 0.898; PostgreSQL 0.601, 0.901; OpenSearch 0.587, 0.884.
+THRESHOLDS = {"database": {"p@3": 0.60, "ndcg@10": 0.89}, "cluster": {"p@3": 0.58, "ndcg@10": 0.88}}
 
 
 def dcg(gains: list[int]) -> float:
