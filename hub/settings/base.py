@@ -94,20 +94,18 @@ INSTALLED_APPS = [
 # Permissions-Policy (django-permissions-policy, which refuses unknown feature names): browser features the
 # site never uses are switched off for it and anything it frames. Left at the browsers' defaults: clipboard-write
 # (the "copy citation" button), fullscreen, and publickey-credentials-* (WebAuthn, should MFA offer it).
-# Its middleware sits before WhiteNoise, so static files get the header too.
+# Its middleware sits before WhiteNoise, so static files get the header too. Not listed: features Chromium no
+# longer knows (ambient-light-sensor, bluetooth, document-domain), which it reported as console errors.
 PERMISSIONS_POLICY = {
     feature: []
     for feature in (
         "accelerometer",
-        "ambient-light-sensor",
         "autoplay",
-        "bluetooth",
         "browsing-topics",
         "camera",
         "captured-surface-control",
         "compute-pressure",
         "display-capture",
-        "document-domain",
         "encrypted-media",
         "gamepad",
         "geolocation",

@@ -105,7 +105,6 @@ def test_session_and_csrf_cookies_are_http_only():
 
 DENIED_FEATURES = {
     "accelerometer",
-    "bluetooth",
     "browsing-topics",
     "camera",
     "display-capture",
