@@ -142,6 +142,10 @@ from alerts.models import Delivery
 # nothing is being sent now (the queue has been quiet), so whatever is due later is made due now.
 n = Delivery.objects.filter(status__in=["failed", "sending"], next_attempt_at__gt=timezone.now()).update(
     next_attempt_at=timezone.now())
+# A worker killed while holding the clock's lease (10 minutes) stops the retries until it runs out: the
+# live workers take the clock over at their next tick instead.
+from hub.models import ClockLease
+ClockLease.objects.filter(held_until__gt=timezone.now()).update(held_until=timezone.now())
 print("DUE", n)
 """
 

@@ -12,6 +12,7 @@ Reads TOPOLOGY_SEED (ops/topology/seed.py's JSON) and TOPOLOGY_MAILDIR (the SMTP
 from __future__ import annotations
 
 import email
+import itertools
 import json
 import os
 import random
@@ -43,6 +44,7 @@ CLOSED_TO = {  # canary words each kind of reader must never see
     "officer": [],
 }
 PASSWORD = SEED["password"]
+TURNS = itertools.count()
 pools = {"members": list(SEED["members"]), "officers": list(SEED["officers"])}
 random.shuffle(pools["members"])
 random.shuffle(pools["officers"])
@@ -160,7 +162,8 @@ class MemberReader(HubUser):
 
     def on_start(self) -> None:
         super().on_start()
-        pool = random.choice(["members", "officers"])
+        # Half members, half local-government members (in turn, so even two readers cover both tiers).
+        pool = "members" if next(TURNS) % 2 == 0 else "officers"
         self.reader = "member" if pool == "members" else "officer"
         self.address = pools[pool].pop() if pools[pool] else random.choice(SEED[pool])
         self.signed_in = self.sign_in(self.address)
