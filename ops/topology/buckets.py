@@ -41,6 +41,8 @@ def main() -> None:
         if action == "dump":
             for page in client.get_paginator("list_objects_v2").paginate(Bucket=bucket):
                 for item in page.get("Contents", []):
+                    if item["Key"].endswith("/"):
+                        continue  # a folder marker (S3Proxy's filesystem backend lists its folders)
                     target = root / item["Key"]
                     target.parent.mkdir(parents=True, exist_ok=True)
                     client.download_file(bucket, item["Key"], str(target))
