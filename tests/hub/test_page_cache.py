@@ -17,7 +17,7 @@ import pytest
 from django.contrib import messages
 from django.contrib.auth.models import Group
 from django.core.management import call_command
-from django.db import connection
+from django.db import connection, transaction
 from django.middleware.csrf import get_token
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
@@ -469,3 +469,30 @@ def test_only_parameter_values_that_name_something_are_cached(cache_kind, anonym
         for _ in range(2):
             response = anonymous.get(junk)
             assert response.status_code in (200, 404) and cache_state(response) != "hit", junk
+
+
+def test_a_transactions_purges_go_to_the_worker_together(
+    cache_kind, purging_proxy, django_capture_on_commit_callbacks, monkeypatch
+):
+    """Deleting a section asked for a purge of the whole site per page, each in the editor's request: a
+    transaction's purges now go to the worker as one task, and every address is purged once."""
+    from hub import page_cache as module
+
+    queued = []
+
+    class Counted:  # the task, counting what is queued
+        def enqueue(self, *args):
+            queued.append(args)
+            return task.enqueue(*args)
+
+    task = module.purge_pages
+    monkeypatch.setattr(module, "purge_pages", Counted())
+    about = Page.objects.get(url_path__endswith="/about/")
+    with django_capture_on_commit_callbacks(execute=True), transaction.atomic():
+        module.purge_frontend(about.pk, urls=[about.get_site().root_url + "/old-address/"])
+        for _ in range(3):  # as each page of a deleted section does
+            module.purge_frontend(None)
+    assert len(queued) == 1
+    live = {page.url for page in Page.objects.live().filter(depth__gt=1).specific()}
+    assert live | {"/old-address/"} <= set(purging_proxy)
+    assert sorted(purging_proxy) == sorted(set(purging_proxy)), "each address once"
