@@ -43,10 +43,11 @@ class AccountAdapter(DefaultAccountAdapter):
         try:
             message.send()
         except (smtplib.SMTPException, OSError) as error:
-            from .tasks import as_data, retry_later
+            from .tasks import as_data, recipients, retry_later
 
-            logger.warning("Account email to %s queued for the worker: %s", email, error)
-            retry_later(as_data(message), 1)
+            data = as_data(message)
+            logger.warning("Account email to %s queued for the worker: %s", recipients(data), error)
+            retry_later(data, 1)
 
     def render_mail(self, template_prefix, email, context, headers=None):
         """Every email has a plain-text part and an HTML part in the hub's style."""

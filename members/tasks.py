@@ -1,13 +1,24 @@
-"""Account emails (sign-up verification, password reset…) that could not be sent at once, retried by the worker."""
+"""Account emails (sign-up verification, password reset…) that could not be sent at once, retried by the worker.
+
+A queued email holds secrets (a confirmation key, a password-reset link, a sign-in code) and waits in the
+task table, which the admin's task pages show and every database backup copies. It is queued sealed
+(Fernet: encrypted and authenticated, with a key derived from SECRET_KEY, which neither holds), and logs
+name only the recipient's domain.
+"""
 
 from __future__ import annotations
 
+import base64
+import hashlib
+import json
 import logging
 import smtplib
 from datetime import timedelta
 
+from cryptography.fernet import Fernet, InvalidToken
 from django_tasks import task
 
+from django.conf import settings
 from django.core.mail import EmailMultiAlternatives
 from django.utils import timezone
 
@@ -27,20 +38,43 @@ def as_data(message: EmailMultiAlternatives) -> dict:
     }
 
 
+def _fernet() -> Fernet:
+    key = hashlib.sha256(b"hub.members.tasks account email queue:" + settings.SECRET_KEY.encode()).digest()
+    return Fernet(base64.urlsafe_b64encode(key))
+
+
+def seal(data: dict) -> str:
+    return _fernet().encrypt(json.dumps(data).encode()).decode()
+
+
+def unseal(sealed: str) -> dict:
+    return json.loads(_fernet().decrypt(sealed.encode()))
+
+
+def recipients(data: dict) -> str:
+    """Who an email is for, as the logs may say it: the domains only."""
+    return ", ".join("…@" + address.rpartition("@")[2] for address in data["to"])
+
+
 def retry_later(data: dict, attempt: int) -> None:
-    """Queue the next try; on a queue that can wait (the worker's), after a back-off."""
+    """Queue the next try, sealed; on a queue that can wait (the worker's), after a back-off."""
     if attempt > MAX_ATTEMPTS:
-        logger.error("Gave up sending an account email to %s after %s attempts", data["to"], MAX_ATTEMPTS)
+        logger.error("Gave up sending an account email to %s after %s attempts", recipients(data), MAX_ATTEMPTS)
         return
     queued = send_account_email
     if queued.get_backend().supports_defer:
         delay = min(30 * 2 ** (attempt - 2), 600) if attempt > 1 else 30
         queued = queued.using(run_after=timezone.now() + timedelta(seconds=delay))
-    queued.enqueue(data, attempt)
+    queued.enqueue(seal(data), attempt)
 
 
 @task()
-def send_account_email(data: dict, attempt: int = 1) -> str:
+def send_account_email(sealed: str, attempt: int = 1) -> str:
+    try:
+        data = unseal(sealed)
+    except InvalidToken:  # sealed under another SECRET_KEY: it cannot be read, nor sent
+        logger.error("A queued account email could not be unsealed (SECRET_KEY changed?): dropped")
+        return "unreadable"
     message = EmailMultiAlternatives(
         subject=data["subject"],
         body=data["body"],
@@ -52,7 +86,7 @@ def send_account_email(data: dict, attempt: int = 1) -> str:
     try:
         message.send()
     except (smtplib.SMTPException, OSError) as error:
-        logger.warning("Account email to %s failed (attempt %s): %s", data["to"], attempt, error)
+        logger.warning("Account email to %s failed (attempt %s): %s", recipients(data), attempt, error)
         retry_later(data, attempt + 1)
         return "retrying"
     return "sent"
