@@ -13,7 +13,9 @@ for pidfile in "$RUN"/worker-*.pid "$RUN"/app-*.pid; do
     name=$(basename "$pidfile" .pid)
     "$HERE/ctl.sh" stop "${name%-*}" "${name##*-}"
 done
-su postgres -c "dropdb -h 127.0.0.1 -p $PG_PORT --if-exists hub && createdb -h 127.0.0.1 -p $PG_PORT -O hub hub"
+# Through the topology's own socket folder, never a TCP port something else may hold.
+[ -f "$PGDATA/postmaster.pid" ] || { echo "restore: the topology's PostgreSQL is not running" >&2; exit 2; }
+su postgres -c "dropdb -h '$PGDATA' -p $PG_PORT --if-exists hub && createdb -h '$PGDATA' -p $PG_PORT -O hub hub"
 cd "$ROOT" && app_env
 pg_restore --no-owner --role=hub --exit-on-error --dbname "$DATABASE_URL" "$backup/hub.dump"
 "$PY" "$HERE/buckets.py" load "$backup/buckets"
