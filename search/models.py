@@ -6,6 +6,8 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
 
+from .query import STOP_WORDS
+
 
 class SearchEntry(models.Model):
     """What search may match and show for a page, for one kind of reader.
@@ -93,6 +95,7 @@ class SearchSynonym(models.Model):
     words = models.CharField(
         max_length=500,
         unique=True,
+        error_messages={"unique": "These synonyms are in the list already."},
         help_text=(
             "Two or more words or short phrases that mean the same here, separated by commas, e.g. "
             "“loneliness, social isolation, isolated”. Look at searches that found nothing (Insights) for ideas."
@@ -108,7 +111,12 @@ class SearchSynonym(models.Model):
         return self.words
 
     def clean(self) -> None:
-        names = [name.strip() for name in self.words.split(",") if name.strip()]
+        names = [" ".join(name.split()) for name in self.words.split(",") if name.strip()]
+        common = [name for name in names if not set(name.casefold().split()) - STOP_WORDS]
+        if common:
+            raise ValidationError(
+                {"words": f"“{common[0]}” is only common words, which search ignores: leave it out."}
+            )
         if len(names) < 2:
             raise ValidationError({"words": "Give at least two words or phrases, separated by commas."})
         self.words = ", ".join(dict.fromkeys(names))

@@ -291,7 +291,7 @@ class SQLiteDialect(Dialect):
         wanted = self.wanted(parsed)
         every = " AND ".join([_fts_string([word]) for word in parsed.words] + [_fts_string(p) for p in parsed.phrases])
         named = [("{title keywords} : (" + every + ")", f"%s * {exact}", [ranking.NAME_BONUS, *exact_values])]
-        if every != wanted:  # more than one word: then the names that hold some of them
+        if len(parsed.words) > 1 or parsed.alternatives:  # then the names that hold some of the words
             named.append(("{title keywords} : (" + wanted + ")", "1", []))
         # A name holding what was typed is a match in the whole index too, unless a word is excluded.
         named_where, named_values = f"({where})", list(where_values)

@@ -29,9 +29,10 @@ NAMES = (
 
 def create(apps, schema_editor):
     if schema_editor.connection.vendor == "postgresql":
+        # Before the column is added: adding it rewrites every row, which then takes the new target.
+        schema_editor.execute(f"ALTER TABLE {ENTRY} SET (toast_tuple_target = 256)")
         schema_editor.execute(f"ALTER TABLE {ENTRY} ADD COLUMN name_vector tsvector GENERATED ALWAYS AS ({NAMES}) STORED")
         schema_editor.execute(f"CREATE INDEX hub_search_entry_names ON {ENTRY} USING GIN (name_vector)")
-        schema_editor.execute(f"ALTER TABLE {ENTRY} SET (toast_tuple_target = 256)")
         schema_editor.execute(f"ALTER TABLE {ENTRY} DROP COLUMN head_vector")
 
 

@@ -14,7 +14,7 @@ class Migration(migrations.Migration):
             name='SearchSynonym',
             fields=[
                 ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('words', models.CharField(help_text='Two or more words or short phrases that mean the same here, separated by commas, e.g. “loneliness, social isolation, isolated”. Look at searches that found nothing (Insights) for ideas.', max_length=500, unique=True)),
+                ('words', models.CharField(error_messages={'unique': 'These synonyms are in the list already.'}, help_text='Two or more words or short phrases that mean the same here, separated by commas, e.g. “loneliness, social isolation, isolated”. Look at searches that found nothing (Insights) for ideas.', max_length=500, unique=True)),
                 ('note', models.CharField(blank=True, help_text='Why they belong together (for other editors).', max_length=255)),
             ],
             options={

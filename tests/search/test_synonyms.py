@@ -58,7 +58,21 @@ def test_one_word_is_no_synonym_and_what_was_typed_is_kept(editor_client):
 
 def test_typed_punctuation_in_a_synonym_reaches_no_query_syntax(engine, editor_client):
     """Synonyms become words like any typed: quotes and operators are only characters."""
-    editor_client.post(ADD_URL, {"words": 'NEAR(", "isolated OR', "note": ""})
+    assert editor_client.post(ADD_URL, {"words": 'NEAR(", "isolated OR', "note": ""}).status_code == 302
     engine.push_pending()
     for query in ("NEAR(", '"', "isolated OR"):
         engine.search(SearchRequest(query, frozenset({PUBLIC}), limit=5))  # answers, never raises
+
+
+def test_editors_keep_the_list_and_common_words_or_a_repeat_are_refused(client):
+    from django.contrib.auth.models import Group
+
+    editor = get_user_model().objects.create_user("list-editor", "list-editor@example.org", "pw-Synonyms-2")
+    editor.groups.add(Group.objects.get(name="Editors"))
+    client.force_login(editor)
+    assert client.get("/admin/snippets/hub_search/searchsynonym/").status_code == 200
+    refused = client.post(ADD_URL, {"words": "care, the", "note": ""})
+    assert "“the” is only common words" in refused.content.decode()
+    repeat = client.post(ADD_URL, {"words": SearchSynonym.objects.first().words, "note": ""})
+    assert "These synonyms are in the list already." in repeat.content.decode()
+    assert client.post(ADD_URL, {"words": "carers, caregivers", "note": ""}).status_code == 302
