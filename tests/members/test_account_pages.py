@@ -144,3 +144,20 @@ def test_a_link_fetched_elsewhere_confirms_nothing(client):
     assert not EmailAddress.objects.get(email="scanned@example.org").verified
     assert soup(response).find("input", attrs={"type": "password"})
     assert get_user_model().objects.filter(email="scanned@example.org").exists()
+
+
+def test_the_signed_in_message_names_the_member(client, django_user_model):
+    """It read "You are signed in as ." (the browser walk): the template never set the name."""
+    from allauth.account.models import EmailAddress
+
+    user = django_user_model.objects.create_user("named-member", "named@example.org", "pw-Named-Member-1")
+    user.first_name, user.last_name = "Named", "Member"
+    user.save()
+    EmailAddress.objects.create(user=user, email="named@example.org", verified=True, primary=True)
+    response = client.post(
+        "/accounts/login/", {"login": "named@example.org", "password": "pw-Named-Member-1"}, follow=True
+    )
+    messages = [str(message) for message in response.context["messages"]]
+    assert any(
+        message.startswith("You are signed in as ") and message != "You are signed in as ." for message in messages
+    ), messages
