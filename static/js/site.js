@@ -93,7 +93,7 @@
         button.hidden = false;
         header.classList.add("site-header--menu");
         button.addEventListener("click", function () { setOpen(button.getAttribute("aria-expanded") !== "true"); });
-        nav.addEventListener("keydown", function (event) {
+        header.addEventListener("keydown", function (event) {  /* from the button and the search box too */
             if (event.key === "Escape" && button.getAttribute("aria-expanded") === "true" && button.offsetParent !== null) {
                 setOpen(false);
                 button.focus();
