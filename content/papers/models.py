@@ -204,7 +204,8 @@ class PaperPage(RoutablePageMixin, BasePage):
         A paper behind a view restriction, a draft or preview, and an announcement (whose citation
         downloads are 404s) get none, so nothing about them reaches a page's head or a shared cache.
         """
-        if not (self.live and self.is_released and request_memo.is_public(self)):
+        previewing = getattr(request, "is_preview", False)  # a live page's preview shows unpublished edits
+        if previewing or not (self.live and self.is_released and request_memo.is_public(self)):
             return []
         pdf_url = request.build_absolute_uri(self.report.url) if self.report else ""
         return self.citation(request).highwire(pdf_url=pdf_url)

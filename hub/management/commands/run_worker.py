@@ -22,7 +22,7 @@ from django_tasks_db.management.commands.db_worker import Command as DBWorkerCom
 from django_tasks_db.models import DBTaskResult
 
 from django.conf import settings
-from django.db import DatabaseError, close_old_connections, connections
+from django.db import InterfaceError, OperationalError, close_old_connections, connections
 from django.utils import timezone
 from django.utils.autoreload import DJANGO_AUTORELOAD_ENV
 from django.utils.timesince import timesince
@@ -129,9 +129,10 @@ class Command(DBWorkerCommand):
         while True:
             try:
                 return super().handle(*args, **options)
-            except DatabaseError as error:
+            except (OperationalError, InterfaceError) as error:
                 # The database restarting (or failing over) ended the worker, and with it every email until
-                # someone restarted it (issue 13's load test). Wait for the database to come back instead.
+                # someone restarted it (issue 13's load test). Wait for the database to come back instead;
+                # any other database error (a missing migration, bad data) still stops it.
                 if options.get("batch"):
                     raise
                 logger.warning(
