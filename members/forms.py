@@ -76,9 +76,11 @@ class MemberDetailsForm(OrganisationFieldsMixin, forms.Form):
         label="Organisation name",
         max_length=200,
         required=False,
-        help_text="Not needed for local authorities or individual residents.",
+        help_text="Needed unless you work for a local authority or sign up as a resident.",
         widget=forms.TextInput(attrs={"autocomplete": "organization"}),
     )
+    # Not "(optional)": the form asks for it for every kind of organisation but two (clean()).
+    organisation_name.required_for_some = True
     job_role = forms.CharField(
         label="Job role",
         max_length=150,

@@ -161,3 +161,12 @@ def test_the_signed_in_message_names_the_member(client, django_user_model):
     assert any(
         message.startswith("You are signed in as ") and message != "You are signed in as ." for message in messages
     ), messages
+
+
+def test_organisation_name_is_not_called_optional_when_most_must_give_it(client):
+    """It said "(optional)" and then refused a voluntary organisation without one (the browser walk)."""
+    from bs4 import BeautifulSoup
+
+    page = BeautifulSoup(client.get("/accounts/signup/").content, "html.parser")
+    label = page.find("label", attrs={"for": "id_organisation_name"})
+    assert label is not None and "(optional)" not in label.get_text()
