@@ -265,7 +265,8 @@ if "EMAIL_URL" in env:
     EMAIL_TIMEOUT = _email.get("EMAIL_TIMEOUT") or 10
     if _email.get("EMAIL_FILE_PATH"):
         EMAIL_FILE_PATH = _email["EMAIL_FILE_PATH"]
-DEFAULT_FROM_EMAIL = env.get("DEFAULT_FROM_EMAIL", "The Network <hello@example.org>")
+# The sender names the network as the site and every email body do (one name everywhere: issue 14).
+DEFAULT_FROM_EMAIL = env.get("DEFAULT_FROM_EMAIL", "National Network for Neighbourhood Improvement <hello@example.org>")
 SERVER_EMAIL = env.get("SERVER_EMAIL", DEFAULT_FROM_EMAIL)
 
 # One cache shared by every app-server process, because rate limits (allauth's and the hub's) count in
@@ -384,7 +385,7 @@ ACCOUNT_FORMS = {
 # last sign-in is older than five minutes; the hub's export and deletion views ask the same.
 ACCOUNT_REAUTHENTICATION_REQUIRED = True
 ACCOUNT_REAUTHENTICATION_TIMEOUT = 300
-ACCOUNT_EMAIL_SUBJECT_PREFIX = "[The hub] "
+ACCOUNT_EMAIL_SUBJECT_PREFIX = ""  # the sender already names the network; "[The hub]" was a third name
 ACCOUNT_SIGNUP_FORM_CLASS = "members.forms.MemberSignupForm"
 ACCOUNT_ADAPTER = "members.adapter.AccountAdapter"
 ACCOUNT_USER_DISPLAY = "members.adapter.user_display"

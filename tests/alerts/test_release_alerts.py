@@ -97,7 +97,7 @@ def test_a_paper_released_by_date_is_announced_by_the_clock(series):
     assert not alerts_to("by-date@example.org")
     announce_due_papers()
     announce_due_papers()
-    assert [m.subject for m in alerts_to("by-date@example.org")] == ["[The hub] New paper: Released today"]
+    assert [m.subject for m in alerts_to("by-date@example.org")] == ["New paper: Released today"]
 
 
 def test_announced_paper_is_not_news_until_released(series, django_capture_on_commit_callbacks):
@@ -286,7 +286,7 @@ def test_the_database_worker_delivers_queued_alerts(series, django_capture_on_co
     assert not alerts_to("worker@example.org")
     assert DBTaskResult.objects.filter(task_path="alerts.tasks.announce_page").exists()
     call_command("run_worker", batch=True, no_clock=True, startup_delay=False, verbosity=0)
-    assert [m.subject for m in alerts_to("worker@example.org")] == ["[The hub] New paper: Published by the worker"]
+    assert [m.subject for m in alerts_to("worker@example.org")] == ["New paper: Published by the worker"]
     assert not DBTaskResult.objects.exclude(status="SUCCESSFUL").exists()
 
 
