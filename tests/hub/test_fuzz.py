@@ -279,6 +279,7 @@ ROUTES: dict[str, Route] = {
     "feeds/blog/": Route(),
     "sitemap.xml": Route(query=("p", "page")),
     "robots.txt": Route(),
+    "favicon.ico": Route(),
     # Wagtail's page serving: every live page and routable sub-page, and paths that are none
     "^((?:[\\w\\-]+/)*)$": Route(
         path="{page}",

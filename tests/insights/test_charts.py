@@ -45,7 +45,7 @@ def test_nothing_to_draw_gives_no_chart():
 
 def test_long_labels_are_shortened_in_the_chart_only():
     long = Report("t", "T", "", ("Label", "N"), [Row("A very long title for a paper about neighbourhoods", (1,))])
-    assert bar_chart(long).marks[0].label.endswith("…") and len(bar_chart(long).marks[0].label) <= 34
+    assert bar_chart(long).marks[0].label.endswith("…") and len(bar_chart(long).marks[0].label) <= 30
 
 
 @pytest.mark.parametrize("weeks", [1, 2, 5, 12, 13])
