@@ -266,7 +266,9 @@ if "EMAIL_URL" in env:
     if _email.get("EMAIL_FILE_PATH"):
         EMAIL_FILE_PATH = _email["EMAIL_FILE_PATH"]
 # The sender names the network as the site and every email body do (one name everywhere: issue 14).
-DEFAULT_FROM_EMAIL = env.get("DEFAULT_FROM_EMAIL", "National Network for Neighbourhood Improvement <hello@example.org>")
+DEFAULT_FROM_EMAIL = env.get(
+    "DEFAULT_FROM_EMAIL", "National Network for Neighbourhood Improvement <hello@example.org>"
+)
 SERVER_EMAIL = env.get("SERVER_EMAIL", DEFAULT_FROM_EMAIL)
 
 # One cache shared by every app-server process, because rate limits (allauth's and the hub's) count in
