@@ -93,7 +93,7 @@ topology-stop: ## Stop everything make topology started
 topology-test: install-dev ## Start the topology, load it with Locust while injecting faults, check, stop (TOPOLOGY_SECONDS=300)
 	ops/topology/down.sh >/dev/null; ops/topology/up.sh \
 		&& $(PY) ops/topology/loadtest.py --seconds $(TOPOLOGY_SECONDS) --users $(TOPOLOGY_USERS); \
-		status=$$?; ops/topology/down.sh; exit $$status
+		status=$$?; [ $$status = 0 ] || ops/topology/keep_logs.sh; ops/topology/down.sh; exit $$status
 
 topology-drill: install-dev ## Backup and restore drill on a fresh topology: every page, member and document found again
 	ops/topology/down.sh >/dev/null; ops/topology/up.sh && ops/topology/restore_drill.sh; \

@@ -6,12 +6,15 @@ List-Unsubscribe-Post, so mail programs offer their own one-click button (RFC 80
 
 from __future__ import annotations
 
+import hashlib
+
 from django.conf import settings
 from django.core import signing
 from django.core.mail import EmailMultiAlternatives
 from django.template.loader import render_to_string
 from django.urls import reverse
 
+from hub.mail import message_id
 from members.emails import attach_html_alternative
 
 UNSUBSCRIBE_SALT = "alerts.unsubscribe"
@@ -54,13 +57,15 @@ def item(page) -> dict:
     }
 
 
-def _message(template: str, context: dict, to: str, unsubscribe: str | None) -> EmailMultiAlternatives:
+def _message(
+    template: str, context: dict, to: str, unsubscribe: str | None, key: str | None = None
+) -> EmailMultiAlternatives:
     context = {"base_url": settings.WAGTAILADMIN_BASE_URL, "unsubscribe_url": unsubscribe, **context}
     subject = render_to_string(f"email/{template}_subject.txt", context).strip()
     body = render_to_string(f"email/{template}_message.txt", context)
-    headers = {}
+    headers = {"Message-ID": message_id(key)}  # the same on a retry (hub.mail)
     if unsubscribe:
-        headers = {"List-Unsubscribe": f"<{unsubscribe}>", "List-Unsubscribe-Post": "List-Unsubscribe=One-Click"}
+        headers |= {"List-Unsubscribe": f"<{unsubscribe}>", "List-Unsubscribe-Post": "List-Unsubscribe=One-Click"}
     message = EmailMultiAlternatives(
         subject=f"{settings.ACCOUNT_EMAIL_SUBJECT_PREFIX}{subject}", body=body, to=[to], headers=headers
     )
@@ -74,12 +79,20 @@ def alert_message(delivery) -> EmailMultiAlternatives:
         {"item": item(delivery.announcement.page), "reason": delivery.reason, "is_member": bool(delivery.user_id)},
         delivery.email,
         unsubscribe_url(delivery),
+        key=f"alert-{delivery.pk}",
     )
 
 
 def digest_message(user, deliveries) -> EmailMultiAlternatives:
     items = [{**item(d.announcement.page), "reason": d.reason} for d in deliveries]
-    return _message("alert_digest", {"items": items, "is_member": True}, user.email, unsubscribe_url(deliveries[0]))
+    ids = ",".join(str(pk) for pk in sorted(d.pk for d in deliveries))
+    return _message(
+        "alert_digest",
+        {"items": items, "is_member": True},
+        user.email,
+        unsubscribe_url(deliveries[0]),
+        key="digest-" + hashlib.sha256(ids.encode()).hexdigest()[:32],
+    )
 
 
 def confirmation_message(subscription) -> EmailMultiAlternatives:

@@ -21,6 +21,8 @@ from django.contrib.auth import get_user_model
 from django.db.models import Case, F, Min, PositiveSmallIntegerField, Q, When
 from django.utils import timezone
 
+from hub import mail
+
 from .models import AlertSettings, Delivery, Frequency
 
 logger = logging.getLogger(__name__)
@@ -113,12 +115,16 @@ def send_delivery(delivery_id: int, token: str | None = None) -> str:
         if not still_wanted(delivery):
             mine.update(status=Delivery.Status.CANCELLED)
             return "cancelled"
-        alert_message(delivery).send()
+        # Recorded as sent the moment the relay accepts it (hub.mail): a worker killed after that point
+        # sends it again, with the same Message-ID.
+        mail.send(
+            alert_message(delivery),
+            accepted=lambda: mine.update(status=Delivery.Status.SENT, sent_at=timezone.now(), last_error=""),
+        )
     except Exception as error:  # noqa: BLE001 - any failure is retried later, and shown in the admin
         logger.warning("Alert to delivery %s failed: %s", delivery.pk, error)
         delivery.record_failure(error)
         return "failed"
-    mine.update(status=Delivery.Status.SENT, sent_at=timezone.now(), last_error="")
     return "sent"
 
 
@@ -143,16 +149,18 @@ def send_digest(user_id: int, delivery_ids: list[int], token: str | None = None)
         if not wanted:
             return "cancelled"
         user = get_user_model().objects.get(pk=user_id)
-        digest_message(user, wanted).send()
+        now = timezone.now()
+        mail.send(
+            digest_message(user, wanted),
+            accepted=lambda: Delivery.objects.filter(
+                pk__in=[d.pk for d in wanted], status=Delivery.Status.SENDING
+            ).update(status=Delivery.Status.SENT, sent_at=now, last_error=""),
+        )
     except Exception as error:  # noqa: BLE001 - retried with the rest of the digest
         logger.warning("Digest for user %s failed: %s", user_id, error)
         for delivery in deliveries:
             delivery.record_failure(error)
         return "failed"
-    now = timezone.now()
-    Delivery.objects.filter(pk__in=[d.pk for d in wanted], status=Delivery.Status.SENDING).update(
-        status=Delivery.Status.SENT, sent_at=now, last_error=""
-    )
     AlertSettings.objects.update_or_create(user=user, defaults={"last_digest_at": now})
     return "sent"
 

@@ -65,6 +65,7 @@ def prune_expired_cache_entries() -> int:
 
 
 PERIODIC_JOBS: list[str] = [
+    "hub.workers.requeue_orphaned_tasks",
     "hub.periodic.publish_scheduled_pages",
     "hub.periodic.prune_task_results",
     "hub.periodic.daily_housekeeping",

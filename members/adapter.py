@@ -12,6 +12,8 @@ from allauth.utils import build_absolute_uri
 from django.contrib.sites.shortcuts import get_current_site
 from django.urls import reverse
 
+from hub.mail import message_id
+
 from .emails import attach_html_alternative, site_name
 
 logger = logging.getLogger(__name__)
@@ -50,7 +52,9 @@ class AccountAdapter(DefaultAccountAdapter):
             retry_later(data, 1)
 
     def render_mail(self, template_prefix, email, context, headers=None):
-        """Every email has a plain-text part and an HTML part in the hub's style."""
+        """Every email has a plain-text part and an HTML part in the hub's style, and its Message-ID."""
         message = super().render_mail(template_prefix, email, context, headers=headers)
         attach_html_alternative(message, request=context.get("request"))
+        # Fixed now, so a copy the worker sends again (members.tasks) is the same message (hub.mail).
+        message.extra_headers.setdefault("Message-ID", message_id())
         return message

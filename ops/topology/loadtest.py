@@ -124,13 +124,20 @@ class Faults:
         self.publish(topic)
 
 
-def mails() -> list[tuple[str, str, str]]:
-    """(recipients, subject, plain text) of every recorded message."""
+def mails() -> list[tuple[str, str, str, str]]:
+    """(recipients, subject, plain text, Message-ID) of every recorded message."""
     found = []
     for path in sorted(MAILDIR.glob("*.eml")):
         message = email.message_from_bytes(path.read_bytes(), policy=policy.default)
         body = message.get_body(preferencelist=("plain",))
-        found.append((message.get("X-Recorded-Rcpt", ""), str(message["Subject"]), body.get_content() if body else ""))
+        found.append(
+            (
+                message.get("X-Recorded-Rcpt", ""),
+                str(message["Subject"]),
+                body.get_content() if body else "",
+                str(message.get("Message-ID", path.name)),
+            )
+        )
     return found
 
 
@@ -145,7 +152,13 @@ n = Delivery.objects.filter(status__in=["failed", "sending"], next_attempt_at__g
 # A worker killed while holding the clock's lease (10 minutes) stops the retries until it runs out: the
 # live workers take the clock over at their next tick instead.
 from hub.models import ClockLease
-ClockLease.objects.filter(held_until__gt=timezone.now()).update(held_until=timezone.now())
+ClockLease.objects.filter(name="clock", held_until__gt=timezone.now()).update(held_until=timezone.now())
+# Account emails the worker retries after a back-off (members.tasks: up to 10 minutes) are made due now too.
+from django_tasks import TaskResultStatus
+from django_tasks_db.models import DBTaskResult
+from django_tasks_db.models import get_date_max
+n += DBTaskResult.objects.filter(status=TaskResultStatus.READY, run_after__gt=timezone.now()).exclude(
+    run_after=get_date_max()).update(run_after=timezone.now())
 print("DUE", n)
 """
 
@@ -286,22 +299,27 @@ def main() -> int:
 
     # Emails: every sign-up's verification, every alert delivery, exactly once.
     recorded = mails()
-    by_recipient: dict[str, list[tuple[str, str]]] = collections.defaultdict(list)
-    for rcpt, subject, body in recorded:
+    by_recipient: dict[str, list[tuple[str, str, str]]] = collections.defaultdict(list)
+    for rcpt, subject, body, message_id in recorded:
         for address in rcpt.split(", "):
-            by_recipient[address.lower()].append((subject, body))
+            by_recipient[address.lower()].append((subject, body, message_id))
+    # A message is what the reader's mailbox shows: copies with one Message-ID are one message (a sender
+    # that never read the relay's "250" sends it again, unchanged: hub/mail.py). Copies are counted apart.
     email_problems = []
+    resent = 0
     for row in results:
         if row["kind"] == "signup":
-            links = [b for s, b in by_recipient[row["email"]] if "/accounts/confirm-email/" in b]
-            if len(links) != 1:
-                email_problems.append(f"verification to {row['email']}: {len(links)} received")
+            links = [m for s, b, m in by_recipient[row["email"]] if "/accounts/confirm-email/" in b]
+            resent += len(links) - len(set(links))
+            if len(set(links)) != 1:
+                email_problems.append(f"verification to {row['email']}: {len(set(links))} received")
     alerts = json.loads(re.search(r"ALERTS (.*)", shell(ALERT_STATE)).group(1))
     for row in alerts:
         title = row["announcement__page__title"]
-        got = [s for s, b in by_recipient[row["email"]] if title in s or title in b]
-        if len(got) != 1 or row["status"] != "sent":
-            email_problems.append(f"alert '{title}' to {row['email']}: {len(got)} received, {row['status']}")
+        got = [m for s, b, m in by_recipient[row["email"]] if title in s or title in b]
+        resent += len(got) - len(set(got))
+        if len(set(got)) != 1 or row["status"] != "sent":
+            email_problems.append(f"alert '{title}' to {row['email']}: {len(set(got))} received, {row['status']}")
     submitted = [row for row in results if row["kind"] == "submission"]
     lost_output = subprocess.run(
         [PY, "manage.py", "shell", "-c", SUBMISSIONS],
@@ -344,7 +362,8 @@ def main() -> int:
     seen = sum(1 for r in results if r["kind"] == "canary-check" and r["seen"])
     print(
         f"sign-ups {signups} (verified during the run {verified}), alert emails {len(alerts)}, "
-        f"submissions {len(submitted)}, emails recorded {len(recorded)}; canary shown to its own audience "
+        f"submissions {len(submitted)}, emails recorded {len(recorded)} (of which copies sent again with the "
+        f"same Message-ID {resent}); canary shown to its own audience "
         f"{seen}/{checks}; failed writes {sum(1 for r in results if r['kind'].endswith('-failed'))}"
     )
     for problem in email_problems[:20]:

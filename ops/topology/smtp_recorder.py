@@ -42,6 +42,10 @@ class Recorder:
             handle.write(content if isinstance(content, bytes) else content.encode())
             handle.flush()
             os.fsync(handle.fileno())
+        await asyncio.sleep(0)  # one turn of the loop: a sender killed while we wrote is noticed now
+        if server.transport is None or server.transport.is_closing():
+            partial.unlink()
+            return "421 Sender gone"
         partial.rename(self.folder / name)
         return "250 Message accepted for delivery"
 

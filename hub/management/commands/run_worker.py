@@ -5,7 +5,8 @@ WORKER_SCHEDULE_INTERVAL seconds, the periodic jobs: Wagtail's scheduled publish
 go-live time has passed) and the jobs listed in hub.periodic (digests, retries). Several workers
 may run at once (one per app server): tasks are claimed with a lock, and only the worker holding
 the clock lease (hub.models.ClockLease) runs the periodic jobs, so scheduled pages are published
-once; if it dies, another takes the clock over when the lease expires.
+once; if it dies, another takes the clock over when the lease expires. Each worker also renews a lease of
+its own while it lives, so the tasks of one that died are queued again (hub.workers).
 """
 
 from __future__ import annotations
@@ -29,6 +30,7 @@ from django.utils.timesince import timesince
 
 from hub.models import ClockLease, new_holder_id
 from hub.periodic import run_periodic_jobs
+from hub.workers import Heartbeat, requeue_own
 
 logger = logging.getLogger(__name__)
 OUTCOMES = {TaskResultStatus.SUCCESSFUL: "done"}
@@ -126,17 +128,29 @@ class Command(DBWorkerCommand):
             log_start_up(options["backend_name"], options["queue_name"].split(","), clock)
         if keeps_clock:
             Clock(interval).start()
-        while True:
-            try:
-                return super().handle(*args, **options)
-            except (OperationalError, InterfaceError) as error:
-                # The database restarting (or failing over) ended the worker, and with it every email until
-                # someone restarted it (issue 13's load test). Wait for the database to come back instead;
-                # any other database error (a missing migration, bad data) still stops it.
-                if options.get("batch"):
-                    raise
-                logger.warning(
-                    "The database is unavailable (%s); the worker tries again in %s s", error, RETRY_SECONDS
-                )
-                connections.close_all()
-                time.sleep(RETRY_SECONDS)
+        heartbeat = None
+        if not (options.get("batch") or reloading):  # a live worker says so; hub.workers requeues a dead one's tasks
+            heartbeat = Heartbeat(options["worker_id"])
+            heartbeat.start()
+        cut_off = False
+        try:
+            while True:
+                try:
+                    if cut_off:  # whatever this worker was running when the database went is queued again
+                        requeue_own(options["worker_id"])
+                    return super().handle(*args, **options)
+                except (OperationalError, InterfaceError) as error:
+                    # The database restarting (or failing over) ended the worker, and with it every email
+                    # until someone restarted it (issue 13's load test). Wait for the database to come back
+                    # instead; any other database error (a missing migration, bad data) still stops it.
+                    if options.get("batch"):
+                        raise
+                    logger.warning(
+                        "The database is unavailable (%s); the worker tries again in %s s", error, RETRY_SECONDS
+                    )
+                    connections.close_all()
+                    time.sleep(RETRY_SECONDS)
+                    cut_off = True
+        finally:
+            if heartbeat is not None:
+                heartbeat.stop()
