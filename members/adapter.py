@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import logging
-import smtplib
 
 from allauth.account.adapter import DefaultAccountAdapter
 from allauth.core import context as allauth_context
@@ -15,6 +14,7 @@ from django.urls import reverse
 from hub.mail import message_id
 
 from .emails import attach_html_alternative, site_name
+from .tasks import send_or_queue
 
 logger = logging.getLogger(__name__)
 
@@ -41,15 +41,7 @@ class AccountAdapter(DefaultAccountAdapter):
         # hands it to the worker (members.tasks) instead of failing the request: with the server away, a
         # sign-up answered 500 after the account was made, its verification never sent (issue 13's load test).
         ctx = {"request": request, "email": email, "current_site": get_current_site(request), **extra, **context}
-        message = self.render_mail(template_prefix, email, ctx)
-        try:
-            message.send()
-        except (smtplib.SMTPException, OSError) as error:
-            from .tasks import as_data, recipients, retry_later
-
-            data = as_data(message)
-            logger.warning("Account email to %s queued for the worker: %s", recipients(data), error)
-            retry_later(data, 1)
+        send_or_queue(self.render_mail(template_prefix, email, ctx))
 
     def render_mail(self, template_prefix, email, context, headers=None):
         """Every email has a plain-text part and an HTML part in the hub's style, and its Message-ID."""

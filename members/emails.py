@@ -11,6 +11,8 @@ from wagtail.models import Site
 
 from content.core.models import SiteSettings
 
+from .tasks import send_or_queue
+
 
 def _html_from_text(text: str) -> str:
     paragraphs = [p.strip() for p in text.strip().split("\n\n") if p.strip()]
@@ -58,4 +60,4 @@ def send_templated_email(
         subject=f"{settings.ACCOUNT_EMAIL_SUBJECT_PREFIX}{subject}", body=body, to=to, reply_to=reply_to
     )
     attach_html_alternative(message)
-    message.send()
+    send_or_queue(message)  # a mail server away: the worker tries again later (members.tasks)

@@ -1,4 +1,6 @@
-"""Account emails (sign-up verification, password reset…) that could not be sent at once, retried by the worker.
+"""Emails to members (sign-up verification, password reset, decisions on their submissions and requests…) that
+could not be sent at once, retried by the worker with a back-off: a mail server away never fails the request or
+task that sends, nor loses the email.
 
 A queued email holds secrets (a confirmation key, a password-reset link, a sign-in code) and waits in the
 task table, which the admin's task pages show and every database backup copies. It is queued sealed
@@ -21,6 +23,8 @@ from django_tasks import task
 from django.conf import settings
 from django.core.mail import EmailMultiAlternatives
 from django.utils import timezone
+
+from hub.mail import message_id
 
 logger = logging.getLogger(__name__)
 MAX_ATTEMPTS = 8  # then 30 s, 30 s, 1, 2, 4, 8, 10 minutes apart: about half an hour of outage
@@ -54,6 +58,20 @@ def unseal(sealed: str) -> dict:
 def recipients(data: dict) -> str:
     """Who an email is for, as the logs may say it: the domains only."""
     return ", ".join("…@" + address.rpartition("@")[2] for address in data["to"])
+
+
+def send_or_queue(message: EmailMultiAlternatives) -> None:
+    """Send now; if the mail server cannot take it (down, refusing), the worker tries again later.
+
+    The message's Message-ID is fixed first, so every try is the same message (hub.mail).
+    """
+    message.extra_headers.setdefault("Message-ID", message_id())
+    try:
+        message.send()
+    except (smtplib.SMTPException, OSError) as error:
+        data = as_data(message)
+        logger.warning("Email to %s queued for the worker: %s", recipients(data), error)
+        retry_later(data, 1)
 
 
 def retry_later(data: dict, attempt: int) -> None:

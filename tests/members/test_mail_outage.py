@@ -124,3 +124,32 @@ def test_an_email_sealed_under_another_key_is_dropped_not_sent(settings):
     settings.SECRET_KEY = "another-key-" + "x" * 50
     assert tasks.send_account_email.call(sealed) == "unreadable"
     assert mail.outbox == []
+
+
+def test_an_editors_decision_with_the_mail_server_away_is_saved_and_the_member_told_later(mail_server_away):
+    """Status emails (a decision on an access request, a submission published…) go the same way: the editor's
+    action succeeds, the member's email follows once the server is back, as the same message."""
+    from django.test import Client
+
+    from members.models import AccessRequest
+    from tests.members.conftest import make_member
+
+    member = make_member("decided@example.org")
+    access = AccessRequest.objects.create(user=member, reason="Council officer")
+    admin = make_member("deciding-editor@example.org")
+    admin.is_superuser = admin.is_staff = True
+    admin.save()
+    editor = Client(HTTP_HOST="localhost")
+    editor.force_login(admin)
+    mail.outbox.clear()
+    mail_server_away.tried = []
+    mail_server_away.failures = 1
+    response = editor.post(
+        f"/admin/access-requests/edit/{access.pk}/", {"status": "approved", "decision_note": "Welcome"}
+    )
+    assert response.status_code == 302, "not a server error"
+    access.refresh_from_db()
+    assert access.status == AccessRequest.Status.APPROVED
+    (message,) = [m for m in mail.outbox if m.to == [member.email]]
+    assert "Welcome" in message.body
+    assert len(mail_server_away.tried) == 2 and len(set(mail_server_away.tried)) == 1
