@@ -59,6 +59,7 @@ class Faults:
         self.start = start
         self.windows: list[dict] = []
         self.posts: list[str] = []
+        self.approved: list[int] = []
         self.publisher = subprocess.Popen(  # one Django process for every post: no start-up cost each time
             [PY, str(HERE / "publisher.py")],
             cwd=ROOT,
@@ -77,6 +78,14 @@ class Faults:
         self.publisher.stdin.flush()
         line = self.publisher.stdout.readline()
         self.posts.append(re.search(r"POST \d+ (.*)", line).group(1))
+
+    def approve(self) -> None:
+        """A moderator approves a case study the load submitted: its member is sent a status email."""
+        self.publisher.stdin.write("APPROVE\n")
+        self.publisher.stdin.flush()
+        pk = int(re.search(r"APPROVED (\d+)", self.publisher.stdout.readline()).group(1))
+        if pk:
+            self.approved.append(pk)
 
     def run(self, seconds: int, topic: int) -> None:
         at = lambda fraction: self.start + fraction * seconds  # noqa: E731
@@ -104,6 +113,7 @@ class Faults:
         wait_until(at(0.46))
         began = time.time()
         self.publish(topic)
+        self.approve()
         time.sleep(1.5)  # the announcement is made and the sends have begun (each takes 50 ms at the relay)
         ctl("kill", "worker", "1")
         time.sleep(10)
@@ -113,6 +123,7 @@ class Faults:
         began = time.time()
         ctl("stop", "smtp")
         self.publish(topic)  # alerts due while the relay is away
+        self.approve()  # and a status email
         time.sleep(30)
         ctl("start", "smtp")
         self.window("SMTP down 30 s", began)
@@ -122,6 +133,7 @@ class Faults:
         self.window("PostgreSQL restarted", began)
         wait_until(at(0.88))
         self.publish(topic)
+        self.approve()
 
 
 def mails() -> list[tuple[str, str, str, str]]:
@@ -168,6 +180,14 @@ from alerts.models import Delivery
 rows = list(Delivery.objects.filter(announcement__page__title__startswith="Load alert ", digest=False)
             .values("email", "status", "announcement__page__title"))
 print("ALERTS " + json.dumps(rows))
+"""
+
+STATUS_EMAILS = """
+import json
+from submissions.models import CaseStudySubmission
+rows = [{"pk": s.pk, "email": s.owner.email.lower(), "title": s.page.title if s.page else "", "status": s.status}
+        for s in CaseStudySubmission.objects.filter(pk__in=PKS).select_related("owner", "page")]
+print("STATUS " + json.dumps(rows))
 """
 
 SUBMISSIONS = """
@@ -320,6 +340,14 @@ def main() -> int:
         resent += len(got) - len(set(got))
         if len(set(got)) != 1 or row["status"] != "sent":
             email_problems.append(f"alert '{title}' to {row['email']}: {len(set(got))} received, {row['status']}")
+    statuses = json.loads(
+        re.search(r"STATUS (.*)", shell(STATUS_EMAILS.replace("PKS", str(faults.approved)))).group(1)
+    )
+    for row in statuses:
+        got = [m for s, b, m in by_recipient[row["email"]] if row["title"] in s and "is published" in s]
+        resent += len(got) - len(set(got))
+        if len(set(got)) != 1 or row["status"] != "published":
+            email_problems.append(f"status email for '{row['title']}' to {row['email']}: {len(set(got))} received")
     submitted = [row for row in results if row["kind"] == "submission"]
     lost_output = subprocess.run(
         [PY, "manage.py", "shell", "-c", SUBMISSIONS],
@@ -362,7 +390,7 @@ def main() -> int:
     seen = sum(1 for r in results if r["kind"] == "canary-check" and r["seen"])
     print(
         f"sign-ups {signups} (verified during the run {verified}), alert emails {len(alerts)}, "
-        f"submissions {len(submitted)}, emails recorded {len(recorded)} (of which copies sent again with the "
+        f"submissions {len(submitted)} (approved during the run {len(statuses)}), emails recorded {len(recorded)} (of which copies sent again with the "
         f"same Message-ID {resent}); canary shown to its own audience "
         f"{seen}/{checks}; failed writes {sum(1 for r in results if r['kind'].endswith('-failed'))}"
     )
