@@ -38,15 +38,17 @@ case "$action:$name" in
 start:postgres)
     if [ ! -f "$PGDATA/PG_VERSION" ]; then
         mkdir -p "$PGDATA" && chown postgres:postgres "$PGDATA"
-        su postgres -c "$PG_BIN/initdb -D $PGDATA -A trust -U postgres --no-sync -E UTF8" >"$LOGS/initdb.log"
+        # Trust only on the data folder's own socket (root's administration, below); TCP needs the password.
+        su postgres -c "$PG_BIN/initdb -D $PGDATA --auth-local=trust --auth-host=scram-sha-256 -U postgres --no-sync -E UTF8" \
+            >"$LOGS/initdb.log"
     fi
     touch "$LOGS/postgres.log" && chown postgres "$LOGS/postgres.log"
     su postgres -c "$PG_BIN/pg_ctl -D $PGDATA -l $LOGS/postgres.log -w -t 60 \
         -o '-p $PG_PORT -k $PGDATA -c listen_addresses=127.0.0.1 -c max_connections=100' start" >/dev/null
-    su postgres -c "psql -q -h 127.0.0.1 -p $PG_PORT -tc \"SELECT 1 FROM pg_roles WHERE rolname='hub'\"" | grep -q 1 ||
-        su postgres -c "psql -q -h 127.0.0.1 -p $PG_PORT -c \"CREATE ROLE hub LOGIN SUPERUSER PASSWORD 'hub'\""
-    su postgres -c "psql -q -h 127.0.0.1 -p $PG_PORT -tc \"SELECT 1 FROM pg_database WHERE datname='hub'\"" | grep -q 1 ||
-        su postgres -c "createdb -h 127.0.0.1 -p $PG_PORT -O hub hub"
+    su postgres -c "psql -q -h $PGDATA -p $PG_PORT -tc \"SELECT 1 FROM pg_roles WHERE rolname='hub'\"" | grep -q 1 ||
+        su postgres -c "psql -q -h $PGDATA -p $PG_PORT -c \"CREATE ROLE hub LOGIN SUPERUSER PASSWORD 'hub'\""
+    su postgres -c "psql -q -h $PGDATA -p $PG_PORT -tc \"SELECT 1 FROM pg_database WHERE datname='hub'\"" | grep -q 1 ||
+        su postgres -c "createdb -h $PGDATA -p $PG_PORT -O hub hub"
     ;;
 stop:postgres | kill:postgres)
     [ -f "$PGDATA/postmaster.pid" ] && su postgres -c "$PG_BIN/pg_ctl -D $PGDATA -m fast -w stop" >/dev/null || true ;;

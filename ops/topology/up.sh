@@ -13,7 +13,21 @@ ctl() { "$HERE/ctl.sh" "$@"; }
 command -v nginx >/dev/null && command -v redis-server >/dev/null && [ -x "$PG_BIN/pg_ctl" ] ||
     { echo "topology: needs nginx, redis-server and postgresql (apt-get install -y nginx redis-server postgresql)" >&2; exit 2; }
 "$PY" -c "import aiosmtpd, locust" 2>/dev/null || { echo "topology: needs requirements-dev.txt (make install-dev)" >&2; exit 2; }
+# The state folder is made by us and for us: never one planted in a shared /tmp (a symlink, another owner).
+if [ -L "$TOPOLOGY_DIR" ] || { [ -e "$TOPOLOGY_DIR" ] && [ ! -O "$TOPOLOGY_DIR" ]; }; then
+    echo "topology: $TOPOLOGY_DIR is a symlink or belongs to someone else; remove it or set TOPOLOGY_DIR" >&2; exit 2
+fi
+# Every port must be free: a process already answering on one would be taken for ours.
+for port in $PG_PORT $REDIS_PORT $S3_PORT $NGINX_PORT $APP_PORTS $SMTP_PORT $((OS_HTTP_BASE + 1)) \
+        $((OS_HTTP_BASE + 2)) $((OS_HTTP_BASE + 3)) $OS_ADMIN_PORT; do
+    if (echo >"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then
+        echo "topology: port $port is already in use (make topology-stop, or set TOPOLOGY_*_PORT)" >&2; exit 2
+    fi
+done
+install -d -m 711 "$TOPOLOGY_DIR"  # PostgreSQL's own user must pass through to its data folder
 mkdir -p "$LOGS" "$RUN" "$MAILDIR"
+# A start that fails half-way stops what it started (the data and logs stay for a look).
+trap 'status=$?; [ $status = 0 ] || { echo "topology: start failed; stopping what started" >&2; "$HERE/down.sh" --keep >/dev/null; }' EXIT
 start=$(date +%s)
 step() { echo "topology: $* ($(( $(date +%s) - start )) s)"; }
 
