@@ -8,6 +8,17 @@ HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 . "$HERE/env.sh"
 work="$(mktemp -d /tmp/hub-drill.XXXXXX)"
 inventory() { (cd "$ROOT" && app_env && "$PY" manage.py shell <"$HERE/inventory.py" | sed -n 's/^INVENTORY //p'); }
+# A member's submission with a private file, so the drill restores one from the private bucket too.
+(cd "$ROOT" && app_env && "$PY" manage.py shell -v 0 -c '
+from django.contrib.auth import get_user_model
+from django.core.files.base import ContentFile
+from submissions.models import CaseStudySubmission, SubmissionAttachment
+owner = get_user_model().objects.filter(is_superuser=False).order_by("pk").first()
+submission = CaseStudySubmission.objects.create(owner=owner, data={"about": {"title": ["Drill case study"]}})
+pdf = b"%PDF-1.4\n% the restore drill\n%%EOF\n"
+attachment = SubmissionAttachment(submission=submission, original_name="drill-evidence.pdf", kind="pdf", size=len(pdf))
+attachment.file.save("drill-evidence.pdf", ContentFile(pdf), save=True)
+')
 inventory >"$work/before.json"
 backup=$("$HERE/backup.sh" "$work/backup")
 "$HERE/down.sh"
