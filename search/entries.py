@@ -15,6 +15,7 @@ from django.utils.html import strip_tags
 from wagtail.models import Page
 
 from .access import PUBLIC, access_level
+from .documents import pdf_text
 from .models import SearchEntry
 from .spelling import add_words
 from .synonyms import forget_names
@@ -90,7 +91,13 @@ def entry_data(page: Page) -> EntryData | None:
     if isinstance(page, PaperPage):
         teaser = plain([page.subtitle, page.summary])
         authors = ", ".join(author.person.name for author in page.ordered_authors)
-        body = plain([page.key_findings.raw_data, page.body.raw_data]) if page.is_released else ""
+        body = ""
+        if page.is_released:  # the report is read only once the paper is out (search.documents)
+            body = "\n".join(
+                part
+                for part in (plain([page.key_findings.raw_data, page.body.raw_data]), pdf_text(page.report))
+                if part
+            )
         series = page.get_parent()
         return EntryData(
             "paper",

@@ -9,6 +9,7 @@ from django.db.models import Q
 from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.dispatch import receiver
 
+from wagtail.documents import get_document_model_string
 from wagtail.models import Page, PageViewRestriction
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
@@ -74,6 +75,14 @@ def on_person_saved(sender, instance, **kwargs):
         Q(pk__in=instance.paper_authorships.values("page_id")) | Q(pk__in=instance.blog_authorships.values("page_id"))
     )
     _refresh(authored.live().specific())
+
+
+@receiver(post_save, sender=get_document_model_string())
+def on_document_saved(sender, instance, **kwargs):
+    """A report replaced or moved to another collection: the papers it belongs to are indexed again."""
+    from content.papers.models import PaperPage
+
+    _refresh(PaperPage.objects.live().filter(report=instance))
 
 
 @receiver(m2m_changed, sender=PageViewRestriction.groups.through)

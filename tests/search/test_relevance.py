@@ -22,7 +22,9 @@ pytestmark = pytest.mark.django_db
 # through Wagtail's backend: 0.454, 0.803.) The issue's target is 0.60 and 0.90: not reached yet.
 # OpenSearch 2.19 (three nodes): 0.577, 0.866. With the demo's four search synonym groups (editors' list,
 # content/demo/synonyms.py, 2026-12-01): SQLite 0.609, 0.898; PostgreSQL 0.601, 0.901; OpenSearch 0.587, 0.884.
-THRESHOLDS = {"database": {"p@3": 0.60, "ndcg@10": 0.89}, "cluster": {"p@3": 0.58, "ndcg@10": 0.88}}
+# With the text of papers' report PDFs (search/documents.py, 2026-12-01 later): SQLite 0.6093, 0.9002;
+# PostgreSQL 0.6066, 0.9012; OpenSearch 0.5984, 0.8879. The database engine now holds the issue's 0.60 and 0.90.
+THRESHOLDS = {"database": {"p@3": 0.60, "ndcg@10": 0.90}, "cluster": {"p@3": 0.59, "ndcg@10": 0.88}}
 
 
 def dcg(gains: list[int]) -> float:
@@ -47,7 +49,7 @@ def test_relevance_meets_the_thresholds(engine, capsys):
     with capsys.disabled():
         print(
             f"\nrelevance[{engine.name}] over {len(JUDGED_QUERIES)} queries: "
-            f"precision@3={figures['p@3']:.3f} NDCG@10={figures['ndcg@10']:.3f}"
+            f"precision@3={figures['p@3']:.4f} NDCG@10={figures['ndcg@10']:.4f}"
         )
     thresholds = THRESHOLDS[engine.name]
     assert figures["p@3"] >= thresholds["p@3"], figures
