@@ -402,10 +402,24 @@ def on_restriction_change(sender, instance, action: str = "", **kwargs) -> None:
 
 
 def on_object_change(sender, instance, **kwargs) -> None:
-    """A snippet, setting, site, image or document: shown on unknown pages, so all of them go."""
+    """A snippet, setting, site, image or document: shown on unknown pages, so all of them go.
+
+    Except a new image or document: no page can show it until a page that uses it is published, which
+    purges. (Each case-study submission files its attachment as a document, and under the load test's
+    submissions the whole page cache was renewed every few seconds: docs/operations.md.)
+    """
+    if kwargs.get("created") and isinstance(instance, uploaded_models()):
+        return
     if isinstance(instance, watched_models()):
         bump_generation()
         purge_frontend(None)
+
+
+def uploaded_models() -> tuple[type, ...]:
+    from wagtail.documents import get_document_model
+    from wagtail.images import get_image_model
+
+    return (get_image_model(), get_document_model())
 
 
 _WATCHED: tuple[type, ...] | None = None

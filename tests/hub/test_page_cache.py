@@ -354,6 +354,23 @@ def test_draft_saves_keep_the_cache_and_snippet_edits_clear_it(cache_kind, anony
     assert cache_state(response) == "miss" and b"A renamed topic" in response.content
 
 
+def test_an_upload_keeps_the_cache_and_an_edit_to_an_existing_document_clears_it(cache_kind, anonymous):
+    """A new document or image is on no page yet (a member's submission files one: it kept the cache cold)."""
+    from django.core.files.base import ContentFile
+
+    from wagtail.documents import get_document_model
+
+    post = BlogPage.objects.get(slug="notes-from-stoke-on-trent")
+    warm(anonymous, post.url)
+    document = get_document_model()(title="A new upload")
+    document.file.save("new-upload.pdf", ContentFile(b"%PDF-1.4\n%%EOF\n"), save=True)
+    assert cache_state(anonymous.get(post.url)) == "hit"
+
+    document.title = "A renamed upload"
+    document.save()
+    assert cache_state(anonymous.get(post.url)) == "miss"
+
+
 # A proxy or CDN in front: Wagtail's frontend-cache purge
 
 
