@@ -80,9 +80,7 @@ def on_person_saved(sender, instance, **kwargs):
 @receiver(post_save, sender=get_document_model_string())
 def on_document_saved(sender, instance, **kwargs):
     """A report replaced or moved to another collection: the papers it belongs to are indexed again."""
-    from content.papers.models import PaperPage
-
-    _refresh(PaperPage.objects.live().filter(report=instance))
+    _refresh(Page.objects.live().filter(paperpage__report=instance).specific())
 
 
 @receiver(m2m_changed, sender=PageViewRestriction.groups.through)
