@@ -32,6 +32,7 @@ logger = logging.getLogger(__name__)
 
 HEARTBEAT_SECONDS = 10
 ALIVE_SECONDS = 60  # six missed heartbeats: a worker busy on one long task still renews (its own thread)
+MAX_RUNS = 3  # a task whose worker died this many times (out of memory, a crash it causes) is not run again
 
 
 def lease_name(worker_id: str) -> str:
@@ -66,6 +67,8 @@ class Heartbeat(threading.Thread):
 
     def stop(self) -> None:
         self.stopped.set()
+        if self.is_alive():
+            self.join(timeout=5)  # a beat under way would otherwise write the lease again after the release
         try:
             ClockLease.release(self.worker_id, name=lease_name(self.worker_id))
         except Exception:  # noqa: BLE001 - stopping anyway; the lease runs out by itself
@@ -73,10 +76,24 @@ class Heartbeat(threading.Thread):
 
 
 def requeue(task_result: DBTaskResult, why: str) -> bool:
-    """Put one RUNNING task back in the queue, unless it finished (or was requeued) meanwhile."""
-    again = DBTaskResult.objects.filter(
+    """Put one RUNNING task back in the queue, unless it finished (or was requeued) meanwhile; after
+    MAX_RUNS workers died running it, mark it failed instead (shown in the admin's task list)."""
+    still_running = DBTaskResult.objects.filter(
         pk=task_result.pk, status=TaskResultStatus.RUNNING, started_at=task_result.started_at
-    ).update(status=TaskResultStatus.READY)
+    )
+    runs = len(task_result.worker_ids)
+    if runs >= MAX_RUNS:
+        if still_running.update(
+            status=TaskResultStatus.FAILED,
+            finished_at=timezone.now(),
+            exception_class_path=f"{__name__}.WorkerLost",
+            traceback=f"Its worker stopped while running it, {runs} times ({why}): not run again.",
+        ):
+            logger.error(
+                "Task %s (%s) failed: its worker stopped %s times", task_result.pk, task_result.task_path, runs
+            )
+        return False
+    again = still_running.update(status=TaskResultStatus.READY)
     if again:
         logger.warning("Task %s (%s) queued again: %s", task_result.pk, task_result.task_path, why)
     return bool(again)

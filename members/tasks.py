@@ -31,12 +31,17 @@ MAX_ATTEMPTS = 8  # then 30 s, 30 s, 1, 2, 4, 8, 10 minutes apart: about half an
 
 
 def as_data(message: EmailMultiAlternatives) -> dict:
-    """A message as JSON-safe data, for the task queue."""
+    """A message as JSON-safe data, for the task queue: everything but attachments, which none of these has."""
+    if message.attachments:
+        raise ValueError("An email with attachments cannot be queued as data")
     return {
         "subject": message.subject,
         "body": message.body,
         "from_email": message.from_email,
         "to": list(message.to),
+        "cc": list(message.cc),
+        "bcc": list(message.bcc),
+        "reply_to": list(message.reply_to),  # a question's answer is replied to its author, not to the hub
         "headers": dict(message.extra_headers),
         "alternatives": [[content, mimetype] for content, mimetype in getattr(message, "alternatives", [])],
     }
@@ -98,6 +103,9 @@ def send_account_email(sealed: str, attempt: int = 1) -> str:
         body=data["body"],
         from_email=data["from_email"],
         to=data["to"],
+        cc=data.get("cc", []),
+        bcc=data.get("bcc", []),
+        reply_to=data.get("reply_to", []),
         headers=data["headers"],
         alternatives=[tuple(item) for item in data["alternatives"]],
     )

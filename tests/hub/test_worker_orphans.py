@@ -20,7 +20,7 @@ from django.utils import timezone
 from hub.management.commands import run_worker
 from hub.models import ClockLease
 from hub.periodic import PERIODIC_JOBS
-from hub.workers import ALIVE_SECONDS, Heartbeat, lease_name, requeue_orphaned_tasks
+from hub.workers import ALIVE_SECONDS, MAX_RUNS, Heartbeat, lease_name, requeue_orphaned_tasks
 from members.tasks import seal, send_account_email
 
 pytestmark = pytest.mark.django_db
@@ -100,7 +100,30 @@ def test_a_worker_that_lost_its_database_mid_task_runs_the_task_again(monkeypatc
     call_command("run_worker", no_clock=True, startup_delay=False, verbosity=0, worker_id="restarting-worker")
     assert runs == ["restarting-worker", "restarting-worker"]
     assert DBTaskResult.objects.get(pk=task_result.pk).status == TaskResultStatus.READY
-    assert not ClockLease.objects.filter(name=lease_name("restarting-worker")).exists(), "a stopped worker says so"
+
+
+def test_a_stopped_worker_gives_its_lease_back():
+    heartbeat = Heartbeat("stopping-worker")
+    heartbeat.beat()
+    assert ClockLease.objects.filter(name=lease_name("stopping-worker")).exists()
+    heartbeat.stop()
+    assert not ClockLease.objects.filter(name=lease_name("stopping-worker")).exists()
+
+
+@override_settings(TASKS=DATABASE_TASKS)
+def test_a_task_whose_worker_keeps_dying_is_failed_not_run_for_ever():
+    task_result = queued_email("crasher@example.org")
+    for attempt in range(1, MAX_RUNS + 1):
+        taken_by(task_result, f"worker-{attempt}", seconds_ago=ALIVE_SECONDS + 5)
+        task_result.refresh_from_db()
+        requeued = requeue_orphaned_tasks()
+        task_result.refresh_from_db()
+        if attempt < MAX_RUNS:
+            assert requeued == 1 and task_result.status == TaskResultStatus.READY
+    assert task_result.status == TaskResultStatus.FAILED
+    assert "stopped while running it, 3 times" in task_result.traceback
+    run_queue()
+    assert not mail.outbox, "not run again"
 
 
 def test_long_worker_ids_fit_the_lease_name():

@@ -153,3 +153,20 @@ def test_an_editors_decision_with_the_mail_server_away_is_saved_and_the_member_t
     (message,) = [m for m in mail.outbox if m.to == [member.email]]
     assert "Welcome" in message.body
     assert len(mail_server_away.tried) == 2 and len(set(mail_server_away.tried)) == 1
+
+
+def test_a_queued_email_keeps_its_reply_to(mail_server_away):
+    """A question's answer is sent Reply-To its author: a copy the worker sends later must be too (review)."""
+    from members.emails import send_templated_email
+
+    mail.outbox.clear()
+    mail_server_away.failures = 1
+    send_templated_email(
+        "email/submission_published",
+        {"name": "Asker", "title": "A case study", "page_url": "http://localhost/x/", "status_url": ""},
+        ["asker@example.org"],
+        reply_to=["author@council.example.org"],
+    )
+    (message,) = mail.outbox
+    assert message.reply_to == ["author@council.example.org"]
+    assert message.message()["Reply-To"] == "author@council.example.org"

@@ -129,10 +129,10 @@ class Command(DBWorkerCommand):
         if keeps_clock:
             Clock(interval).start()
         heartbeat = None
-        if not (options.get("batch") or reloading):  # a live worker says so; hub.workers requeues a dead one's tasks
+        if not reloading:  # a live worker says so; hub.workers requeues a dead one's tasks
             heartbeat = Heartbeat(options["worker_id"])
             heartbeat.start()
-        cut_off = False
+        cut_off = True  # on starting too: a worker started again with its --worker-id left tasks RUNNING
         try:
             while True:
                 try:
