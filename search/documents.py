@@ -1,30 +1,63 @@
 """The text of a paper's report (its PDF), so search finds what only the report says.
 
 A paper's page gives its summary and findings; the report holds the rest ("resilience" appears only there in
-the demo, and a reader searching for it found nothing). The text is read with pypdf when the paper's entry is
-built, a page of the PDF to a line, so a snippet is cut from one page's sentences.
+the demo, and a reader searching for it found nothing). The text is read with pypdf, a page of the PDF to a
+line, so a snippet is cut from one page's sentences.
 
-Only what the reader of the page may read: a document in a collection with a view restriction is never read
-into an entry (the entry's audience is the page's), and an unreleased paper's report is not read at all (the
-caller decides). A file that cannot be read (missing, not a PDF, damaged, storage away) gives no text and a
-warning; the entry is built without it.
+**Read by the worker, never in an editor's request.** A small hostile PDF can take minutes to read (a 13 KB
+file with a 5 MB content stream, or pages sharing one heavy stream), so ``read_report`` runs as a task and
+keeps the text (``DocumentText``, by file); entries use what was read and the task re-indexes the papers when
+it has read one. Bulk loads and ``search_index rebuild`` read in their own process (``reading_inline``), so the
+demo is completely searchable when ``make run`` first answers. Reading stops at ``MAX_BYTES`` of file, pypdf's
+lowered decompression limits, ``MAX_PAGES``, ``MAX_CHARS`` or ``MAX_SECONDS``.
+
+**Only what the page's readers may read**, decided whenever an entry is built: a document in a collection with
+a view restriction is never part of an entry (and adding one re-indexes the papers: search.signal_handlers);
+an unreleased paper's report is not used at all (the caller decides). A file that cannot be read (missing, not
+a PDF, damaged, storage away) gives no text and a warning; the entry is built without it.
 """
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import re
+import threading
+import time
+from collections.abc import Iterator
 
-from pypdf import PdfReader
+from django_tasks import task
+from pypdf import PdfReader, apply_configuration
 
-from wagtail.models import CollectionViewRestriction
+from django.db import transaction
+
+from wagtail.documents import get_document_model
+from wagtail.models import CollectionViewRestriction, Page
+
+from .models import DocumentText
 
 logger = logging.getLogger(__name__)
+logging.getLogger("pypdf").setLevel(logging.ERROR)  # its warnings on every malformed file are noise here
 
-MAX_CHARS = 200_000  # about 30,000 words: a long report; beyond, the rest is not indexed
+MAX_BYTES = 50_000_000
 MAX_PAGES = 300
+MAX_CHARS = 200_000  # about 30,000 words: a long report; beyond, the rest is not indexed
+MAX_SECONDS = 20.0
+MAX_STREAM = 5_000_000  # decompressed bytes per stream (pypdf's own limit is 75 MB)
 HYPHENATED = re.compile(r"(\w)-\n(\w)")
 LINE_BREAKS = re.compile(r"\s*\n\s*")
+_inline = threading.local()
+
+
+@contextlib.contextmanager
+def reading_inline() -> Iterator[None]:
+    """Within: a report not read yet is read here and now (bulk loads, rebuilds), not queued."""
+    before = getattr(_inline, "on", False)
+    _inline.on = True
+    try:
+        yield
+    finally:
+        _inline.on = before
 
 
 def is_restricted(document) -> bool:
@@ -32,22 +65,71 @@ def is_restricted(document) -> bool:
     return CollectionViewRestriction.objects.filter(collection__in=collections).exists()
 
 
-def pdf_text(document) -> str:
-    """The report's text, one line per PDF page, or "" (see the module's docstring)."""
+def version(document) -> str:
+    """Which file was read: a replaced file has another name (Wagtail keeps each upload's own)."""
+    return f"{document.file.name}:{document.file_size or ''}:{document.file_hash}"[:400]
+
+
+def report_text(document) -> str:
+    """The text search may use for a released paper's report: "" if none may be used or none was read yet
+    (then it is queued for the worker, or read here within ``reading_inline``)."""
     if document is None or not document.file.name.lower().endswith(".pdf") or is_restricted(document):
         return ""
+    stored = DocumentText.objects.filter(document=document, version=version(document)).first()
+    if stored is not None:
+        return stored.text
+    if getattr(_inline, "on", False):
+        return read(document)
+    pk = document.pk
+    transaction.on_commit(lambda: read_report.enqueue(pk))
+    return ""
+
+
+def read(document) -> str:
+    """Read the PDF now and keep its text; "" (kept too, so it is not read again) if it cannot be read."""
+    text = pdf_text(document)
+    DocumentText.objects.update_or_create(document=document, defaults={"version": version(document), "text": text})
+    return text
+
+
+def pdf_text(document) -> str:
+    """The file's text, one line per PDF page, within the limits above; "" if it cannot be read."""
     pages: list[str] = []
     size = 0
+    started = time.monotonic()
     try:
-        with document.file.open("rb") as handle:
+        if document.file.size > MAX_BYTES:
+            raise ValueError(f"larger than {MAX_BYTES} bytes")
+        limits = {
+            "zlib_maximum_output_length": MAX_STREAM,
+            "lzw_maximum_output_length": MAX_STREAM,
+            "run_length_maximum_output_length": MAX_STREAM,
+            "array_based_stream_maximum_output_length": MAX_STREAM,
+        }
+        with apply_configuration(**limits), document.file.open("rb") as handle:
             for page in PdfReader(handle).pages[:MAX_PAGES]:
                 text = LINE_BREAKS.sub(" ", HYPHENATED.sub(r"\1\2", page.extract_text() or "")).strip()
                 if text:
                     pages.append(text)
                     size += len(text)
-                if size >= MAX_CHARS:
+                if size >= MAX_CHARS or time.monotonic() - started > MAX_SECONDS:
                     break
     except Exception as error:  # noqa: BLE001 - a damaged upload or storage away: index the page without it
         logger.warning("The text of document %s could not be read for search: %s", document.pk, error)
         return ""
     return "\n".join(pages)[:MAX_CHARS]
+
+
+@task()
+def read_report(document_id: int) -> int:
+    """Read one report (if not read already) and re-index the live papers it belongs to; how many."""
+    from .indexing import refresh_pages  # indexing builds entries, which use this module
+
+    document = get_document_model().objects.filter(pk=document_id).first()
+    if document is None:
+        return 0
+    if not DocumentText.objects.filter(document=document, version=version(document)).exists():
+        read(document)
+    papers = list(Page.objects.live().filter(paperpage__report=document).specific())
+    refresh_pages(papers)
+    return len(papers)

@@ -15,7 +15,7 @@ from django.utils.html import strip_tags
 from wagtail.models import Page
 
 from .access import PUBLIC, access_level
-from .documents import pdf_text
+from .documents import reading_inline, report_text
 from .models import SearchEntry
 from .spelling import add_words
 from .synonyms import forget_names
@@ -95,7 +95,7 @@ def entry_data(page: Page) -> EntryData | None:
         if page.is_released:  # the report is read only once the paper is out (search.documents)
             body = "\n".join(
                 part
-                for part in (plain([page.key_findings.raw_data, page.body.raw_data]), pdf_text(page.report))
+                for part in (plain([page.key_findings.raw_data, page.body.raw_data]), report_text(page.report))
                 if part
             )
         series = page.get_parent()
@@ -214,7 +214,8 @@ def update_entries_for_page(page: Page) -> list[SearchEntry]:
 def rebuild_all_entries() -> int:
     """Bring every entry up to date in place (ids kept), dropping those of pages no longer searchable."""
     kept: list[int] = []
-    for page in Page.objects.live().specific().iterator(chunk_size=200):
-        kept += [entry.pk for entry in update_entries_for_page(page)]
+    with reading_inline():  # a command: reports not read yet are read here (search.documents)
+        for page in Page.objects.live().specific().iterator(chunk_size=200):
+            kept += [entry.pk for entry in update_entries_for_page(page)]
     SearchEntry.objects.filter(page__isnull=False).exclude(pk__in=kept).delete()
     return SearchEntry.objects.filter(pk__in=kept).values("page").distinct().count()

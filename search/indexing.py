@@ -26,6 +26,7 @@ from wagtail.models import Page
 
 from hub.indexing import defer, on_flush
 
+from .documents import reading_inline
 from .entries import update_entries_for_page
 from .tasks import schedule_cluster_sync
 
@@ -42,7 +43,8 @@ def defer_pages(pages: Iterable[Page]) -> bool:
 
 
 def _flush_pages(ids: set) -> None:
-    refresh_pages(Page.objects.filter(pk__in=ids - {None}).specific())
+    with reading_inline():  # a bulk load: searchable, reports included, when it returns
+        refresh_pages(Page.objects.filter(pk__in=ids - {None}).specific())
 
 
 def _flush_wagtail_index(keys: set) -> None:

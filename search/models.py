@@ -120,3 +120,21 @@ class SearchSynonym(models.Model):
         if len(names) < 2:
             raise ValidationError({"words": "Give at least two words or phrases, separated by commas."})
         self.words = ", ".join(dict.fromkeys(names))
+
+
+class DocumentText(models.Model):
+    """The text read from a document (a paper's report PDF) for search, by the worker (search.documents).
+
+    Kept so that publishing a paper never reads its PDF in the editor's request; ``version`` names the file
+    it was read from, so a replaced file is read again.
+    """
+
+    document = models.OneToOneField(
+        "wagtaildocs.Document", on_delete=models.CASCADE, related_name="+", primary_key=True
+    )
+    version = models.CharField(max_length=400)
+    text = models.TextField(blank=True)
+    read_at = models.DateTimeField(auto_now=True)
+
+    def __str__(self) -> str:
+        return f"Text of document {self.document_id}"

@@ -6,11 +6,11 @@ background task (search.tasks), so a slow or absent cluster never fails an edito
 
 from django.db import transaction
 from django.db.models import Q
-from django.db.models.signals import m2m_changed, post_delete, post_save
+from django.db.models.signals import m2m_changed, post_delete, post_save, pre_delete
 from django.dispatch import receiver
 
 from wagtail.documents import get_document_model_string
-from wagtail.models import Page, PageViewRestriction
+from wagtail.models import CollectionViewRestriction, Page, PageViewRestriction
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
 from .entries import update_entries_for_page
@@ -77,10 +77,29 @@ def on_person_saved(sender, instance, **kwargs):
     _refresh(authored.live().specific())
 
 
+def _papers_with_reports_in(collections) -> None:
+    _refresh(Page.objects.live().filter(paperpage__report__collection__in=collections).specific())
+
+
 @receiver(post_save, sender=get_document_model_string())
 def on_document_saved(sender, instance, **kwargs):
     """A report replaced or moved to another collection: the papers it belongs to are indexed again."""
     _refresh(Page.objects.live().filter(paperpage__report=instance).specific())
+
+
+@receiver(pre_delete, sender=get_document_model_string())
+def on_document_deleted(sender, instance, **kwargs):
+    """A deleted report: its papers lose its text (the reference is cleared without a signal of its own)."""
+    papers = list(Page.objects.live().filter(paperpage__report=instance).values_list("pk", flat=True))
+    if papers:
+        transaction.on_commit(lambda: _refresh(Page.objects.filter(pk__in=papers).specific()))
+
+
+@receiver(post_save, sender=CollectionViewRestriction)
+@receiver(post_delete, sender=CollectionViewRestriction)
+def on_collection_restriction_changed(sender, instance, **kwargs):
+    """A collection restricted (or opened): reports in it, or below it, leave (or join) search at once."""
+    _papers_with_reports_in(instance.collection.get_descendants(inclusive=True))
 
 
 @receiver(m2m_changed, sender=PageViewRestriction.groups.through)

@@ -1,4 +1,8 @@
-"""A paper's report (its PDF) is searched with the paper, never beyond what the paper's readers may read."""
+"""A paper's report (its PDF) is searched with the paper, never beyond what the paper's readers may read.
+
+The PDF is read by the worker (a task queued when the paper's entry is built), never in the editor's request:
+these tests run the queued work with ``django_capture_on_commit_callbacks(execute=True)``, as the commit would.
+"""
 
 from __future__ import annotations
 
@@ -17,6 +21,7 @@ from content.demo.pdf import build_report_pdf
 from content.papers.models import PaperSeriesPage
 from search.access import PUBLIC
 from search.engines import SearchRequest
+from search.models import DocumentText
 from tests.factories import PaperPageFactory
 
 pytestmark = pytest.mark.django_db
@@ -51,6 +56,17 @@ def paper_with(document, *, title: str, released: bool = True):
     return paper
 
 
+@pytest.fixture
+def worker(django_capture_on_commit_callbacks):
+    """Publishing and its queued work (the report read by the worker), as after the commit."""
+
+    def publish(*args, **kwargs):
+        with django_capture_on_commit_callbacks(execute=True):
+            return paper_with(*args, **kwargs)
+
+    return publish
+
+
 def found(engine, query: str) -> list[str]:
     engine.push_pending()
     return [hit.entry.title for hit in engine.search(SearchRequest(query, ANONYMOUS)).hits]
@@ -61,31 +77,49 @@ def test_the_demo_finds_a_word_only_a_report_holds(engine):
     assert "Doubly disadvantaged" in " ".join(found(engine, "resilience"))
 
 
-def test_a_papers_report_is_searched_with_it(engine):
-    paper_with(report("Quillabarrow"), title="Mutual aid at street level")
+def test_a_papers_report_is_read_by_the_worker_then_searched_with_it(engine, django_capture_on_commit_callbacks):
+    document = report("Quillabarrow")
+    with django_capture_on_commit_callbacks() as queued:
+        paper_with(document, title="Mutual aid at street level")
+    assert not DocumentText.objects.filter(document=document).exists(), "not read in the editor's request"
+    assert found(engine, "mutual aid at street level") and found(engine, "quillabarrow") == []
+    for callback in queued:
+        callback()  # the commit: the read is queued, and the worker (inline in tests) reads it
     assert found(engine, "quillabarrow") == ["Mutual aid at street level"]
 
 
-def test_a_report_in_a_restricted_collection_is_never_read_into_search(engine):
+def test_a_report_in_a_restricted_collection_is_never_read_into_search(engine, worker):
     root = Collection.get_first_root_node()
     private = root.add_child(name="Board papers")
     restriction = CollectionViewRestriction.objects.create(
         collection=private, restriction_type=CollectionViewRestriction.LOGIN
     )
     assert restriction.pk
-    paper_with(report("Zorbuckle", collection=private), title="A paper with a Vellumbrook annex")
+    worker(report("Zorbuckle", collection=private), title="A paper with a Vellumbrook annex")
     assert found(engine, "zorbuckle") == []
     assert found(engine, "vellumbrook") == ["A paper with a Vellumbrook annex"]
 
 
-def test_an_unreleased_papers_report_is_not_read(engine):
-    paper_with(report("Plinkerdoon"), title="Coming later, with its report", released=False)
+def test_restricting_a_reports_collection_later_takes_its_text_out_at_once(engine, worker):
+    shared = Collection.get_first_root_node().add_child(name="Shared reports")
+    worker(report("Snodgrassle", collection=shared.add_child(name="2025")), title="A paper soon restricted")
+    assert found(engine, "snodgrassle") == ["A paper soon restricted"]
+    restriction = CollectionViewRestriction.objects.create(
+        collection=shared, restriction_type=CollectionViewRestriction.LOGIN
+    )
+    assert found(engine, "snodgrassle") == [], "restricted from above: gone from every reader's search"
+    restriction.delete()
+    assert found(engine, "snodgrassle") == ["A paper soon restricted"]
+
+
+def test_an_unreleased_papers_report_is_not_read(engine, worker):
+    worker(report("Plinkerdoon"), title="Coming later, with its report", released=False)
     assert found(engine, "plinkerdoon") == []
 
 
-def test_a_damaged_report_leaves_the_paper_findable(engine, caplog):
+def test_a_damaged_report_leaves_the_paper_findable(engine, caplog, worker):
     damaged = report("Broken", content=b"%PDF-1.4 this is not really a PDF")
     with caplog.at_level(logging.WARNING, logger="search.documents"):
-        paper_with(damaged, title="The Gristlewick paper")
+        worker(damaged, title="The Gristlewick paper")
     assert found(engine, "gristlewick") == ["The Gristlewick paper"]
     assert "could not be read" in caplog.text
