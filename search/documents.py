@@ -2,7 +2,7 @@
 
 A paper's page gives its summary and findings; the report holds the rest ("resilience" appears only there in
 the demo, and a reader searching for it found nothing). The text is read with pypdf, a page of the PDF to a
-line, so a snippet is cut from one page's sentences.
+line (a sentence that runs over a page break kept whole), without the cover and the running headers.
 
 **Read by the worker, never in an editor's request.** A small hostile PDF can take minutes to read (a 13 KB
 file with a 5 MB content stream, or pages sharing one heavy stream), so ``read_report`` runs as a task and
@@ -44,8 +44,9 @@ MAX_PAGES = 300
 MAX_CHARS = 200_000  # about 30,000 words: a long report; beyond, the rest is not indexed
 MAX_SECONDS = 20.0
 MAX_STREAM = 5_000_000  # decompressed bytes per stream (pypdf's own limit is 75 MB)
-HYPHENATED = re.compile(r"(\w)-\n(\w)")
-LINE_BREAKS = re.compile(r"\s*\n\s*")
+DIGITS = re.compile(r"\d+")
+SPACES = re.compile(r"\s+")
+SENTENCE_END = (".", "!", "?", ":", ";", "\u201d", '"', ")")
 _inline = threading.local()
 
 
@@ -92,9 +93,31 @@ def read(document) -> str:
     return text
 
 
+def tidy(pages: list[list[str]]) -> str:
+    """Pages of lines as search text: the cover and the running headers and footers left out (they repeat the
+    paper's title and authors, and "page 3"), each page's lines joined, and a sentence that runs over a page
+    break kept whole; a page that ends a sentence ends a line (the blocks snippets are cut from)."""
+    if len(pages) >= 3:
+        pages = pages[1:]  # the cover
+    seen_on: dict[str, int] = {}
+    for lines in pages:
+        for key in {DIGITS.sub("#", line.strip()) for line in lines if line.strip()}:
+            seen_on[key] = seen_on.get(key, 0) + 1
+    repeated = {key for key, count in seen_on.items() if len(pages) >= 3 and count >= len(pages) / 2}
+    text = ""
+    for lines in pages:
+        body = SPACES.sub(" ", " ".join(line for line in lines if DIGITS.sub("#", line.strip()) not in repeated))
+        body = body.strip()
+        if not body:
+            continue
+        joiner = "\n" if not text or text.endswith(SENTENCE_END) else " "
+        text = f"{text}{joiner}{body}" if text else body
+    return text
+
+
 def pdf_text(document) -> str:
-    """The file's text, one line per PDF page, within the limits above; "" if it cannot be read."""
-    pages: list[str] = []
+    """The file's text (``tidy``) within the limits above; "" if it cannot be read."""
+    pages: list[list[str]] = []
     size = 0
     started = time.monotonic()
     try:
@@ -108,16 +131,15 @@ def pdf_text(document) -> str:
         }
         with apply_configuration(**limits), document.file.open("rb") as handle:
             for page in PdfReader(handle).pages[:MAX_PAGES]:
-                text = LINE_BREAKS.sub(" ", HYPHENATED.sub(r"\1\2", page.extract_text() or "")).strip()
-                if text:
-                    pages.append(text)
-                    size += len(text)
+                text = page.extract_text() or ""
+                pages.append(text.split("\n"))
+                size += len(text)
                 if size >= MAX_CHARS or time.monotonic() - started > MAX_SECONDS:
                     break
     except Exception as error:  # noqa: BLE001 - a damaged upload or storage away: index the page without it
         logger.warning("The text of document %s could not be read for search: %s", document.pk, error)
         return ""
-    return "\n".join(pages)[:MAX_CHARS]
+    return tidy(pages)[:MAX_CHARS]
 
 
 @task()

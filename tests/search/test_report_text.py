@@ -20,6 +20,7 @@ from wagtail.models import Collection, CollectionViewRestriction
 from content.demo.pdf import build_report_pdf
 from content.papers.models import PaperSeriesPage
 from search.access import PUBLIC
+from search.documents import tidy
 from search.engines import SearchRequest
 from search.models import DocumentText
 from tests.factories import PaperPageFactory
@@ -123,3 +124,16 @@ def test_a_damaged_report_leaves_the_paper_findable(engine, caplog, worker):
         worker(damaged, title="The Gristlewick paper")
     assert found(engine, "gristlewick") == ["The Gristlewick paper"]
     assert "could not be read" in caplog.text
+
+
+def test_the_cover_and_running_headers_stay_out_and_a_sentence_over_a_page_break_stays_whole():
+    pages = [
+        ["A report", "Sophie Kerr, Priya Raman", "Published 18 November 2025"],
+        ["A report · page 2", "Residents said the hall mattered. Groups that lost", "their room"],
+        ["A report · page 3", "folded within two years.", ""],
+        ["A report · page 4", "Resident-led groups lasted longer."],
+    ]
+    assert tidy(pages).split("\n") == [
+        "Residents said the hall mattered. Groups that lost their room folded within two years.",
+        "Resident-led groups lasted longer.",
+    ]
