@@ -309,9 +309,10 @@ def test_editor_approves_access_request_and_member_is_told(client, member):
     editor.force_login(admin)
     queue = editor.get("/admin/access-requests/")
     assert queue.status_code == 200 and member.email in queue.content.decode()
-    response = editor.post(
-        f"/admin/access-requests/edit/{access.pk}/", {"status": "approved", "decision_note": "Welcome"}
-    )
+    # The editor opens the request from the list (its row links to the decision form).
+    (link,) = [a["href"] for a in soup(queue).select("table a") if a["href"].endswith(f"/edit/{access.pk}/")]
+    assert editor.get(link).status_code == 200
+    response = editor.post(link, {"status": "approved", "decision_note": "Welcome"})
     assert response.status_code == 302
     access.refresh_from_db()
     assert access.decided_by == admin and access.decided_at is not None
