@@ -4,12 +4,14 @@ Wagtail (site root paths, settings), the page cache and rate limits all read the
 request; without this, a stopped Redis would turn every page into a 500. While Redis is down:
 
 - reads miss and writes are dropped, so the page cache renders every page (never a stale or shared copy);
-- **rate limits stay in force, per app server**: their keys (allauth's sign-in, sign-up, password-reset and
+- **rate limits stay in force, per process**: their keys (allauth's sign-in, sign-up, password-reset and
   email-confirmation limits, the alert subscription limit) are counted in this process's memory instead. We
   chose this over failing closed, which is what allauth does with a cache that cannot take its lock: every
   sign-in refused, and worse, every sign-up's verification email silently not sent (issue 13's load test lost
   one that way). Over failing open, because a brute-force attempt timed with a Redis outage would then be
-  unlimited; this way it gets at most one allowance per app server for the few seconds Redis is away.
+  unlimited; this way it gets at most one allowance per app-server process (gunicorn worker) while Redis is
+  away. The memory store holds 100,000 counters, so spraying new names cannot evict the one that counts an
+  account's failed sign-ins.
 
 It is logged, once per outage per process with the traceback, then once a minute.
 """
@@ -46,7 +48,7 @@ def _warn(operation: str) -> None:
 
 class TolerantRedisCache(RedisCache):
     # This process's own count of rate-limited actions while Redis is away (see the module's docstring).
-    local_limits = LocMemCache("hub-rate-limits-while-redis-is-away", {"OPTIONS": {"MAX_ENTRIES": 10_000}})
+    local_limits = LocMemCache("hub-rate-limits-while-redis-is-away", {"OPTIONS": {"MAX_ENTRIES": 100_000}})
 
     def _limits(self, key: str) -> bool:
         return isinstance(key, str) and key.startswith(RATE_LIMIT_KEYS)

@@ -8,9 +8,11 @@ sign-up's verification email that way. Until django-tasks has its own answer, ea
 ``requeue_orphaned_tasks`` puts back in the queue every RUNNING task whose worker has not renewed its lease
 for ``ALIVE_SECONDS``, and a worker that lost its database mid-task puts back its own on reconnecting.
 
-So a task may run again after it had done its work but before that was recorded: every task here is safe to
-repeat (alert sends hold a claim token, account emails keep their Message-ID so a second copy is the same
-message to the reader's mail, search and cache work is idempotent).
+So a task may run again after it had done its work but before that was recorded (at-least-once), and one
+whose worker died ``MAX_RUNS`` times is failed instead. Alert sends hold a claim token and are never sent by
+two runs; search, cache and announcement work is idempotent; an email task run again may send its email
+again (account and alert emails keep their Message-ID, so services that de-duplicate show one; status and
+question emails get a new one: left for now).
 """
 
 from __future__ import annotations
