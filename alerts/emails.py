@@ -15,7 +15,7 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 
 from hub.mail import message_id
-from members.emails import attach_html_alternative
+from members.emails import attach_html_alternative, site_name
 
 UNSUBSCRIBE_SALT = "alerts.unsubscribe"
 CONFIRM_SALT = "alerts.confirm"
@@ -60,7 +60,12 @@ def item(page) -> dict:
 def _message(
     template: str, context: dict, to: str, unsubscribe: str | None, key: str | None = None
 ) -> EmailMultiAlternatives:
-    context = {"base_url": settings.WAGTAILADMIN_BASE_URL, "unsubscribe_url": unsubscribe, **context}
+    context = {
+        "base_url": settings.WAGTAILADMIN_BASE_URL,
+        "unsubscribe_url": unsubscribe,
+        "site_name": site_name(),
+        **context,
+    }
     subject = render_to_string(f"email/{template}_subject.txt", context).strip()
     body = render_to_string(f"email/{template}_message.txt", context)
     headers = {"Message-ID": message_id(key)}  # the same on a retry (hub.mail)

@@ -25,6 +25,16 @@ def user_display(user) -> str:
 
 
 class AccountAdapter(DefaultAccountAdapter):
+    # In the site's words (browser walk: "and/or … specified", "login", and no hint of what to do next).
+    error_messages = {
+        **DefaultAccountAdapter.error_messages,
+        "email_password_mismatch": "The email address or password is not right.",
+        "too_many_login_attempts": (
+            "Too many failed attempts to sign in with this email address. Wait 5 minutes and try again, "
+            "or reset your password (“Forgotten your password?” below)."
+        ),
+    }
+
     # No override of send_account_already_exists_mail: it used to resend a pending sign-up's
     # confirmation link to whoever signed up again with the address, which verified the *first*
     # account, perhaps an attacker's (issue 9, finding 1). Now a sign-up with an address held only

@@ -57,4 +57,4 @@ def test_sign_in_works_and_wrong_passwords_are_still_limited_while_redis_is_away
         assert status == 200 and "Too many failed" not in page
     status, page = sign_in("the-right-password-1")
     assert status != 302, "the sixth attempt is refused: the limit held without Redis"
-    assert "Too many failed login attempts" in page
+    assert "Too many failed attempts to sign in" in page

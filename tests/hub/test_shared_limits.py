@@ -171,7 +171,7 @@ def test_five_wrong_passwords_over_two_servers_lock_the_account(two_servers):
         assert not signed_in
     signed_in, page = attempt(second, PASSWORD)
     assert not signed_in, "the sixth attempt is refused although this server saw only two"
-    assert "Too many failed login attempts" in page
+    assert "Too many failed attempts to sign in" in page
 
 
 def test_a_member_signed_in_on_one_server_is_signed_in_on_the_other(two_servers):
