@@ -18,6 +18,7 @@ from allauth.account.forms import (
     SignupForm,
 )
 
+from django import forms
 from django.contrib.auth.hashers import make_password
 
 from .ownership import held_verified, reset_recipients
@@ -35,6 +36,9 @@ LABELS = {
 SIGN_UP_LABELS = {**LABELS, "password1": "Password", "password2": "Password again"}
 
 
+CHOICE_WIDGETS = (forms.Select, forms.RadioSelect, forms.CheckboxSelectMultiple)
+
+
 class HubLabelsMixin:
     labels = LABELS
 
@@ -44,6 +48,12 @@ class HubLabelsMixin:
             if name in self.fields:
                 self.fields[name].label = label
                 self.fields[name].widget.attrs.pop("placeholder", None)  # a label, not a vanishing hint
+        for field in self.fields.values():
+            # "This field is required." five times over said nothing of which (browser walk): name the field,
+            # the same words in the summary and beside the field.
+            if field.label and field.error_messages.get("required") == forms.Field.default_error_messages["required"]:
+                verb = "Choose" if isinstance(field.widget, CHOICE_WIDGETS) else "Enter"
+                field.error_messages["required"] = f"{verb} {field.label[0].lower()}{field.label[1:]}."
 
 
 class HubLoginForm(HubLabelsMixin, LoginForm):

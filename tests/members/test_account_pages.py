@@ -170,3 +170,17 @@ def test_organisation_name_is_not_called_optional_when_most_must_give_it(client)
     page = BeautifulSoup(client.get("/accounts/signup/").content, "html.parser")
     label = page.find("label", attrs={"for": "id_organisation_name"})
     assert label is not None and "(optional)" not in label.get_text()
+
+
+def test_an_empty_sign_up_names_each_missing_field_in_the_summary(client):
+    """Browser walk: the error summary listed "This field is required." five times, naming no field."""
+    page = soup(client.post("/accounts/signup/", {}))
+    summary = [item.get_text(" ", strip=True) for item in page.select(".error-summary li")]
+    assert summary == [
+        "Enter full name.",
+        "Enter email address.",
+        "Enter password.",
+        "Enter password again.",
+        "Choose type of organisation.",
+        "You need to accept the privacy notice to join.",
+    ]
