@@ -106,6 +106,7 @@ class AccessRequestViewSet(ModelViewSet):
     name = "access_requests"
     url_prefix = "access-requests"
     edit_view_class = AccessRequestEditView
+    edit_template_name = "members/admin/access_request_edit.html"  # the request itself above the decision
     list_display = [
         # Linked to the decision form (a plain Column left the rows with nothing to open: browser walk).
         TitleColumn("member", label="Member", accessor=member_label, url_name="access_requests:edit"),

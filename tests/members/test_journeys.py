@@ -311,7 +311,9 @@ def test_editor_approves_access_request_and_member_is_told(client, member):
     assert queue.status_code == 200 and member.email in queue.content.decode()
     # The editor opens the request from the list (its row links to the decision form).
     (link,) = [a["href"] for a in soup(queue).select("table a") if a["href"].endswith(f"/edit/{access.pk}/")]
-    assert editor.get(link).status_code == 200
+    decision_page = editor.get(link)
+    assert decision_page.status_code == 200
+    assert "Council officer" in text_of(decision_page), "the editor sees the reason they decide on"
     response = editor.post(link, {"status": "approved", "decision_note": "Welcome"})
     assert response.status_code == 302
     access.refresh_from_db()
