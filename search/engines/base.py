@@ -3,12 +3,17 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
+from django.core.cache import cache
+
+from ..highlight import WORD, query_stems, stem
 from ..models import SearchEntry
 from ..query import SearchQuery, parse
 
 FACETS = ("kind", "topic", "series", "year", "local_authority")
 SORTS = ("relevance", "newest")
+TOPICS_CACHE_KEY = "hub-search-topics"  # ten minutes: a renamed topic ranks by its new name soon after
 
 
 @dataclass(frozen=True)
@@ -71,3 +76,24 @@ class SearchEngine:
 
     def rebuild(self, progress=None) -> dict:
         return {}
+
+
+class NamedTopic(NamedTuple):
+    pk: int
+    slug: str
+
+
+def topics_named_by(parsed: SearchQuery) -> list[NamedTopic]:
+    """Topics whose names hold every word typed (compared by English stem), from the shared cache.
+
+    Every engine multiplies the score of an entry filed under one of them by ``ranking.TOPIC_BONUS``.
+    """
+    wanted = query_stems(parsed)
+    if not wanted:
+        return []
+    topics = cache.get(TOPICS_CACHE_KEY)
+    if topics is None:
+        model = SearchEntry.topics.field.related_model
+        topics = [tuple(row) for row in model.objects.values_list("pk", "slug", "name")]
+        cache.set(TOPICS_CACHE_KEY, topics, 600)
+    return [NamedTopic(pk, slug) for pk, slug, name in topics if wanted <= {stem(word) for word in WORD.findall(name)}]

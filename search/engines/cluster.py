@@ -22,6 +22,7 @@ each, a title or other name that starts with the typed text comes first.
 from __future__ import annotations
 
 import logging
+import math
 import time
 import zlib
 from collections import defaultdict
@@ -52,7 +53,7 @@ from ..highlight import snippet_for
 from ..models import ClusterDeletion, SearchEntry
 from ..query import SearchQuery, parse
 from ..synonyms import with_synonyms
-from .base import FacetValue, Hit, SearchEngine, SearchRequest, SearchResponse
+from .base import FacetValue, Hit, SearchEngine, SearchRequest, SearchResponse, topics_named_by
 
 FACET_FIELDS = {
     "kind": "kind",
@@ -63,7 +64,13 @@ FACET_FIELDS = {
 }
 # The index's name for each field of search.ranking.FIELD_WEIGHTS.
 FIELD_NAMES = {"title": "title", "keywords": "keywords", "summary": "summary", "text": "text_"}
-TEXT_FIELDS = [f"{FIELD_NAMES[name]}^{weight:g}" for name, weight in ranking.FIELD_WEIGHTS.items()]
+# The fields' weights as boosts, square-rooted, and the fields' scores added up (``tie_breaker=1``). SQLite's
+# bm25 adds a word's weighted occurrences over the columns before it saturates, so one word in a title (x10)
+# counts about as much as many in the body; a boost here multiplies each field's already saturated score, so
+# the full weights made one title word outrank a paper that discusses it throughout ("neighbourhood
+# regeneration": three short definitions above the paper). Judged queries (tests/search/test_relevance.py):
+# full weights, best field only p@3 0.598, NDCG@10 0.889; square roots, summed 0.620, 0.905.
+TEXT_FIELDS = [f"{FIELD_NAMES[name]}^{math.sqrt(weight):.3g}" for name, weight in ranking.FIELD_WEIGHTS.items()]
 PHRASE_FIELDS = [FIELD_NAMES[name] for name in ranking.FIELD_WEIGHTS]
 NAME_FIELDS = [FIELD_NAMES["title"], FIELD_NAMES["keywords"]]
 PHRASE_SLOP = 1  # "isolation loneliness" is still together in "isolation and loneliness" (a dropped common word)
@@ -250,6 +257,11 @@ def ranking_functions(parsed: SearchQuery, today: date | None = None, language: 
                 "weight": ranking.ALL_WORDS_BONUS,
             },
         ]
+    topics = topics_named_by(parsed)
+    if topics:
+        functions.append(
+            {"filter": Q("terms", topics=[topic.slug for topic in topics]), "weight": ranking.TOPIC_BONUS}
+        )
     functions += kind_functions(parsed.asks_definition)
     recency = {
         "lang": language,
@@ -434,10 +446,17 @@ class ClusterEngine(SearchEngine):
         """
         must = []
         if parsed.words:
-            words = Q("multi_match", query=" ".join(parsed.words), fields=TEXT_FIELDS, type="cross_fields")
+            words = Q(
+                "multi_match",
+                query=" ".join(parsed.words),
+                fields=TEXT_FIELDS,
+                type="cross_fields",
+                tie_breaker=1,
+            )
             if parsed.alternatives:  # each other name like one more word
                 names = [
-                    Q("multi_match", query=" ".join(n), fields=TEXT_FIELDS, type="phrase") for n in parsed.alternatives
+                    Q("multi_match", query=" ".join(n), fields=TEXT_FIELDS, type="phrase", boost=1 / len(n))
+                    for n in parsed.alternatives
                 ]
                 words = Q("bool", should=[words, *names], minimum_should_match=1)
             must.append(words)

@@ -26,18 +26,17 @@ from collections import Counter
 from contextlib import nullcontext
 from dataclasses import dataclass
 
-from django.core.cache import cache
 from django.db import connection, transaction
 
 from hub import params
 
 from .. import ranking
-from ..highlight import WORD, query_stems, snippet_for, stem
+from ..highlight import snippet_for, stem
 from ..models import SearchEntry
 from ..query import SearchQuery, parse
 from ..spelling import rebuild_vocabulary
 from ..synonyms import forget_names, with_synonyms
-from .base import FacetValue, Hit, SearchEngine, SearchRequest, SearchResponse
+from .base import FacetValue, Hit, SearchEngine, SearchRequest, SearchResponse, topics_named_by
 
 FTS = "hub_search_entry_fts"  # SQLite only (migration 0002)
 HEAD = "hub_search_entry_head_fts"  # SQLite only: title, other names, summary, first 300 characters (0004)
@@ -50,7 +49,6 @@ NULL_TEXT, NULL_INTEGER = "CAST(NULL AS TEXT)", "CAST(NULL AS INTEGER)"
 CARRIED = ", ".join(
     f"{ENTRY}.{column} AS {column}" for column in ("kind", "kind_label", "year", "series", "local_authority", "date")
 )
-TOPICS_CACHE_KEY = "hub-search-topic-names"  # ten minutes: a renamed topic ranks by its new name soon after
 # More matches than this (a common word) are scored more cheaply: on PostgreSQL from each entry's head,
 # on SQLite without the phrase, proximity and all-words tests (see each dialect's ranked()).
 EXACT_RANK_LIMIT = 2000
@@ -70,18 +68,6 @@ def filtered_entries(request: SearchRequest):
     for slug in request.filters.get("topic", ()):  # every selected topic must apply
         qs = qs.filter(pk__in=SearchEntry.topics.through.objects.filter(topic__slug=slug).values("searchentry_id"))
     return qs
-
-
-def topics_named_by(parsed: SearchQuery) -> list[int]:
-    """Topics whose names hold every word typed (compared by English stem), from the shared cache."""
-    wanted = query_stems(parsed)
-    if not wanted:
-        return []
-    names = cache.get(TOPICS_CACHE_KEY)
-    if names is None:
-        names = [(pk, name) for pk, name in SearchEntry.topics.field.related_model.objects.values_list("pk", "name")]
-        cache.set(TOPICS_CACHE_KEY, names, 600)
-    return [pk for pk, name in names if wanted <= {stem(word) for word in WORD.findall(name)}]
 
 
 def where_clause(queryset) -> tuple[str, list]:
@@ -166,7 +152,7 @@ class Dialect:
         return (
             f"(CASE WHEN {ENTRY}.id IN (SELECT searchentry_id FROM {ENTRY_TOPICS} WHERE topic_id IN ({marks})) "
             "THEN %s ELSE 1 END)",
-            [*topics, ranking.TOPIC_BONUS],
+            [*(topic.pk for topic in topics), ranking.TOPIC_BONUS],
         )
 
     def ranked(self, parsed: SearchQuery, queryset, scored: bool) -> tuple[str, list]:

@@ -24,7 +24,9 @@ pytestmark = pytest.mark.django_db
 # content/demo/synonyms.py, 2026-12-01): SQLite 0.609, 0.898; PostgreSQL 0.601, 0.901; OpenSearch 0.587, 0.884.
 # With the text of papers' report PDFs (search/documents.py, 2026-12-01 later): SQLite 0.6093, 0.9002;
 # PostgreSQL 0.6066, 0.9012; OpenSearch 0.5984, 0.8879. The database engine now holds the issue's 0.60 and 0.90.
-THRESHOLDS = {"database": {"p@3": 0.60, "ndcg@10": 0.90}, "cluster": {"p@3": 0.59, "ndcg@10": 0.88}}
+# OpenSearch with the topic bonus, square-rooted field boosts whose scores add up (search/engines/cluster.py),
+# and a glossary term's other name weighed as one word (2026-12-01): 0.6202, 0.9052. Every engine holds them.
+THRESHOLDS = {"database": {"p@3": 0.60, "ndcg@10": 0.90}, "cluster": {"p@3": 0.61, "ndcg@10": 0.90}}
 
 
 def dcg(gains: list[int]) -> float:
