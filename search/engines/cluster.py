@@ -80,6 +80,7 @@ NAME_START_BOOST = 1000.0  # a title or other name that starts with the typed te
 MAX_PREFIX, MAX_NAME = 20, 100  # edge n-grams up to these lengths; longer typed text is cut to them
 MAX_TOTAL = 10_000  # counted exactly up to here (the site shows at most 1,000 pages of 10)
 FACET_SIZE = 50
+RESCORE_WINDOW = 100  # matches per shard that get the phrase, proximity and all-words bonuses
 # 1 + RECENCY_WEIGHT * RECENCY_HALF_LIFE_DAYS / (RECENCY_HALF_LIFE_DAYS + age in days), 1 when undated, from the
 # entry's day number (an integer field: no date object per document), in either script language both kinds of
 # cluster ship: Lucene expressions (compiled to bytecode: on a broad query, ~10,000 matches, they cost ~1 ms
@@ -229,7 +230,9 @@ def kind_functions(asks_definition: bool = False) -> list[dict]:
 
 
 def ranking_functions(parsed: SearchQuery, today: date | None = None, language: str = "painless") -> list[dict]:
-    """The multipliers of search.ranking, as function_score functions (their product multiplies BM25)."""
+    """The multipliers of search.ranking that every match gets, as function_score functions (their product
+    multiplies BM25): the name, exact-name, topic and kind weights and recency. The phrase, proximity and
+    all-words bonuses read word positions, and are position_functions() in a rescore of the best matches."""
     words = " ".join(parsed.terms)
     functions = [
         # The title or an other name holds every word; and more when one of them is what was typed.
@@ -239,24 +242,6 @@ def ranking_functions(parsed: SearchQuery, today: date | None = None, language: 
         },
         {"filter": Q("match", **{"names.exact": words}), "weight": ranking.EXACT_NAME_BONUS},
     ]
-    if len(parsed.terms) > 1:
-        functions += [
-            # A phrase is also within the proximity window: the two weights make PHRASE_BONUS together.
-            {
-                "filter": Q("multi_match", query=words, fields=PHRASE_FIELDS, type="phrase", slop=PHRASE_SLOP),
-                "weight": ranking.PHRASE_BONUS / ranking.PROXIMITY_BONUS,
-            },
-            {
-                "filter": Q(
-                    "multi_match", query=words, fields=PHRASE_FIELDS, type="phrase", slop=ranking.PROXIMITY_WINDOW
-                ),
-                "weight": ranking.PROXIMITY_BONUS,
-            },
-            {
-                "filter": Q("multi_match", query=words, fields=PHRASE_FIELDS, type="cross_fields", operator="and"),
-                "weight": ranking.ALL_WORDS_BONUS,
-            },
-        ]
     topics = topics_named_by(parsed)
     if topics:
         functions.append(
@@ -274,6 +259,47 @@ def ranking_functions(parsed: SearchQuery, today: date | None = None, language: 
     }
     functions.append({"script_score": {"script": recency}})
     return functions
+
+
+def position_functions(parsed: SearchQuery) -> list[dict]:
+    """The phrase, proximity and all-words multipliers (none for a single word)."""
+    if len(parsed.terms) < 2:
+        return []
+    words = " ".join(parsed.terms)
+    return [
+        # A phrase is also within the proximity window: the two weights make PHRASE_BONUS together.
+        {
+            "filter": Q("multi_match", query=words, fields=PHRASE_FIELDS, type="phrase", slop=PHRASE_SLOP),
+            "weight": ranking.PHRASE_BONUS / ranking.PROXIMITY_BONUS,
+        },
+        {
+            "filter": Q(
+                "multi_match", query=words, fields=PHRASE_FIELDS, type="phrase", slop=ranking.PROXIMITY_WINDOW
+            ),
+            "weight": ranking.PROXIMITY_BONUS,
+        },
+        {
+            "filter": Q("multi_match", query=words, fields=PHRASE_FIELDS, type="cross_fields", operator="and"),
+            "weight": ranking.ALL_WORDS_BONUS,
+        },
+    ]
+
+
+def position_rescore(parsed: SearchQuery) -> dict | None:
+    """The position multipliers over the RESCORE_WINDOW best matches (on each shard), the score multiplied.
+
+    Reading positions of every match was most of a broad search: at 20,000 entries that all match, p95 59 ms
+    with them in the query against 21 ms without. An entry outside the window keeps its place below it,
+    as the database engine's common words get no phrase test at all.
+    """
+    functions = position_functions(parsed)
+    if not functions:
+        return None
+    query = Q("function_score", functions=functions, score_mode="multiply", boost_mode="replace")
+    return {
+        "window_size": RESCORE_WINDOW,
+        "query": {"rescore_query": query.to_dict(), "score_mode": "multiply"},
+    }
 
 
 class ClusterEngine(SearchEngine):
@@ -494,6 +520,9 @@ class ClusterEngine(SearchEngine):
             search = search.query(
                 Q("function_score", query=query, functions=functions, score_mode="multiply", boost_mode="multiply")
             )
+            rescore = position_rescore(parsed)
+            if rescore:
+                search = search.extra(rescore=rescore)
         for facet, field in FACET_FIELDS.items():
             search.aggs.bucket(facet, "terms", field=field, size=FACET_SIZE)
         search = search.source(False).extra(track_total_hits=MAX_TOTAL)
