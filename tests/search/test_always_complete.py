@@ -113,3 +113,15 @@ def test_the_database_keeps_its_full_text_index_itself():
                 "SELECT column_name FROM information_schema.columns WHERE table_name = 'hub_search_searchentry'"
             )
             assert {"search_vector", "name_vector"} <= {row[0] for row in cursor.fetchall()}
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="PostgreSQL's storage of the entry table")
+def test_names_stay_in_the_entry_row(db):
+    """A common word's tiers read thousands of name vectors: stored in the row ("m", main), not moved to the
+    TOAST table with the long texts by the table's 256-byte tuple target (migration 0010)."""
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT attname, attstorage FROM pg_attribute WHERE attrelid = 'hub_search_searchentry'::regclass "
+            "AND attname IN ('name_vector', 'title', 'keywords')"
+        )
+        assert dict(cursor.fetchall()) == {"name_vector": "m", "title": "m", "keywords": "m"}
