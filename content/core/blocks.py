@@ -6,6 +6,8 @@ from wagtail import blocks
 from wagtail.contrib.typed_table_block.blocks import TypedTableBlock
 from wagtail.images.blocks import ImageChooserBlock
 
+from .charts import bar_chart
+
 INLINE_FEATURES = ["bold", "italic", "link", "document-link"]
 PARAGRAPH_FEATURES = [*INLINE_FEATURES, "ol", "ul"]
 
@@ -92,6 +94,47 @@ class ImageBlock(blocks.StructBlock):
         description = "An image or chart with a required text alternative"
 
 
+class ChartBarBlock(blocks.StructBlock):
+    label = blocks.CharBlock(max_length=120)
+    value = blocks.FloatBlock(min_value=0)
+
+    class Meta:
+        icon = "minus"
+
+
+class BarChartBlock(blocks.StructBlock):
+    """A bar chart drawn from figures the editor enters: SVG that scales to any screen, with a table."""
+
+    title = blocks.CharBlock(
+        max_length=200, help_text="What the chart shows, e.g. Community spaces per 10,000 residents"
+    )
+    unit = blocks.CharBlock(
+        required=False, max_length=30, help_text="Shown after each value: % or words such as 'per 10,000 residents'"
+    )
+    bars = blocks.ListBlock(ChartBarBlock(), min_num=1, max_num=20)
+    alt_text = blocks.TextBlock(
+        max_length=1000,
+        help_text="The chart's findings in a sentence or two, for people who cannot see it.",
+    )
+    caption = blocks.CharBlock(required=False, max_length=300, help_text="A note or the source of the figures")
+
+    def get_context(self, value, parent_context=None):
+        context = super().get_context(value, parent_context=parent_context)
+        rows = [(bar["label"], bar["value"] or 0) for bar in value["bars"]]
+        context["chart"] = bar_chart(rows, value["unit"])
+        return context
+
+    class Meta:
+        icon = "table"
+        template = "components/streamfield/bar_chart_block.html"
+        description = "A bar chart drawn from figures you enter, with the figures as a table"
+        preview_value = {
+            "title": "Community spaces per 10,000 residents",
+            "bars": [{"label": "Doubly disadvantaged", "value": 3}, {"label": "England average", "value": 8}],
+            "alt_text": "Doubly disadvantaged neighbourhoods have 3 community spaces per 10,000 residents; England 8.",
+        }
+
+
 class TableBlock(TypedTableBlock):
     def __init__(self, **kwargs):
         super().__init__(
@@ -144,6 +187,7 @@ class BodyStreamBlock(blocks.StreamBlock):
     pull_quote = PullQuoteBlock()
     key_statistic = KeyStatisticBlock()
     image = ImageBlock()
+    chart = BarChartBlock()
     table = TableBlock()
     references = ReferencesBlock()
 

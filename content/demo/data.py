@@ -283,6 +283,7 @@ PAPERS = [
             )],
             ["chart", {
                 "title": "Illustrative social capital profile of two neighbourhoods with similar deprivation scores",
+                "unit": "%",
                 "alt": "Bar chart comparing two neighbourhoods with similar deprivation scores on three forms of social capital, as the percentage of residents reporting each kind of tie. Bonding ties are similar: 68 per cent in Neighbourhood A and 64 per cent in Neighbourhood B. Bridging ties differ: 51 per cent in A and 29 per cent in B. Linking ties differ most: 38 per cent in A and 14 per cent in B.",
                 "caption": "Illustrative figures, based on the pattern observed in our fieldwork rather than on a representative survey.",
                 "bars": [
@@ -795,6 +796,7 @@ PAPERS = [
             }],
             ["chart", {
                 "title": "Illustrative share of residents' time spent on different activities over a ten-year funding programme",
+                "unit": "%",
                 "alt": "Bar chart of an illustrative ten-year programme showing the percentage of partnership effort spent on building relationships and capacity falling over time while effort on delivering projects rises: relationships and capacity 70 per cent in years one to two, 45 per cent in years three to five and 25 per cent in years six to ten; delivering projects 30 per cent, 55 per cent and 75 per cent in the same periods.",
                 "caption": "Illustrative figures showing a typical pattern; not drawn from a specific evaluation.",
                 "bars": [

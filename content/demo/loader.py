@@ -29,7 +29,6 @@ from members.models import LocalAuthority, LocalGovernmentDomain
 from search.models import SearchSynonym
 
 from . import case_studies, data
-from .charts import bar_chart_png
 from .pdf import build_report_pdf
 from .synonyms import SEARCH_SYNONYMS
 
@@ -82,9 +81,9 @@ class DemoLoader:
             self.created.append(f"image: {title}")
         return image
 
-    def _stream(self, blocks: list, owner_slug: str) -> list[dict[str, Any]]:
+    def _stream(self, blocks: list) -> list[dict[str, Any]]:
         stream = []
-        for index, (kind, value) in enumerate(blocks):
+        for kind, value in blocks:
             if kind == "paragraph":
                 stream.append({"type": "paragraph", "value": self._rich(value)})
             elif kind == "table":
@@ -107,15 +106,16 @@ class DemoLoader:
                     }
                 )
             elif kind == "chart":
-                image = self._image(
-                    f"Chart: {value['title']}",
-                    bar_chart_png(value["title"], [(label, float(v)) for label, v in value["bars"]]),
-                    f"{owner_slug}-chart-{index}.png",
-                )
                 stream.append(
                     {
-                        "type": "image",
-                        "value": {"image": image.pk, "alt_text": value["alt"], "caption": value.get("caption", "")},
+                        "type": "chart",
+                        "value": {
+                            "title": value["title"],
+                            "unit": value.get("unit", ""),
+                            "bars": [{"label": label, "value": float(number)} for label, number in value["bars"]],
+                            "alt_text": value["alt"],
+                            "caption": value.get("caption", ""),
+                        },
                     }
                 )
             elif kind == "references":
@@ -272,7 +272,7 @@ class DemoLoader:
                 page.key_findings = [
                     {"type": "finding", "value": f"<p>{finding}</p>"} for finding in item["key_findings"]
                 ]
-                page.body = self._stream(item["body"], item["slug"])
+                page.body = self._stream(item["body"])
                 page.report = self._report(item, series.title, release_date)
             self._publish(page)
 
@@ -316,7 +316,7 @@ class DemoLoader:
                 title=item["title"],
                 date=datetime.date.fromisoformat(item["date"]),
                 intro=item["intro"],
-                body=self._stream(item["body"], item["slug"]),
+                body=self._stream(item["body"]),
             )
             if not created:
                 continue
@@ -341,7 +341,7 @@ class DemoLoader:
                 title=item["title"],
                 intro=item.get("intro", ""),
                 show_in_menus=item["slug"] == "about",
-                body=self._stream(item.get("body", []), item["slug"]),
+                body=self._stream(item.get("body", [])),
             )
             if created:
                 self._publish(page)

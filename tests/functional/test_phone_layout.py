@@ -311,11 +311,12 @@ def test_favicon_ico_is_served(open_page):
 
 # --- 4. Charts that fit ---------------------------------------------------------------------------------
 
-# Every text of every SVG chart, and every chart image, inside its chart and inside the viewport.
+# Every text of every SVG chart, and every picture in a figure, inside its chart and inside the viewport;
+# a chart's labels no smaller than 9 px however far a phone scales the chart down.
 CHART_TEXT_OUTSIDE_JS = """() => {
     const right = document.documentElement.clientWidth + 0.5;
     const out = [];
-    for (const svg of document.querySelectorAll('svg.insights-chart')) {
+    for (const svg of document.querySelectorAll('svg.insights-chart, svg.chart__svg')) {
         const frame = svg.getBoundingClientRect();
         if (!svg.getAttribute('viewBox')) out.push('a chart without a viewBox');
         for (const text of svg.querySelectorAll('text')) {
@@ -323,6 +324,7 @@ CHART_TEXT_OUTSIDE_JS = """() => {
             if (box.left < frame.left - 1 || box.right > frame.right + 1 || box.right > right) {
                 out.push(`"${text.textContent}" at ${Math.round(box.left)}-${Math.round(box.right)}, chart ${Math.round(frame.left)}-${Math.round(frame.right)}`);
             }
+            if (svg.classList.contains('chart__svg') && box.height < 9) out.push(`"${text.textContent}" ${box.height.toFixed(1)} px high`);
         }
     }
     for (const img of document.querySelectorAll('main .figure img')) {
@@ -363,10 +365,16 @@ def test_insight_charts_keep_their_text_inside(open_page, admin_state, viewport)
 
 
 @pytest.mark.parametrize("viewport", WIDTHS)
-def test_paper_chart_images_fit(open_page, viewport):
+def test_paper_charts_fit(open_page, viewport):
+    """A paper's charts are SVG (drawn from the editor's figures): their title wraps as text, every label
+    and value stays inside the chart and the page, and the table of figures opens under it."""
     watched = open_page(viewport)
     page = watched.page
     watched.goto(RELEASED_PAPER)
-    page.evaluate("() => document.querySelectorAll('img[loading=lazy]').forEach((img) => { img.loading = 'eager'; })")
-    assert page.locator("main .figure img").count() >= 1
+    chart = page.locator("main figure.chart").first
+    assert chart.locator("svg.chart__svg[viewBox]").count() == 1
     assert not page.evaluate(CHART_TEXT_OUTSIDE_JS)
+    title = chart.locator(".chart__title")
+    assert title.evaluate("(element) => element.scrollWidth <= element.clientWidth + 1"), "the title runs past its box"
+    chart.locator("summary").click()
+    assert chart.locator("table tbody tr").count() >= 2 and chart.locator("table").is_visible()

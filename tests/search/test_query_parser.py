@@ -86,6 +86,7 @@ def test_words_hold_no_character_an_engine_would_parse():
         assert not set(word) & set('"(){}[]:*^~\\/<>&|!+=@#$%;,.?\x00 '), word
 
 
+@pytest.mark.django_db  # the topic bonus reads the topics' names
 def test_the_cluster_engine_builds_structured_queries_only():
     """match, match_phrase and bool must_not: never query_string, whose syntax a quote or colon would break."""
     import json
