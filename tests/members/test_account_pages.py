@@ -74,8 +74,10 @@ def test_sign_in_and_sign_up_say_what_people_expect(client):
     assert "Remember me on this device" in login.get_text(" ")
     assert login.find("label", string="Email address")
     signup_page = soup(client.get("/accounts/signup/"))
-    assert signup_page.h1.get_text(strip=True) == "Sign up"
-    assert signup_page.find("button", string="Sign up")
+    # One word for it everywhere: the header's "Join", the home page's and teasers' "Join the network".
+    assert signup_page.h1.get_text(strip=True) == "Join the network"
+    assert signup_page.find("button", string="Join")
+    assert "Sign up" not in signup_page.get_text(" ") and "Sign up" not in login.get_text(" ")
     assert NAME in signup_page.get_text(" ")
 
 

@@ -37,8 +37,17 @@ def test_the_area_has_a_contents_list_of_its_sections():
     contents = html.find("nav", attrs={"aria-labelledby": "contents-heading"})
     links = {a["href"]: a.get_text(strip=True) for a in contents.find_all("a")}
     assert links == SECTIONS
-    for anchor in SECTIONS:
-        assert html.find(id=anchor[1:]) is not None, f"{anchor} has somewhere to land"
+    for anchor, label in SECTIONS.items():
+        target = html.find(id=anchor[1:])
+        assert target is not None, f"{anchor} has somewhere to land"
+        assert target.find("h2").get_text(strip=True) == label, f"{anchor}: the contents list and heading differ"
+
+
+def test_the_privacy_notice_consent_links_to_the_notice():
+    member = make_member("notice@example.org")
+    html = soup(signed_in(member).get("/members/"))
+    row = next(th for th in html.select("#privacy th[scope=row]") if "privacy notice" in th.get_text())
+    assert row.find("a", href="/privacy/")
 
 
 def test_one_topics_checklist_on_the_page():
