@@ -11,19 +11,18 @@ from django.views.generic import TemplateView, View
 
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
+from content.core.groups import EDITORIAL_GROUPS
 from hub.spreadsheets import csv_response
 
 from .charts import chart_for
 from .reports import DAY_CHOICES, REPORTS, WEEK_CHOICES, Period, all_reports
-
-STAFF_GROUPS = ("Editors", "Moderators")
 
 
 def user_can_view_insights(user) -> bool:
     """Superusers and members of the Editors or Moderators groups; nobody else, whatever their admin access."""
     if not (user.is_authenticated and user.is_active):
         return False
-    return user.is_superuser or user.groups.filter(name__in=STAFF_GROUPS).exists()
+    return user.is_superuser or user.groups.filter(name__in=EDITORIAL_GROUPS).exists()
 
 
 class InsightAccessMixin:

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from django.contrib.auth.models import Group
 
-MEMBERS = "Members"
-LOCAL_GOVERNMENT_MEMBERS = "Local government members"
-TIERS = (MEMBERS, LOCAL_GOVERNMENT_MEMBERS)
+from content.core.groups import LOCAL_GOVERNMENT_MEMBERS, MEMBER_TIERS, MEMBERS
+
+TIERS = MEMBER_TIERS
 
 
 def tier_group(name: str) -> Group:

@@ -15,13 +15,14 @@ from wagtail.admin.viewsets.model import ModelViewSet
 from hub.spreadsheets import SafeSpreadsheetViewSetMixin
 
 from .models import AccessRequest, LocalAuthority, LocalGovernmentDomain, MemberProfile, OrganisationType
+from .tiers import TIERS
 
 
 class MemberFilterSet(WagtailFilterSet):
     tier = django_filters.ModelChoiceFilter(
         label="Tier",
         field_name="user__groups",
-        queryset=Group.objects.filter(name__in=["Members", "Local government members"]),
+        queryset=Group.objects.filter(name__in=TIERS),
     )
     organisation_type = django_filters.ChoiceFilter(choices=OrganisationType.choices)
     local_authority = django_filters.ModelChoiceFilter(queryset=LocalAuthority.objects.all())

@@ -12,7 +12,8 @@ from django.http import HttpRequest
 from django.urls import reverse
 from django.utils import timezone
 
-from content.case_studies.models import EDITOR_GROUPS, CaseStudyPage
+from content.case_studies.models import CaseStudyPage
+from content.core.groups import EDITORIAL_GROUPS
 from content.core.privacy import readable_by
 from members.tiers import verified_email
 
@@ -103,7 +104,7 @@ def recipients_for(page: CaseStudyPage) -> tuple[list[dict[str, str]], str]:
         return recipients, Question.RoutedTo.CONTACTS
     editors = (
         get_user_model()
-        .objects.filter(groups__name__in=EDITOR_GROUPS, is_active=True)
+        .objects.filter(groups__name__in=EDITORIAL_GROUPS, is_active=True)
         .exclude(email="")
         .distinct()
         .order_by("pk")

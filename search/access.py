@@ -11,11 +11,11 @@ from django.contrib.auth.models import AnonymousUser
 
 from wagtail.models import Page, PageViewRestriction
 
-from members.tiers import LOCAL_GOVERNMENT_MEMBERS, MEMBERS
+from content.core.groups import EDITORIAL_GROUPS, LOCAL_GOVERNMENT_MEMBERS, MEMBERS
 
 PUBLIC, MEMBERS_ONLY, LOCAL_GOVERNMENT, STAFF = "public", "members", "local_government", "staff"
 LEVELS = (PUBLIC, MEMBERS_ONLY, LOCAL_GOVERNMENT, STAFF)
-EDITOR_GROUPS = {"Editors", "Moderators"}
+EDITOR_GROUPS = frozenset(EDITORIAL_GROUPS)
 
 
 def _level_of(restriction: PageViewRestriction) -> str:

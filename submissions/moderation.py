@@ -23,13 +23,13 @@ from wagtail.models import Collection, GroupApprovalTask, Workflow, WorkflowPage
 from wagtail.signals import workflow_submitted
 
 from content.case_studies.models import Audience, CaseStudyAttachment, CaseStudyIndexPage, CaseStudyPage
+from content.core.groups import MODERATORS
 
 from .models import CaseStudySubmission
 from .rich_text import to_rich_text
 
 logger = logging.getLogger(__name__)
 
-MODERATORS = "Moderators"
 WORKFLOW_NAME = "Case study submissions"
 TASK_NAME = "Moderators approval"
 COLLECTION_NAME = "Case study submissions"

@@ -24,11 +24,10 @@ from wagtail.search import index
 
 from content.core import request_memo
 from content.core.blocks import PARAGRAPH_FEATURES, KeyStatisticBlock
+from content.core.groups import EDITORIAL_GROUPS
 from content.core.models import BasePage
 from content.core.privacy import readable_by
 from members.tiers import LOCAL_GOVERNMENT_MEMBERS, MEMBERS, tier_group
-
-EDITOR_GROUPS = ("Editors", "Moderators")
 
 
 class Audience(models.TextChoices):
@@ -153,7 +152,7 @@ class CaseStudyPage(BasePage):
     @property
     def audience_group_names(self) -> list[str]:
         tier = LOCAL_GOVERNMENT_MEMBERS if self.audience == Audience.LOCAL_GOVERNMENT else MEMBERS
-        return [tier, *EDITOR_GROUPS]
+        return [tier, *EDITORIAL_GROUPS]
 
     def save(self, *args, **kwargs):
         result = super().save(*args, **kwargs)
@@ -172,7 +171,7 @@ class CaseStudyPage(BasePage):
         from django.contrib.auth.models import Group
 
         groups = [tier_group(self.audience_group_names[0])]
-        groups += list(Group.objects.filter(name__in=EDITOR_GROUPS))
+        groups += list(Group.objects.filter(name__in=EDITORIAL_GROUPS))
         restriction = PageViewRestriction.objects.filter(
             page=self, restriction_type=PageViewRestriction.GROUPS
         ).first() or PageViewRestriction.objects.create(page=self, restriction_type=PageViewRestriction.GROUPS)
