@@ -16,6 +16,7 @@ from wagtail.models import Page
 
 from .access import PUBLIC, access_level
 from .documents import reading_inline, report_text
+from .highlight import REPORT_MARK
 from .models import SearchEntry
 from .spelling import add_words
 from .synonyms import forget_names
@@ -78,6 +79,7 @@ class EntryData:
     topics: list = field(default_factory=list)
     short_definition: str = ""
     public_teaser: bool = False  # only page types with a teaser view show a restricted page's teaser
+    report_text: str = ""  # a paper's report (its PDF): last in the full text, after a line of REPORT_MARK
 
 
 def entry_data(page: Page) -> EntryData | None:
@@ -91,13 +93,10 @@ def entry_data(page: Page) -> EntryData | None:
     if isinstance(page, PaperPage):
         teaser = plain([page.subtitle, page.summary])
         authors = ", ".join(author.person.name for author in page.ordered_authors)
-        body = ""
+        body, report = "", ""
         if page.is_released:  # the report is read only once the paper is out (search.documents)
-            body = "\n".join(
-                part
-                for part in (plain([page.key_findings.raw_data, page.body.raw_data]), report_text(page.report))
-                if part
-            )
+            body = plain([page.key_findings.raw_data, page.body.raw_data])
+            report = plain(report_text(page.report))
         series = page.get_parent()
         return EntryData(
             "paper",
@@ -108,6 +107,7 @@ def entry_data(page: Page) -> EntryData | None:
             date=page.release_date,
             series=series.title if series else "",
             topics=list(page.topics.all()),
+            report_text=report,
         )
     if isinstance(page, BlogPage):
         authors = ", ".join(person.name for person in page.authors)
@@ -191,7 +191,10 @@ def update_entries_for_page(page: Page) -> list[SearchEntry]:
         "short_definition": data.short_definition,
         "cluster_synced": False,
     }
-    variants = {SearchEntry.Variant.FULL: (data.summary, f"{data.full_text}\n{topic_names}", data.keywords)}
+    full_text = f"{data.full_text}\n{topic_names}"
+    if data.report_text:  # a snippet from it says it is from the report (search.highlight)
+        full_text += f"\n{REPORT_MARK}\n{data.report_text}"
+    variants = {SearchEntry.Variant.FULL: (data.summary, full_text, data.keywords)}
     if level != PUBLIC and data.public_teaser:
         variants[SearchEntry.Variant.TEASER] = (data.summary, f"{data.teaser_text}\n{topic_names}", "")
     SearchEntry.objects.filter(page=page).exclude(variant__in=list(variants)).delete()
@@ -204,7 +207,7 @@ def update_entries_for_page(page: Page) -> list[SearchEntry]:
         )
         entry.topics.set(data.topics)
         entries.append(entry)
-    add_words([page.title, data.keywords, data.summary, data.full_text])
+    add_words([page.title, data.keywords, data.summary, data.full_text, data.report_text])
     if data.kind == "definition":
         forget_names()
     return entries

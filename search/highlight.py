@@ -4,6 +4,10 @@ An entry's text keeps its blocks (paragraphs, list items, headings) on separate 
 of whole sentences from the one block that matches best, never glued across blocks; a word is marked
 when it is a query word or shares its English stem ("regenerating" for "regeneration"), never for a
 piece inside another word ("association" for "social").
+
+A paper's entry holds the text of its report (its PDF) after the page's own text, from a line holding only
+``REPORT_MARK``: a snippet from there says so ("From the report:"), so a reader knows why a paper matched
+words its page does not show. The mark is a control character every engine's tokenizer skips.
 """
 
 from __future__ import annotations
@@ -24,6 +28,8 @@ WORD = re.compile(r"\w+(?:['’]\w+)*", re.UNICODE)
 SENTENCE_END = re.compile(r"(?<=[.!?…])[\"'”’)]*\s+(?=[\"'“‘(]?[A-Z0-9£])")
 WIDTH = 240
 MAX_BLOCK_CHARS = 20_000  # a pathological block is only read this far
+REPORT_MARK = "\x1e"  # ASCII record separator: the line between a paper's own text and its report's
+REPORT_LABEL = '<span class="search-result__source">From the report:</span> '
 _local = threading.local()  # a Snowball stemmer keeps state while it stems: one per thread
 
 
@@ -98,19 +104,22 @@ def _is_prose(block: str) -> bool:
 
 def snippet_text(text: str, parsed: SearchQuery, width: int = WIDTH) -> SafeString:
     """The best block of ``text``, as whole sentences where they fit, HTML-escaped, matches in <mark>."""
-    blocks = [block.strip() for block in (text or "").split("\n") if block.strip()]
+    own, _, report = (text or "").partition(f"\n{REPORT_MARK}\n")
+    blocks = [block.strip() for block in own.split("\n") if block.strip()]
+    from_report = len(blocks)  # blocks from here on are the report's
+    blocks += [block.strip() for block in report.split("\n") if block.strip()]
     if not blocks:
         return mark_safe("")  # noqa: S308
     stems = query_stems(parsed)
     # Prose first: a block of sentences beats a heading or a list of topic names matching as many words.
-    best, block = None, blocks[0][:MAX_BLOCK_CHARS]
+    best, block, chosen_index = None, blocks[0][:MAX_BLOCK_CHARS], 0
     if stems:
         for i, candidate in enumerate(blocks):
             candidate = candidate[:MAX_BLOCK_CHARS]
             matched = {stem(m.group()) for m in _matches(candidate, stems)}  # once per block
             key = (bool(matched), _is_prose(candidate), len(matched), -i)
             if best is None or key > best:
-                best, block = key, candidate
+                best, block, chosen_index = key, candidate, i
     sentences = [s for s in SENTENCE_END.split(block) if s.strip()]
     counts = [len(_matches(sentence, stems)) for sentence in sentences]
     first, last = _best_window(sentences, counts, width)
@@ -120,7 +129,8 @@ def snippet_text(text: str, parsed: SearchQuery, width: int = WIDTH) -> SafeStri
     shortened, cut_before, cut_after = _shorten(chosen, width, matches[0].start() if matches else 0)
     prefix = "…" if (more_before or cut_before) else ""
     suffix = "…" if (cut_after or (more_after and not shortened.endswith((".", "!", "?")))) else ""
-    return mark_safe(f"{prefix}{_mark(shortened, stems)}{suffix}")  # noqa: S308
+    source = REPORT_LABEL if chosen_index >= from_report else ""
+    return mark_safe(f"{source}{prefix}{_mark(shortened, stems)}{suffix}")  # noqa: S308
 
 
 def snippet_for(entry, parsed: SearchQuery, width: int = WIDTH) -> SafeString:

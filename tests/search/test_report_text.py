@@ -48,10 +48,10 @@ def report(word: str, *, collection=None, content: bytes | None = None):
     return document
 
 
-def paper_with(document, *, title: str, released: bool = True):
+def paper_with(document, *, title: str, released: bool = True, **fields):
     series = PaperSeriesPage.objects.get(slug="social-capital-2025")
     when = timezone.localdate() + datetime.timedelta(days=-30 if released else 30)
-    paper = PaperPageFactory.build(title=title, release_date=when, report=document)
+    paper = PaperPageFactory.build(title=title, release_date=when, report=document, **fields)
     series.add_child(instance=paper)
     paper.save_revision().publish()
     return paper
@@ -137,3 +137,21 @@ def test_the_cover_and_running_headers_stay_out_and_a_sentence_over_a_page_break
         "Residents said the hall mattered. Groups that lost their room folded within two years.",
         "Resident-led groups lasted longer.",
     ]
+
+
+def test_a_snippet_from_the_report_says_so_and_one_from_the_page_does_not(engine, worker):
+    summary = "How neighbours in Zeppelinwort Road organised mutual aid."
+    worker(report("Quillabarrow"), title="Mutual aid at street level", summary=summary)
+    engine.push_pending()
+    hits = engine.search(SearchRequest("quillabarrow", ANONYMOUS)).hits
+    assert [hit.entry.title for hit in hits] == ["Mutual aid at street level"]
+    snippet = str(hits[0].snippet)
+    assert snippet.startswith('<span class="search-result__source">From the report:</span> ')
+    assert "<mark>Quillabarrow</mark>" in snippet
+    assert "\x1e" not in snippet
+    # The same paper found by a word on its own page: no label.
+    page_hits = engine.search(SearchRequest("zeppelinwort", ANONYMOUS)).hits
+    assert [hit.entry.title for hit in page_hits] == ["Mutual aid at street level"]
+    assert "From the report" not in str(page_hits[0].snippet) and "<mark>Zeppelinwort</mark>" in str(
+        page_hits[0].snippet
+    )
