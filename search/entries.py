@@ -48,7 +48,7 @@ def plain(value: Any) -> str:
         elif isinstance(item, Mapping):
             # StreamField raw data: {"type": ..., "value": ..., "id": ...}
             for key, sub in item.items():
-                if key not in {"type", "id", "image", "level"}:
+                if key not in {"type", "id", "image", "level", "unit"}:
                     walk(sub)
         elif hasattr(item, "raw_data"):
             walk(item.raw_data)

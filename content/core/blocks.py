@@ -84,7 +84,7 @@ class ImageBlock(blocks.StructBlock):
     image = RenditionImageChooserBlock()
     alt_text = blocks.CharBlock(
         max_length=500,
-        help_text="Describe what the image shows for people who cannot see it. For a chart, give its findings.",
+        help_text="Describe what the image shows for people who cannot see it. Draw charts with the chart block.",
     )
     caption = blocks.CharBlock(required=False, max_length=300)
 
@@ -109,7 +109,9 @@ class BarChartBlock(blocks.StructBlock):
         max_length=200, help_text="What the chart shows, e.g. Community spaces per 10,000 residents"
     )
     unit = blocks.CharBlock(
-        required=False, max_length=30, help_text="Shown after each value: % or words such as 'per 10,000 residents'"
+        required=False,
+        max_length=30,
+        help_text="% (shown after each value), or words such as 'per 10,000 residents' (heading the table's figures)",
     )
     bars = blocks.ListBlock(ChartBarBlock(), min_num=1, max_num=20)
     alt_text = blocks.TextBlock(
@@ -120,8 +122,8 @@ class BarChartBlock(blocks.StructBlock):
 
     def get_context(self, value, parent_context=None):
         context = super().get_context(value, parent_context=parent_context)
-        rows = [(bar["label"], bar["value"] or 0) for bar in value["bars"]]
-        context["chart"] = bar_chart(rows, value["unit"])
+        rows = [(bar.get("label") or "", bar.get("value")) for bar in value.get("bars") or []]
+        context["chart"] = bar_chart(rows, value.get("unit") or "")
         return context
 
     class Meta:
@@ -131,7 +133,9 @@ class BarChartBlock(blocks.StructBlock):
         preview_value = {
             "title": "Community spaces per 10,000 residents",
             "bars": [{"label": "Doubly disadvantaged", "value": 3}, {"label": "England average", "value": 8}],
+            "unit": "",
             "alt_text": "Doubly disadvantaged neighbourhoods have 3 community spaces per 10,000 residents; England 8.",
+            "caption": "",
         }
 
 

@@ -14,7 +14,6 @@ from django.db import transaction
 from django.utils import timezone
 
 from wagtail.documents import get_document_model
-from wagtail.images import get_image_model
 from wagtail.models import Page, Site
 
 from content.blog.models import BlogAuthor, BlogIndexPage, BlogPage, BlogRelatedPaper
@@ -71,15 +70,6 @@ class DemoLoader:
             return f'<a linktype="page" id="{definition.pk}">{match["text"]}</a>'
 
         return TERM_MARKER.sub(replace, html)
-
-    def _image(self, title: str, png: bytes, filename: str):
-        image_model = get_image_model()
-        image = image_model.objects.filter(title=title).first()
-        if image is None:
-            image = image_model(title=title, file=ContentFile(png, name=filename))
-            image.save()
-            self.created.append(f"image: {title}")
-        return image
 
     def _stream(self, blocks: list) -> list[dict[str, Any]]:
         stream = []
