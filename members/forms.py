@@ -76,7 +76,7 @@ class MemberDetailsForm(OrganisationFieldsMixin, forms.Form):
         label="Organisation name",
         max_length=200,
         required=False,
-        help_text="Needed unless you work for a local authority or sign up as a resident.",
+        help_text="Needed unless you work for a local authority or join as a resident.",
         widget=forms.TextInput(attrs={"autocomplete": "organization"}),
     )
     # Not "(optional)": the form asks for it for every kind of organisation but two (clean()).
@@ -119,6 +119,9 @@ class MemberSignupForm(MemberDetailsForm):
         label=consents.wording(Consent.Kind.PRIVACY_NOTICE),
         required=True,
         error_messages={"required": "You need to accept the privacy notice to join."},
+        help_text=format_html(
+            '<a href="{}">Read the privacy notice</a>: what we keep about you and why.', "/privacy/"
+        ),
     )
 
     def signup(self, request, user) -> None:
@@ -164,6 +167,7 @@ class AccessRequestForm(forms.ModelForm):
         model = AccessRequest
         fields = ["reason"]
         labels = {"reason": "Why you need local government access"}
+        error_messages = {"reason": {"required": "Say why you need local government access."}}
         widgets = {"reason": forms.Textarea(attrs={"rows": 4})}
 
 
