@@ -2,14 +2,12 @@
 
 from allauth.account.signals import email_changed, email_confirmed, password_reset, user_logged_in, user_signed_up
 
-from django.contrib.auth import get_user_model
-from django.db import transaction
 from django.db.models import Q
 from django.db.models.signals import post_delete, post_save, pre_save
 from django.dispatch import receiver
-from django.urls import reverse
 from django.utils import timezone
 
+from .access_notice import queue_notice
 from .account_views import forget_sign_up, remember_sign_up
 from .emails import send_templated_email
 from .models import AccessRequest, LocalGovernmentDomain
@@ -68,26 +66,10 @@ def decide_access_request(sender, instance: AccessRequest, **kwargs):
     instance._decision_changed = True
 
 
-def deciders() -> list[str]:
-    """The addresses of everyone who may decide access requests: active, with the change permission."""
-    users = get_user_model().objects.with_perm("members.change_accessrequest", include_superusers=True)
-    return sorted({user.email for user in users.filter(is_active=True) if user.email})
-
-
-def tell_deciders(access_request: AccessRequest) -> None:
-    """One email to each person who may decide, each to their own address (none sees the others')."""
-    context = {
-        "access_request": access_request,
-        "decide_url": reverse("access_requests:edit", args=[access_request.pk]),
-    }
-    for address in deciders():
-        send_templated_email("email/access_request_new", context, [address])
-
-
 @receiver(post_save, sender=AccessRequest)
 def after_access_request_saved(sender, instance: AccessRequest, created: bool, **kwargs):
-    if created:  # once the request is stored: a rolled-back one tells nobody
-        transaction.on_commit(lambda: tell_deciders(instance))
+    if created:
+        queue_notice(instance)
         return
     if not getattr(instance, "_decision_changed", False):
         return
