@@ -13,6 +13,7 @@ from wagtail.documents import get_document_model_string
 from wagtail.models import CollectionViewRestriction, Page, PageViewRestriction
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
+from .engines.base import forget_topics
 from .entries import update_entries_for_page
 from .indexing import defer_pages
 from .models import SearchEntry, SearchSynonym
@@ -32,6 +33,13 @@ def _refresh(pages) -> None:
 @receiver(page_unpublished)
 def on_publish_change(sender, instance, **kwargs):
     _refresh([instance])
+
+
+@receiver(post_save, sender="topics.Topic")
+@receiver(post_delete, sender="topics.Topic")
+def on_topic_change(sender, **kwargs):
+    """The topic bonus reads topics' names from the cache: a new, renamed or deleted topic counts at once."""
+    forget_topics()
 
 
 @receiver(post_page_move)

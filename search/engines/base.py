@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 from typing import NamedTuple
 
 from django.core.cache import cache
+from django.db import transaction
 
 from ..highlight import WORD, query_stems, stem
 from ..models import SearchEntry
@@ -13,7 +14,7 @@ from ..query import SearchQuery, parse
 
 FACETS = ("kind", "topic", "series", "year", "local_authority")
 SORTS = ("relevance", "newest")
-TOPICS_CACHE_KEY = "hub-search-topics"  # ten minutes: a renamed topic ranks by its new name soon after
+TOPICS_CACHE_KEY = "hub-search-topics"  # forgotten when a topic is saved or deleted (search.signal_handlers)
 
 
 @dataclass(frozen=True)
@@ -81,6 +82,12 @@ class SearchEngine:
 class NamedTopic(NamedTuple):
     pk: int
     slug: str
+
+
+def forget_topics() -> None:
+    """Now, and again when the transaction commits (a search in between may have cached the old names)."""
+    cache.delete(TOPICS_CACHE_KEY)
+    transaction.on_commit(lambda: cache.delete(TOPICS_CACHE_KEY))
 
 
 def topics_named_by(parsed: SearchQuery) -> list[NamedTopic]:

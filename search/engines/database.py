@@ -698,5 +698,12 @@ class DatabaseEngine(SearchEngine):
         if connection.vendor == "sqlite":
             with connection.cursor() as cursor:
                 cursor.execute(f"INSERT INTO {FTS}({FTS}) VALUES ('optimize')")
+        elif connection.vendor == "postgresql":
+            # What autovacuum does in its own time: entries written since are merged into the GIN indexes
+            # (a search reads an unmerged pending list in full) and the planner's statistics are renewed.
+            with connection.cursor() as cursor:
+                for index in ("hub_search_entry_vector", "hub_search_entry_names"):
+                    cursor.execute("SELECT gin_clean_pending_list(%s::regclass)", [index])
+                cursor.execute(f"ANALYZE {ENTRY}")
         forget_names()
         return {"words": rebuild_vocabulary()}

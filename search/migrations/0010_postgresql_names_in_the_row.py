@@ -5,7 +5,12 @@ moved the short values out too (a name vector is about 80 bytes): a tier of a co
 hold some of the words typed, ``common()`` in ``search/engines/database.py``) read each of its 5,000 name
 vectors from the TOAST table, 14,000 buffers. Storage ``MAIN`` keeps them in the row unless nothing else
 can leave it: 757 buffers, and the search statement's p95 over the worst corpus at 20,000 entries fell from
-51 to 38 ms (README). The rows are rewritten so existing entries take it too (a search entry a page).
+51 to 38 ms (README).
+
+Only the column's storage changes here: the table is not rewritten (rewriting recomputes every entry's text
+vector under the ALTER's lock, minutes for a large index). An entry moves into the row when it is next
+written, which publishing its page does; ``UPDATE hub_search_searchentry SET title = title || ''`` in a
+quiet hour moves them all.
 """
 
 from django.db import migrations
@@ -19,7 +24,6 @@ def set_storage(storage: str):
         if schema_editor.connection.vendor == "postgresql":
             changes = ", ".join(f"ALTER COLUMN {column} SET STORAGE {storage}" for column in COLUMNS)
             schema_editor.execute(f"ALTER TABLE {ENTRY} {changes}")
-            schema_editor.execute(f"UPDATE {ENTRY} SET title = title")  # rewritten with the new storage
 
     return apply
 

@@ -109,3 +109,20 @@ def test_the_cluster_engine_builds_structured_queries_only():
     }
     assert [clause["multi_match"]["query"] for clause in query["must_not"]] == ["housing", "bonding capital"]
     assert "\\u0000" not in text
+
+
+@pytest.mark.django_db  # the topic bonus reads the topics' names
+def test_word_positions_rescore_the_best_matches_of_a_search_by_relevance_only():
+    """The phrase, proximity and all-words bonuses multiply the score of the RESCORE_WINDOW best matches;
+    a newest-first search (a sort: the cluster refuses a rescore with one) and a single word have none.
+    Every multiplier is at least 1, so a rescored match never falls below one outside the window."""
+    from search.engines import SearchRequest
+    from search.engines.cluster import RESCORE_WINDOW, ClusterEngine, position_functions
+
+    engine = ClusterEngine("http://127.0.0.1:9")
+    body = engine._search(SearchRequest("social capital", frozenset())).to_dict()
+    assert body["rescore"]["window_size"] == RESCORE_WINDOW and body["rescore"]["query"]["score_mode"] == "multiply"
+    assert "phrase" not in str(body["query"])  # not read for every match
+    assert "rescore" not in engine._search(SearchRequest("social", frozenset())).to_dict()
+    assert "rescore" not in engine._search(SearchRequest("social capital", frozenset(), sort="newest")).to_dict()
+    assert all(function["weight"] >= 1 for function in position_functions(parse("social capital")))
