@@ -30,7 +30,7 @@ from . import consents
 from .forms import AccessRequestForm, DeleteAccountForm, ProfileForm
 from .models import AccessRequest, Consent, MemberProfile, OpenedPage, SavedPage
 from .reading_list import saved_pages, unread_papers
-from .tiers import LOCAL_GOVERNMENT_MEMBERS, is_local_government_member
+from .tiers import LOCAL_GOVERNMENT_MEMBERS, MEMBERS, is_local_government_member
 
 
 def _profile(user) -> MemberProfile:
@@ -38,6 +38,16 @@ def _profile(user) -> MemberProfile:
         user=user, defaults={"full_name": user.get_full_name() or user.email, "organisation_type": "other"}
     )
     return profile
+
+
+def membership_label(user) -> str:
+    """The member's tier in words, not the names of Django groups."""
+    names = set(user.groups.values_list("name", flat=True))
+    if LOCAL_GOVERNMENT_MEMBERS in names:
+        return "local government member: you can read the case studies shared with local government"
+    if MEMBERS in names:
+        return "member"
+    return "not active yet: confirm your email address to start"
 
 
 @never_cache
@@ -60,7 +70,7 @@ def dashboard(request: HttpRequest) -> HttpResponse:
         "is_local_government": is_local_government_member(request.user),
         "pending_request": access_requests.filter(status=AccessRequest.Status.PENDING).first(),
         "access_form": AccessRequestForm(prefix="access"),
-        "tiers": [group.name for group in request.user.groups.order_by("name")],
+        "membership": membership_label(request.user),
         "local_government_tier": LOCAL_GOVERNMENT_MEMBERS,
         "alerts_form": AlertSettingsForm(user=request.user, prefix="alerts"),
         "saved_pages": saved_pages(request),

@@ -112,3 +112,18 @@ def test_reading_list_labels_are_human():
     SavedPage.objects.create(user=member, page=paper)
     item = soup(signed_in(member).get("/members/")).select_one(".reading-list__item").get_text(" ", strip=True)
     assert "Paper, saved" in item and "page" not in item.split(",")[0].lower().replace(paper.title.lower(), "")
+
+
+def test_membership_is_said_in_words_not_group_names():
+    html = soup(signed_in(make_member("words@example.org")).get("/members/"))
+    lead = html.select_one(".page-header .lead").get_text(" ", strip=True)
+    assert lead.endswith("Membership: member.")  # not the group's name, "Members"
+
+
+def test_a_page_with_errors_says_so_in_its_title_and_the_header_marks_where_you_are():
+    client = Client()
+    page = soup(client.get("/accounts/signup/"))
+    assert not page.title.get_text().startswith("Error:")
+    assert page.select_one('.account-nav a[aria-current="page"]').get_text(strip=True) == "Join"
+    failed = soup(client.post("/accounts/signup/", {"email": "not an address"}))
+    assert failed.title.get_text().startswith("Error: Join the network")
