@@ -418,6 +418,7 @@ PAPERS = [
             }],
             ["chart", {
                 "title": "Illustrative count of community spaces per 10,000 residents by neighbourhood type",
+                "unit": "per 10,000 residents",
                 "alt": "Bar chart showing illustrative numbers of community spaces per 10,000 residents for three types of neighbourhood. Doubly disadvantaged neighbourhoods have about 3. Other deprived neighbourhoods have about 7. The England average is about 8.",
                 "caption": "Illustrative figures to show the pattern described in Local Trust's research; not official statistics.",
                 "bars": [
@@ -545,6 +546,7 @@ PAPERS = [
             )],
             ["chart", {
                 "title": "Illustrative rate of children entering care per 10,000 children, by level of neighbourhood social infrastructure",
+                "unit": "per 10,000 children",
                 "alt": "Bar chart of an illustrative model showing the rate of children entering care per 10,000 children falling as social infrastructure increases, among neighbourhoods with similar deprivation. The lowest social infrastructure group has a rate of 42, the second group 36, the middle group 31, the fourth group 27 and the highest social infrastructure group 24.",
                 "caption": "Illustrative modelled figures showing the direction of the association found; not published statistics.",
                 "bars": [

@@ -155,6 +155,19 @@ def test_axe_on_phones_menu_closed_and_open(open_page, axe_path, viewport, path)
     assert page.evaluate("() => document.documentElement.scrollWidth") <= viewport["width"]
 
 
+@pytest.mark.parametrize("viewport", WIDTHS)
+def test_the_members_area_fits_the_screen(open_page, member_state, viewport):
+    """/members/ (forms, the reading list, the consents table) never makes the page scroll sideways; on a
+    phone each consent is a block of its own, its status in view."""
+    watched = open_page(viewport, storage_state=member_state)
+    page = watched.page
+    watched.goto("/members/")
+    assert page.evaluate("() => document.documentElement.scrollWidth") <= viewport["width"]
+    status = page.locator("#privacy .consents td").filter(has_text="Active").first
+    box = status.bounding_box()
+    assert box and box["x"] + box["width"] <= viewport["width"], "a consent's status is cut off"
+
+
 # --- 2. Papers: the report and the key findings near the top; table captions whole ---------------------
 
 
