@@ -42,9 +42,9 @@ def confirmation_url(subscription) -> str:
 
 
 def page_kind(page) -> str:
-    return {"paperpage": "paper", "blogpage": "blog post", "casestudypage": "case study"}.get(
-        page.content_type.model, "page"
-    )
+    """The announced page type's own label ("paper", "blog post", "case study"), else "page"."""
+    model = page.specific_class
+    return str(model._meta.verbose_name) if getattr(model, "announced_on_publish", False) else "page"
 
 
 def item(page) -> dict:

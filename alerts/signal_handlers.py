@@ -3,13 +3,11 @@ from django.dispatch import receiver
 
 from wagtail.signals import page_published
 
-ANNOUNCED_TYPES = {"paperpage", "blogpage", "casestudypage"}
-
 
 @receiver(page_published)
 def announce_after_publish(sender, instance, **kwargs):
     """Queue the announcement once the publish is committed; the task decides whether it is news."""
-    if instance.content_type.model in ANNOUNCED_TYPES:
+    if getattr(instance.specific_class, "announced_on_publish", False):  # the page type says (BasePage)
         from .tasks import announce_page
 
         page_id = instance.pk

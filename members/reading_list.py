@@ -13,8 +13,6 @@ from content.core.signals import page_read
 
 from .models import OpenedPage, SavedPage
 
-SAVEABLE_TYPES = {"paperpage", "blogpage", "casestudypage"}
-
 
 @receiver(page_read)
 def remember_opened_paper(sender, page, request, **kwargs):
@@ -77,7 +75,8 @@ def _papers_of(children: Q):
 
 
 def is_saveable(page: Page) -> bool:
-    return _model_name(page) in SAVEABLE_TYPES
+    """What the page's type says (BasePage.saveable), from Django's content-type cache: no query."""
+    return getattr(page.specific_class, "saveable", False)
 
 
 def _model_name(page: Page) -> str:

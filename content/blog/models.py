@@ -29,6 +29,9 @@ WORDS_PER_MINUTE = 200
 
 
 class BlogIndexPage(BasePage):
+    announced_on_publish = False
+    saveable = False
+
     parent_page_types = ["home.HomePage"]
     subpage_types = ["blog.BlogPage"]
     max_count = 1
@@ -73,6 +76,9 @@ class BlogIndexPage(BasePage):
 
 
 class BlogPage(BasePage):
+    announced_on_publish = True
+    saveable = True
+
     parent_page_types = ["blog.BlogIndexPage"]
     subpage_types: list[str] = []
     template = "pages/blog_page.html"

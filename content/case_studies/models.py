@@ -64,6 +64,9 @@ def listable_case_studies():
 
 
 class CaseStudyIndexPage(BasePage):
+    announced_on_publish = False
+    saveable = False
+
     parent_page_types = ["home.HomePage"]
     subpage_types = ["case_studies.CaseStudyPage"]
     max_count = 1
@@ -89,6 +92,9 @@ class CaseStudyIndexPage(BasePage):
 
 
 class CaseStudyPage(BasePage):
+    announced_on_publish = True
+    saveable = True
+
     parent_page_types = ["case_studies.CaseStudyIndexPage"]
     subpage_types: list[str] = []
     template = "pages/case_study_page.html"

@@ -6,6 +6,6 @@ class CoreConfig(AppConfig):
     label = "core"
 
     def ready(self) -> None:
-        from . import request_memo
+        from . import checks, request_memo  # noqa: F401 - checks registers the page contract's system check
 
         request_memo.connect()

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from typing import Any
+from typing import Any, ClassVar
 
 from django.core.serializers.json import DjangoJSONEncoder
 from django.db import models
@@ -44,7 +44,17 @@ def _routes_to_children(page: Page, remaining: list[str]) -> bool:
 
 
 class BasePage(Page):
-    """Every page of the hub: meta description, social card and structured data."""
+    """Every page of the hub: meta description, social card and structured data.
+
+    Each page type also states, on its own model, what the features built over the content apps do with it
+    (``CONTRACT``; ``content.core.checks`` fails for a page model that does not say): whether publishing it
+    is news that alerts announce, and whether members can keep it on their reading list. Its label in emails
+    and lists is its ``verbose_name``.
+    """
+
+    CONTRACT = ("announced_on_publish", "saveable")
+    announced_on_publish: ClassVar[bool] = False  # publishing it emails the people following it (alerts)
+    saveable: ClassVar[bool] = False  # members can save it to their reading list
 
     promote_panels = [*Page.promote_panels]
 

@@ -27,6 +27,9 @@ def initial_letter(title: str) -> str:
 
 
 class GlossaryIndexPage(BasePage):
+    announced_on_publish = False
+    saveable = False
+
     parent_page_types = ["home.HomePage"]
     subpage_types = ["glossary.DefinitionPage"]
     max_count = 1
@@ -72,6 +75,9 @@ class GlossaryIndexPage(BasePage):
 
 
 class DefinitionPage(BasePage):
+    announced_on_publish = False
+    saveable = False
+
     parent_page_types = ["glossary.GlossaryIndexPage"]
     subpage_types: list[str] = []
     template = "pages/definition_page.html"

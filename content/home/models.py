@@ -19,6 +19,9 @@ from content.core.privacy import public_pages
 
 
 class HomePage(BasePage):
+    announced_on_publish = False
+    saveable = False
+
     parent_page_types = ["wagtailcore.Page"]
     max_count = 1
     template = "pages/home_page.html"

@@ -37,6 +37,9 @@ def released_papers():
 
 
 class PapersIndexPage(BasePage):
+    announced_on_publish = False
+    saveable = False
+
     parent_page_types = ["home.HomePage"]
     subpage_types = ["papers.PaperSeriesPage"]
     max_count = 1
@@ -54,6 +57,9 @@ class PapersIndexPage(BasePage):
 
 
 class PaperSeriesPage(RoutablePageMixin, BasePage):
+    announced_on_publish = False
+    saveable = False
+
     parent_page_types = ["papers.PapersIndexPage"]
     subpage_types = ["papers.PaperPage"]
     template = "pages/paper_series_page.html"
@@ -109,6 +115,9 @@ class PaperSeriesPage(RoutablePageMixin, BasePage):
 
 class PaperPage(RoutablePageMixin, BasePage):
     """A paper; before its release date it is an announcement and shows no body."""
+
+    announced_on_publish = True
+    saveable = True
 
     parent_page_types = ["papers.PaperSeriesPage"]
     subpage_types: list[str] = []

@@ -11,6 +11,9 @@ from content.core.models import BasePage
 
 
 class StandardPage(BasePage):
+    announced_on_publish = False
+    saveable = False
+
     parent_page_types = ["home.HomePage", "standard_pages.StandardPage"]
     subpage_types = ["standard_pages.StandardPage"]
     template = "pages/standard_page.html"

@@ -69,6 +69,9 @@ def pages_on_topic(topic: Topic, request: HttpRequest) -> dict[str, list]:
 
 
 class TopicIndexPage(RoutablePageMixin, BasePage):
+    announced_on_publish = False
+    saveable = False
+
     parent_page_types = ["home.HomePage"]
     subpage_types: list[str] = []
     max_count = 1

@@ -1,0 +1,48 @@
+"""System checks: every page model of the hub states its contract with the features above the content apps."""
+
+from __future__ import annotations
+
+from django.apps import apps
+from django.core.checks import Error, register
+
+from wagtail.models import Page
+
+from .models import BasePage
+
+
+def contract_errors(models) -> list[Error]:
+    errors = []
+    for model in models:
+        if model._meta.abstract or not issubclass(model, Page) or model is Page:
+            continue
+        if not issubclass(model, BasePage):
+            errors.append(
+                Error(
+                    f"{model._meta.label} is a page model that does not extend BasePage.",
+                    hint="Subclass content.core.models.BasePage: search, alerts and the reading list read its contract.",
+                    obj=model,
+                    id="hub_core.E001",
+                )
+            )
+            continue
+        declared = set().union(
+            *(vars(cls) for cls in model.__mro__ if cls is not BasePage and issubclass(cls, BasePage))
+        )
+        missing = [name for name in BasePage.CONTRACT if name not in declared]
+        if missing:
+            errors.append(
+                Error(
+                    f"{model._meta.label} does not say {', '.join(missing)}.",
+                    hint="Set each on the model (True or False): see BasePage's docstring.",
+                    obj=model,
+                    id="hub_core.E002",
+                )
+            )
+    return errors
+
+
+@register()
+def page_contract(app_configs, **kwargs):
+    configs = app_configs or apps.get_app_configs()
+    project = [config for config in configs if not config.name.startswith(("wagtail", "django", "modelcluster"))]
+    return contract_errors(model for config in project for model in config.get_models())
