@@ -1,5 +1,6 @@
 from django import forms
 
+from content.core.privacy import public_pages
 from content.papers.models import PaperSeriesPage
 from content.topics.models import Topic
 from hub.params import IdMultipleChoiceField
@@ -49,9 +50,12 @@ class AlertSettingsForm(forms.Form):
         label="How often", choices=Frequency.choices, widget=forms.RadioSelect, initial=Frequency.IMMEDIATE
     )
 
-    def __init__(self, *args, user, **kwargs):
+    def __init__(
+        self, *args, user, profile: MemberProfile | None = None, follows: list[Follow] | None = None, **kwargs
+    ):
+        """``profile`` and ``follows`` are the member's, when the caller has read them already."""
         self.user = user
-        follows = list(Follow.objects.filter(user=user))
+        follows = list(Follow.objects.filter(user=user)) if follows is None else follows
         settings = AlertSettings.objects.filter(user=user).first()
         kwargs.setdefault(
             "initial",
@@ -60,11 +64,13 @@ class AlertSettingsForm(forms.Form):
                 "topics": [f.topic_id for f in follows if f.topic_id],
                 "authority_kinds": [f.authority_kind for f in follows if f.authority_kind],
                 "frequency": settings.frequency if settings else Frequency.IMMEDIATE,
-                "all_papers": MemberProfile.objects.filter(user=user, release_alerts=True).exists(),
+                "all_papers": profile.release_alerts
+                if profile is not None
+                else MemberProfile.objects.filter(user=user, release_alerts=True).exists(),
             },
         )
         super().__init__(*args, **kwargs)
-        self.fields["series"].queryset = PaperSeriesPage.objects.live().public().order_by("title")
+        self.fields["series"].queryset = public_pages(PaperSeriesPage).order_by("title")
 
     def save(self) -> None:
         from .models import Delivery

@@ -25,6 +25,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_POST
 
+from content.core.privacy import public_pages
 from content.papers.models import PaperSeriesPage
 from content.topics.models import Topic
 from hub import params
@@ -43,7 +44,7 @@ def follow(request: HttpRequest) -> HttpResponse:
     target: dict = {}
     if request.POST.get("series"):
         series_id = params.id_or_404(request.POST["series"])
-        series = get_object_or_404(PaperSeriesPage.objects.live().public(), pk=series_id)
+        series = get_object_or_404(public_pages(PaperSeriesPage), pk=series_id)
         target, label = {"series": series}, series.title
     elif request.POST.get("topic"):
         topic = get_object_or_404(Topic, pk=params.id_or_404(request.POST["topic"]))

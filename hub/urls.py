@@ -1,7 +1,7 @@
 from pathlib import Path
 
 from django.conf import settings
-from django.urls import include, path
+from django.urls import include, path, re_path
 
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
@@ -10,7 +10,7 @@ from wagtail.documents import urls as wagtaildocs_urls
 
 from content.core.feeds import BlogFeed, PapersFeed
 from content.core.sitemap import HubSitemap
-from content.core.views import favicon, robots_txt, serve_document
+from content.core.views import favicon, robots_txt, serve_document, serve_page
 from hub import params
 from members import account_views
 from search import views as search_views
@@ -52,4 +52,8 @@ if settings.DEBUG:
     # permission-checking view at /documents/, never straight from media/.
     urlpatterns += static(f"{settings.MEDIA_URL}images/", document_root=Path(settings.MEDIA_ROOT) / "images")
 
-urlpatterns += [path("", include(wagtail_urls))]
+urlpatterns += [
+    # Wagtail's page view, routed without reading the home page's own row first (content.core.views).
+    re_path(r"^((?:[\w\-]+/)*)$", serve_page, name="wagtail_serve"),
+    path("", include(wagtail_urls)),
+]

@@ -11,6 +11,7 @@ from django.views.generic import TemplateView, View
 
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
+from content.core import request_memo
 from content.core.groups import EDITORIAL_GROUPS
 from hub.spreadsheets import csv_response
 
@@ -22,7 +23,7 @@ def user_can_view_insights(user) -> bool:
     """Superusers and members of the Editors or Moderators groups; nobody else, whatever their admin access."""
     if not (user.is_authenticated and user.is_active):
         return False
-    return user.is_superuser or user.groups.filter(name__in=EDITORIAL_GROUPS).exists()
+    return user.is_superuser or bool(request_memo.user_group_names(user) & set(EDITORIAL_GROUPS))
 
 
 class InsightAccessMixin:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from django.contrib.auth.models import Group
 
+from content.core import request_memo
 from content.core.groups import LOCAL_GOVERNMENT_MEMBERS, MEMBER_TIERS, MEMBERS
 
 TIERS = MEMBER_TIERS
@@ -64,4 +65,4 @@ def sync_tiers(user) -> None:
 
 
 def is_local_government_member(user) -> bool:
-    return user.is_authenticated and user.groups.filter(name=LOCAL_GOVERNMENT_MEMBERS).exists()
+    return LOCAL_GOVERNMENT_MEMBERS in request_memo.user_group_names(user)

@@ -11,6 +11,7 @@ from django.contrib.auth.models import AnonymousUser
 
 from wagtail.models import Page, PageViewRestriction
 
+from content.core import request_memo
 from content.core.groups import EDITORIAL_GROUPS, LOCAL_GOVERNMENT_MEMBERS, MEMBERS
 
 PUBLIC, MEMBERS_ONLY, LOCAL_GOVERNMENT, STAFF = "public", "members", "local_government", "staff"
@@ -45,7 +46,7 @@ def readable_levels(user: AnonymousUser | object | None) -> frozenset[str]:
         return frozenset({PUBLIC})
     if user.is_superuser:
         return frozenset(LEVELS)
-    names = set(user.groups.values_list("name", flat=True))
+    names = request_memo.user_group_names(user)
     levels = {PUBLIC}
     if names & {MEMBERS, LOCAL_GOVERNMENT_MEMBERS} or names & EDITOR_GROUPS:
         levels.add(MEMBERS_ONLY)

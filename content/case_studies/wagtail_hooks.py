@@ -1,5 +1,7 @@
 from wagtail import hooks
 
+from content.core.privacy import accepts
+
 from .models import CaseStudyPage
 
 
@@ -13,7 +15,7 @@ def serve_teaser_to_readers_without_access(page, request, serve_args, serve_kwar
     """
     if not isinstance(page, CaseStudyPage) or request.method not in {"GET", "HEAD"}:
         return None
-    failing = [r for r in page.get_view_restrictions() if not r.accept_request(request)]
+    failing = [r for r in page.get_view_restrictions() if not accepts(r, request)]
     if not failing or any(r.page_id != page.pk for r in failing):
         return None
     return page.serve_teaser(request)

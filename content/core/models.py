@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from operator import attrgetter
 from typing import Any, ClassVar
 
 from django.core.serializers.json import DjangoJSONEncoder
@@ -22,7 +23,7 @@ from .blocks import INLINE_FEATURES
 from .signals import page_read
 
 
-def _routes_to_children(page: Page, remaining: list[str]) -> bool:
+def routes_to_children(page: Page, remaining: list[str]) -> bool:
     """Would Wagtail route ``remaining`` from ``page`` to its children, without the page's specific row?
 
     True for ordinary pages; for a routable page (RoutablePageMixin) when none of its own routes matches
@@ -82,28 +83,10 @@ class BasePage(Page):
         """
         if not path_components:
             return super().route(request, path_components)
-        paths = [f"{self.url_path}{'/'.join(path_components[: i + 1])}/" for i in range(len(path_components))]
-        found = {
-            page.url_path: page
-            for page in Page.objects.filter(url_path__in=paths, path__startswith=self.path, depth__gt=self.depth)
-        }
-        request_memo.current().setdefault("pages_by_path", {}).update(
-            {page.path: page for page in [self, *found.values()]}
-        )
-        page, consumed = self, 0
-        for url_path in paths:
-            child = found.get(url_path)
-            if child is None or child.depth != page.depth + 1:
-                break
-            child._cached_parent_obj = page
-            page, consumed = child, consumed + 1
-            if not _routes_to_children(page, path_components[consumed:]):
-                break  # a page that routes for itself
+        page, consumed = walk_down(self, request, path_components)
         if page is self:
             return super().route(request, path_components)
-        related = getattr(page.specific_class, "serve_select_related", None)
-        specific = page.specific_class.objects.select_related(*related).get(pk=page.pk) if related else page.specific
-        return specific.route(request, path_components[consumed:])
+        return for_serving(page).route(request, path_components[consumed:])
 
     def get_view_restrictions(self):
         """The restrictions on this page and its ancestors, from the request's one read of them all.
@@ -259,3 +242,42 @@ class SiteSettings(BaseSiteSetting):
 
     class Meta:
         verbose_name = "site settings"
+
+
+def walk_down(start: Page, request: HttpRequest, path_components: list[str], *, top_level: bool = False):
+    """The deepest page down ``path_components`` from ``start`` that routes to its children, read in one query.
+
+    Returns that page (``start`` itself when the first step is not a child) and how many components it
+    consumed. ``start`` need not be a specific page. With ``top_level`` (``start`` is the site's root), the
+    same query reads the root's live children for the menu and footer (``request_memo``'s ``top_level_pages``).
+    """
+    paths = [f"{start.url_path}{'/'.join(path_components[: i + 1])}/" for i in range(len(path_components))]
+    wanted = models.Q(url_path__in=paths, depth__gt=start.depth)
+    if top_level:
+        wanted |= models.Q(depth=start.depth + 1, live=True)
+    rows = list(Page.objects.filter(wanted, path__startswith=start.path))
+    if top_level:
+        children = sorted(
+            (page for page in rows if page.depth == start.depth + 1 and page.live), key=attrgetter("path")
+        )
+        request_memo.set_top_level_pages(children)
+    found = {page.url_path: page for page in rows if page.url_path in paths}
+    request_memo.current().setdefault("pages_by_path", {}).update(
+        {page.path: page for page in [start, *found.values()]}
+    )
+    page, consumed = start, 0
+    for url_path in paths:
+        child = found.get(url_path)
+        if child is None or child.depth != page.depth + 1:
+            break
+        child._cached_parent_obj = page
+        page, consumed = child, consumed + 1
+        if not routes_to_children(page, path_components[consumed:]):
+            break  # a page that routes for itself
+    return page, consumed
+
+
+def for_serving(page: Page) -> Page:
+    """The specific page, with what its type asks to read with it (``serve_select_related``)."""
+    related = getattr(page.specific_class, "serve_select_related", None)
+    return page.specific_class.objects.select_related(*related).get(pk=page.pk) if related else page.specific

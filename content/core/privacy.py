@@ -30,7 +30,10 @@ def public_pages(model: type[Page] = Page) -> PageQuerySet:
     return model.objects.live().filter(public)
 
 
-def _restriction_accepts(restriction: PageViewRestriction, request, user_group_ids: set[int]) -> bool:
+def accepts(restriction: PageViewRestriction, request) -> bool:
+    """Whether the request's reader passes ``restriction``: the one rule for every listing, search, alert and
+    document check (Wagtail's ``accept_request``, with the reader's groups read once per request and shared
+    passwords switched off)."""
     user = request.user
     if restriction.restriction_type == PageViewRestriction.LOGIN:
         return user.is_authenticated
@@ -39,6 +42,7 @@ def _restriction_accepts(restriction: PageViewRestriction, request, user_group_i
             return False  # in no group
         if user.is_superuser:
             return True
+        user_group_ids = {group.pk for group in request_memo.user_groups(user)}
         return bool(user_group_ids & {group.pk for group in restriction.groups.all()})
     return False  # shared passwords are switched off; anything unknown is closed
 
@@ -59,13 +63,8 @@ def readable_by(pages: list[Page], request) -> dict[int, bool]:
             .select_related("page")
             .prefetch_related("groups")
         )
-    user = request.user
-    group_ids = set(user.groups.values_list("pk", flat=True)) if user.is_authenticated and restrictions else set()
     return {
-        page.pk: all(
-            _restriction_accepts(r, request, group_ids) for r in restrictions if page.path.startswith(r.page.path)
-        )
-        for page in pages
+        page.pk: all(accepts(r, request) for r in restrictions if page.path.startswith(r.page.path)) for page in pages
     }
 
 

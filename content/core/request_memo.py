@@ -11,10 +11,11 @@ from __future__ import annotations
 from contextvars import ContextVar
 from typing import Any
 
+from django.contrib.auth.models import Group
 from django.core.signals import request_finished, request_started
 from django.db.models import prefetch_related_objects
 
-from wagtail.models import PageViewRestriction
+from wagtail.models import Page, PageViewRestriction
 
 _memo: ContextVar[dict[str, Any] | None] = ContextVar("hub_request_memo", default=None)
 
@@ -57,8 +58,6 @@ def connect() -> None:
 
 
 def _forget_page(sender, **kwargs: Any) -> None:
-    from wagtail.models import Page
-
     if isinstance(sender, type) and issubclass(sender, Page):
         forget()
 
@@ -102,3 +101,38 @@ def restricted_paths() -> list[str]:
 def is_public(page) -> bool:
     """As Wagtail's ``PageQuerySet.public()``: neither the page nor an ancestor carries a view restriction."""
     return not any(page.path.startswith(path) for path in restricted_paths())
+
+
+def set_top_level_pages(pages: list[Page]) -> None:
+    """The site root's live children, read by routing in the same query as the requested path."""
+    current()["top_level_pages"] = pages
+
+
+def top_level_pages(root: Page | None) -> list[Page]:
+    """Live, public children of the site's root in tree order, for the menu and the footer: read once per
+    request, and not at all when routing already read them."""
+    memo = current()
+    if "top_level_pages" not in memo:
+        memo["top_level_pages"] = list(Page.objects.live().child_of(root).order_by("path")) if root is not None else []
+    return [page for page in memo["top_level_pages"] if is_public(page)]
+
+
+def user_groups(user) -> list[Group]:
+    """The signed-in user's groups, read once per request by every access check that asks.
+
+    They are also left as ``user.groups``' prefetched rows, so Wagtail's own view-restriction check
+    (``user.groups.all()``) reads none again; adding or removing a group drops them (Django's related
+    manager forgets its prefetched rows on every change).
+    """
+    if user is None or not user.is_authenticated:
+        return []
+    memo = current()
+    key = ("user_groups", user.pk)
+    if key not in memo:
+        prefetch_related_objects([user], "groups")
+        memo[key] = list(user.groups.all())
+    return memo[key]
+
+
+def user_group_names(user) -> set[str]:
+    return {group.name for group in user_groups(user)}

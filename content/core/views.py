@@ -1,11 +1,38 @@
-"""Site-wide views: robots.txt, favicon.ico and the error pages."""
+"""Site-wide views: pages, robots.txt, favicon.ico and the error pages."""
 
 from django.conf import settings
 from django.contrib.staticfiles.storage import staticfiles_storage
-from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
+from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
 from django.template.loader import render_to_string
 from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_GET, require_safe
+
+from wagtail import views as wagtail_views
+from wagtail.models import Site
+
+from .models import for_serving, routes_to_children, walk_down
+
+
+def serve_page(request: HttpRequest, path: str) -> HttpResponse:
+    """Wagtail's page view, routed from the site's root without first reading the root's specific row.
+
+    Wagtail routes from ``site.root_page.specific``: a query for the home page's own fields on every page
+    of the site. The walk down the path (``walk_down``) needs only the tree columns the site query already
+    joined, and reads the menu's top-level pages in the same query. The result goes where Wagtail keeps a
+    request's route (``Page.route_for_request`` documents ``request._wagtail_route_for_request``), so
+    Wagtail's serve view, its hooks and everything else that asks for the request's page agree with it.
+    """
+    site = Site.find_for_request(request)
+    components = [component for component in path.split("/") if component]
+    if site is not None and components and routes_to_children(site.root_page, components):
+        root = site.root_page
+        page, consumed = walk_down(root, request, components, top_level=True)
+        if page is not root:
+            try:
+                request._wagtail_route_for_request = for_serving(page).route(request, components[consumed:])
+            except Http404:
+                request._wagtail_route_for_request = None
+    return wagtail_views.serve(request, path)
 
 
 @require_GET

@@ -25,13 +25,7 @@ def _site_root(context: dict[str, Any]) -> Page | None:
 
 
 def _top_level_pages(context: dict[str, Any]) -> list[Page]:
-    """Live, public children of the site's root, read once per request for the menu and the footer."""
-    memo = request_memo.current()
-    if "top_level_pages" not in memo:
-        root = _site_root(context)
-        pages = Page.objects.live().child_of(root).order_by("path") if root is not None else []
-        memo["top_level_pages"] = [page for page in pages if request_memo.is_public(page)]
-    return memo["top_level_pages"]
+    return request_memo.top_level_pages(_site_root(context))
 
 
 @register.inclusion_tag("includes/main_menu.html", takes_context=True)
