@@ -191,8 +191,9 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTHENTICATION_BACKENDS = [
-    # One way in: allauth's backend (email login, rate limits, mandatory verification).
-    "allauth.account.auth_backends.AuthenticationBackend",
+    # One way in: allauth's backend (email login, rate limits, mandatory verification), reading a user's
+    # permissions in one query (members/auth_backends.py).
+    "members.auth_backends.AuthenticationBackend",
 ]
 
 AUTH_PASSWORD_VALIDATORS = [

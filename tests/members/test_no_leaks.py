@@ -9,6 +9,7 @@ from __future__ import annotations
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
+from allauth.account.auth_backends import AuthenticationBackend as AllauthBackend
 
 from django.core.files.base import ContentFile
 from django.test import Client
@@ -18,6 +19,7 @@ from wagtail.documents import get_document_model
 from content.case_studies.models import CaseStudyAttachment, CaseStudyIndexPage
 from content.glossary.models import DefinitionPage
 from content.topics.models import Topic
+from members.auth_backends import AuthenticationBackend
 from tests.factories import CaseStudyPageFactory
 from tests.helpers import json_ld, soup
 from tests.members.conftest import make_member
@@ -193,7 +195,9 @@ def test_shared_password_privacy_is_switched_off():
 
     assert settings.WAGTAIL_PRIVATE_PAGE_OPTIONS == {"SHARED_PASSWORD": False}
     assert settings.WAGTAILDOCS_PRIVATE_COLLECTION_OPTIONS == {"SHARED_PASSWORD": False}
-    assert settings.AUTHENTICATION_BACKENDS == ["allauth.account.auth_backends.AuthenticationBackend"]
+    # One way in: allauth's backend (members.auth_backends only reads permissions in one query).
+    assert settings.AUTHENTICATION_BACKENDS == ["members.auth_backends.AuthenticationBackend"]
+    assert issubclass(AuthenticationBackend, AllauthBackend)
 
 
 def test_saving_a_draft_does_not_change_who_can_read_the_live_page(guarded):
