@@ -38,15 +38,14 @@ def saved_pages(request) -> list[tuple[SavedPage, bool]]:
     return [(item, readable[item.page_id]) for item in saved if readable[item.page_id] or can_list(item.page, request)]
 
 
-def unread_papers(request) -> list[tuple[Page, list]]:
-    """For each followed series, its released public papers the member has not opened."""
+def unread_papers(request, followed: list[Page] | None = None) -> list[tuple[Page, list]]:
+    """For each followed series (``followed``, if the caller has read them), its released public papers the
+    member has not opened."""
     from alerts.models import Follow
 
-    opened = set(OpenedPage.objects.filter(user=request.user).values_list("page_id", flat=True))
-    followed = [
-        follow.series
-        for follow in Follow.objects.filter(user=request.user, series__isnull=False).select_related("series")
-    ]
+    if followed is None:
+        follows = Follow.objects.filter(user=request.user, series__isnull=False).select_related("series")
+        followed = [follow.series for follow in follows]
     if not followed:
         return []
     # Every followed series' papers in one query (as PaperSeriesPage.get_papers(), for all series at once).
@@ -54,12 +53,10 @@ def unread_papers(request) -> list[tuple[Page, list]]:
     for series in followed:
         children |= Q(path__startswith=series.path, depth=series.depth + 1)
     by_series: dict[str, list] = {}
-    for paper in _papers_of(children):
+    opened = OpenedPage.objects.filter(user=request.user).values("page_id")
+    for paper in _papers_of(children).exclude(pk__in=opened):  # one query with the papers
         by_series.setdefault(paper.path[: -paper.steplen], []).append(paper)
-    return [
-        (series, [p for p in by_series.get(series.path, []) if p.is_released and p.pk not in opened])
-        for series in followed
-    ]
+    return [(series, [p for p in by_series.get(series.path, []) if p.is_released]) for series in followed]
 
 
 def _papers_of(children: Q):
@@ -69,7 +66,6 @@ def _papers_of(children: Q):
         public_pages(PaperPage)
         .filter(children)
         .select_related("report")
-        .prefetch_related("topics")
         .order_by("release_date", "path")
     )
 

@@ -6,6 +6,7 @@ app_name = "members"
 
 urlpatterns = [
     path("", views.dashboard, name="dashboard"),
+    path("details/", views.details, name="details"),
     path("consents/<int:pk>/withdraw/", views.withdraw_consent, name="withdraw_consent"),
     path("consents/newsletter/", views.give_newsletter_consent, name="give_newsletter_consent"),
     path("local-government-access/", views.request_access, name="request_access"),

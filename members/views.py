@@ -18,10 +18,11 @@ from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.cache import never_cache
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_POST, require_safe
 
 from alerts.forms import AlertSettingsForm
 from alerts.models import Delivery, Follow
+from content.core import request_memo
 from hub import params
 from questions.export import questions_for_export
 from submissions.export import submissions_for_export
@@ -34,6 +35,10 @@ from .tiers import LOCAL_GOVERNMENT_MEMBERS, MEMBERS, is_local_government_member
 
 
 def _profile(user) -> MemberProfile:
+    try:
+        return user.member_profile  # read with the user (members.auth_backends)
+    except MemberProfile.DoesNotExist:
+        pass
     profile, _ = MemberProfile.objects.get_or_create(
         user=user, defaults={"full_name": user.get_full_name() or user.email, "organisation_type": "other"}
     )
@@ -42,7 +47,7 @@ def _profile(user) -> MemberProfile:
 
 def membership_label(user) -> str:
     """The member's tier in words, not the names of Django groups."""
-    names = set(user.groups.values_list("name", flat=True))
+    names = request_memo.user_group_names(user)
     if LOCAL_GOVERNMENT_MEMBERS in names:
         return "local government member: you can read the case studies shared with local government"
     if MEMBERS in names:
@@ -51,32 +56,42 @@ def membership_label(user) -> str:
 
 
 @never_cache
+@require_safe
 @login_required
 def dashboard(request: HttpRequest) -> HttpResponse:
+    """The member's account at a glance: details, alerts, reading list, contributions, privacy."""
     profile = _profile(request.user)
-    form = ProfileForm(request.POST or None, instance=profile, prefix="profile")
-    if request.method == "POST" and form.is_valid():
-        form.save()
-        messages.success(request, "Your details have been saved.")
-        return redirect("members:dashboard")
-    access_requests = AccessRequest.objects.filter(user=request.user)
+    access_requests = list(AccessRequest.objects.filter(user=request.user))  # newest first
+    given = list(Consent.objects.filter(user=request.user))
+    follows = list(Follow.objects.filter(user=request.user).select_related("series"))
     context = {
         "profile": profile,
-        "form": form,
-        "consents": Consent.objects.filter(user=request.user),
-        "newsletter_active": consents.has_active(request.user, Consent.Kind.NEWSLETTER),
+        "consents": given,
+        "newsletter_active": any(c.kind == Consent.Kind.NEWSLETTER and c.withdrawn_at is None for c in given),
         "newsletter_wording": consents.wording(Consent.Kind.NEWSLETTER),
         "access_requests": access_requests,
         "is_local_government": is_local_government_member(request.user),
-        "pending_request": access_requests.filter(status=AccessRequest.Status.PENDING).first(),
+        "pending_request": next((r for r in access_requests if r.status == AccessRequest.Status.PENDING), None),
         "access_form": AccessRequestForm(prefix="access"),
         "membership": membership_label(request.user),
         "local_government_tier": LOCAL_GOVERNMENT_MEMBERS,
-        "alerts_form": AlertSettingsForm(user=request.user, prefix="alerts"),
+        "alerts_form": AlertSettingsForm(user=request.user, profile=profile, follows=follows, prefix="alerts"),
         "saved_pages": saved_pages(request),
-        "unread_series": unread_papers(request),
+        "unread_series": unread_papers(request, [follow.series for follow in follows if follow.series_id]),
     }
     return TemplateResponse(request, "members/dashboard.html", context)
+
+
+@never_cache
+@login_required
+def details(request: HttpRequest) -> HttpResponse:
+    """The member's name, organisation and role: shown on /members/, changed here."""
+    form = ProfileForm(request.POST or None, instance=_profile(request.user), prefix="profile")
+    if request.method == "POST" and form.is_valid():
+        form.save()
+        messages.success(request, "Your details have been saved.")
+        return HttpResponseRedirect(f"{reverse('members:dashboard')}#details")
+    return TemplateResponse(request, "members/details.html", {"form": form})
 
 
 @require_POST

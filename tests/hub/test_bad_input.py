@@ -164,7 +164,7 @@ def test_signing_up_with_topic_ids_too_large_is_a_form_error(client):
 
 
 def test_profile_with_topic_ids_too_large_is_a_form_error(member):
-    assert client_for(member).post("/members/", {"profile-topics": HUGE}).status_code in {200, 302}
+    assert client_for(member).post("/members/details/", {"profile-topics": HUGE}).status_code in {200, 302}
 
 
 @pytest.mark.parametrize("data", [{"page": "²"}, {"page": HUGE, "action": "remove"}])

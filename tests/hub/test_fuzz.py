@@ -234,6 +234,7 @@ ROUTES: dict[str, Route] = {
     "accounts/sessions/": Route(form=("action", "sessions")),
     # members
     "members/": Route(),
+    "members/details/": Route(),
     "members/consents/<int:pk>/withdraw/": Route(pools={"pk": "consent"}),
     "members/consents/newsletter/": Route(),
     "members/local-government-access/": Route(query=("next",), form=("next",)),

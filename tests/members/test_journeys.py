@@ -205,7 +205,7 @@ def test_member_edits_details_and_withdraws_newsletter_consent(client, member):
     consents.record(member, Consent.Kind.NEWSLETTER)
     client.force_login(member)
     response = client.post(
-        "/members/",
+        "/members/details/",
         {
             "profile-full_name": "New Name",
             "profile-organisation_type": "academic",

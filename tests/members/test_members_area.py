@@ -92,18 +92,42 @@ def test_saving_alert_topics_keeps_the_profiles_interests_the_same():
     assert Follow.objects.filter(user=member, topic=topic).exists()
 
 
-def test_details_form_still_saves_without_topics():
+def test_details_are_summarised_on_the_account_page_and_changed_on_their_own():
     member = make_member("details@example.org")
-    response = signed_in(member).post(
-        "/members/",
+    client = signed_in(member)
+    summary = soup(client.get("/members/")).select_one("#details")
+    assert "Change your details" in summary.get_text(" ", strip=True)
+    assert summary.select_one("a[href='/members/details/']") is not None
+    assert summary.select_one("form") is None  # the account page is a summary, not one long form
+    response = client.post(
+        "/members/details/",
         {
             "profile-full_name": "New Name",
             "profile-organisation_type": "voluntary_community",
             "profile-organisation_name": "Somewhere",
         },
     )
-    assert response.status_code == 302
+    assert (response.status_code, response["Location"]) == (302, "/members/#details")
     assert MemberProfile.objects.get(user=member).full_name == "New Name"
+    rows = soup(client.get("/members/")).select("#details .summary-list__row")
+    assert [row.get_text(" ", strip=True) for row in rows][:2] == [
+        "Full name New Name",
+        "Organisation Somewhere Voluntary or community organisation",
+    ]
+
+
+def test_details_with_a_mistake_keep_what_was_typed():
+    member = make_member("mistake@example.org")
+    response = signed_in(member).post(
+        "/members/details/",
+        {"profile-full_name": "Kept Name", "profile-organisation_type": "voluntary_community"},
+    )
+    page = soup(response)
+    assert response.status_code == 200
+    assert page.select_one("title").get_text().startswith("Error:")
+    assert page.select_one("input[name='profile-full_name']")["value"] == "Kept Name"
+    assert "Enter the name of your organisation." in page.get_text(" ", strip=True)
+    assert MemberProfile.objects.get(user=member).full_name != "Kept Name"
 
 
 def test_reading_list_labels_are_human():
