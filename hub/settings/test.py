@@ -15,6 +15,8 @@ CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"
 # The page cache is off unless a test (tests/hub/test_page_cache.py) or PAGE_CACHE_SECONDS switches it on:
 # query-count and rendering tests measure rendering, and the memory cache outlives each test's rollback.
 PAGE_CACHE_SECONDS = int(env.get("PAGE_CACHE_SECONDS", 0))
+# Reads are written at once (tests/insights/test_recording.py switches the batching on).
+INSIGHTS_READ_FLUSH_SECONDS = 0
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},

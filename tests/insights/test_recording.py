@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import pytest
 
+from django.db import connection
 from django.db.models import QuerySet
+from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from content.blog.models import BlogPage
@@ -21,6 +23,7 @@ pytestmark = pytest.mark.django_db
 
 
 def reads_of(page) -> int:
+    recording.READS.flush()
     row = PageReadDaily.objects.filter(page=page, day=timezone.localdate()).first()
     return row.reads if row else 0
 
@@ -85,6 +88,22 @@ def test_pages_other_than_papers_case_studies_and_posts_are_not_counted(reader):
     assert not PageReadDaily.objects.exists()
 
 
+def test_reads_are_written_together_not_one_per_request(reader, paper, settings):
+    settings.INSIGHTS_READ_FLUSH_SECONDS = 3600  # as in production, where it is 10 seconds
+    try:
+        for _ in range(3):
+            with CaptureQueriesContext(connection) as queries:
+                assert reader.get(paper.url).status_code == 200
+            assert not [q for q in queries.captured_queries if "insights_pagereaddaily" in q["sql"]]
+        recording.READS.add(987_654_321, timezone.localdate())  # a page deleted since it was read
+        assert not PageReadDaily.objects.filter(page=paper).exists(), "nothing written yet"
+        recording.READS.flush()
+        assert reads_of(paper) == 3, "three reads, one write"
+        assert not PageReadDaily.objects.filter(page_id=987_654_321).exists(), "a deleted page's read is dropped"
+    finally:
+        recording.READS.pending.clear()
+
+
 def test_a_read_created_by_a_parallel_request_still_counts(paper, monkeypatch):
     """The create race: our update found no row, someone else inserted it, our insert fails, we add to theirs."""
     today = timezone.localdate()
@@ -98,6 +117,7 @@ def test_a_read_created_by_a_parallel_request_still_counts(paper, monkeypatch):
 
     monkeypatch.setattr(QuerySet, "update", first_update_misses)
     record_read(paper)
+    recording.READS.flush()
     monkeypatch.undo()
     assert len(calls) == 2
     assert PageReadDaily.objects.get(page=paper, day=today).reads == 2
