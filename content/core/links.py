@@ -12,7 +12,7 @@ from collections.abc import Iterable
 from django.contrib.contenttypes.models import ContentType
 from django.utils.html import escape
 
-from wagtail.models import Page, Site
+from wagtail.models import Page
 
 from . import request_memo
 
@@ -47,7 +47,7 @@ def link_tags(page_ids: Iterable[int]) -> dict[int, str]:
             .select_related("definitionpage")
             .only(*LINK_FIELDS, "definitionpage__short_definition")
         )
-        root_paths = Site.get_site_root_paths()
+        root_paths = request_memo.site_root_paths()
         term_type = ContentType.objects.get_for_model(DefinitionPage).pk
         terms = {
             page.pk: page.definitionpage.short_definition

@@ -121,6 +121,7 @@ class BasePage(Page):
         footer = ""
         if request is not None and Site.find_for_request(request) is not None:  # cached on the request
             footer = SiteSettings.for_request(request).footer_text
+        request_memo.site_root_paths(request)  # Wagtail's copy for the request, shared with the links' URLs
         links.link_tags(links.page_link_ids(*self.rich_text_sources(), footer))
 
     # Fields that stand in for an unwritten search description, first one with text wins; a page type whose

@@ -15,7 +15,7 @@ from django.contrib.auth.models import Group
 from django.core.signals import request_finished, request_started
 from django.db.models import prefetch_related_objects
 
-from wagtail.models import Page, PageViewRestriction
+from wagtail.models import Page, PageViewRestriction, Site
 
 _memo: ContextVar[dict[str, Any] | None] = ContextVar("hub_request_memo", default=None)
 
@@ -136,3 +136,20 @@ def user_groups(user) -> list[Group]:
 
 def user_group_names(user) -> set[str]:
     return {group.name for group in user_groups(user)}
+
+
+def site_root_paths(request=None) -> list:
+    """Wagtail's ``Site.get_site_root_paths()`` (a read of the cache: a query on the database cache) once per
+    request, however many links a page's rich text has.
+
+    Given the request, the copy is also the one Wagtail keeps on the request for every ``get_url(request)``
+    (``Page._get_site_root_paths``' ``_wagtail_cached_site_root_paths``), so the page's own URLs and its
+    links' share one read.
+    """
+    memo = current()
+    if "site_root_paths" not in memo:
+        paths = getattr(request, "_wagtail_cached_site_root_paths", None)
+        memo["site_root_paths"] = paths if paths is not None else Site.get_site_root_paths()
+    if request is not None:
+        request._wagtail_cached_site_root_paths = memo["site_root_paths"]
+    return memo["site_root_paths"]

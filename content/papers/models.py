@@ -221,6 +221,7 @@ class PaperPage(RoutablePageMixin, BasePage):
 
     def get_context(self, request: HttpRequest, *args: Any, **kwargs: Any) -> dict[str, Any]:
         context = super().get_context(request, *args, **kwargs)
+        context["citation"] = self.citation(request)  # with the request: its URL needs no look-up of its own
         context["citation_meta"] = self.citation_meta(request)
         return context
 

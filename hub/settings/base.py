@@ -282,7 +282,12 @@ CACHES = {
         # Django culls a third of the table, by key order, past MAX_ENTRIES (300 by default): a flood of
         # other keys would then wipe the failed-login counts. Expired rows go daily (hub.periodic).
         "OPTIONS": {"MAX_ENTRIES": 1_000_000},
-    }
+    },
+    # Wagtail writes every rendition it serves to the cache: on the database cache five statements per image
+    # per request. Every image the hub shows comes with its renditions prefetched (one query per page, held
+    # by tests/content/test_query_budget.py), so a renditions cache would only add writes (and, with Redis, a
+    # round trip per image): none is kept.
+    "renditions": {"BACKEND": "django.core.cache.backends.dummy.DummyCache"},
 }
 if "CACHE_URL" in env:
     # Shared cache for several app servers behind a load balancer (Redis or Memcached).

@@ -36,10 +36,11 @@ def ask_question_form(context: template.Context, page) -> dict[str, Any]:
     }
 
 
-@register.inclusion_tag("questions/member_questions.html")
-def member_questions(user) -> dict[str, Any]:
+@register.inclusion_tag("questions/member_questions.html", takes_context=True)
+def member_questions(context, user) -> dict[str, Any]:
     """The member's questions to case study authors, newest first, with any answers."""
     questions = []
     if getattr(user, "is_authenticated", False):
         questions = list(Question.objects.filter(asker=user).select_related("page").order_by("-created_at"))
-    return {"questions": questions}
+    # The request goes with them: {% pageurl %} without one looks up the site's root paths once per page.
+    return {"questions": questions, "request": context.get("request")}

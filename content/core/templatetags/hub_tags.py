@@ -61,7 +61,13 @@ def breadcrumbs(context: dict[str, Any], page: Page, current_title: str = "") ->
             ancestors = [known[path] for path in paths]
         else:
             ancestors = list(page.get_ancestors(inclusive=bool(current_title)).filter(depth__gte=root.depth))
-    return {"ancestors": ancestors, "page": page, "current_title": current_title or page.title}
+    # The request goes with them: {% pageurl %} without one looks up the site's root paths once per page.
+    return {
+        "ancestors": ancestors,
+        "page": page,
+        "current_title": current_title or page.title,
+        "request": context.get("request"),
+    }
 
 
 @register.simple_tag(takes_context=True)
