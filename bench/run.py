@@ -49,6 +49,7 @@ ANONYMOUS_PAGES = [
 MEMBER_PAGES = [
     ("home (member)", "/"),
     ("members area", "/members/"),
+    ("your details", "/members/details/"),
     ("case-study list (member)", "/case-studies/"),
     ("case study (member)", "/case-studies/stoke-on-trent-community-wealth-from-the-neighbourhood-up/"),
     ("search (member)", "/search/?q=social+capital"),
