@@ -62,12 +62,7 @@ def unread_papers(request, followed: list[Page] | None = None) -> list[tuple[Pag
 def _papers_of(children: Q):
     from content.papers.models import PaperPage
 
-    return (
-        public_pages(PaperPage)
-        .filter(children)
-        .select_related("report")
-        .order_by("release_date", "path")
-    )
+    return public_pages(PaperPage).filter(children).select_related("report").order_by("release_date", "path")
 
 
 def is_saveable(page: Page) -> bool:
