@@ -27,13 +27,10 @@ See docs/performance.md.
 
 from __future__ import annotations
 
-import atexit
-import collections
 import functools
 import hashlib
 import logging
 import threading
-import time
 import uuid
 from dataclasses import dataclass
 from datetime import timedelta
@@ -218,57 +215,26 @@ class PageCacheMiddleware:
         response = entry["response"]
         response["X-Page-Cache"] = "hit"
         if entry["read"] and request.method == "GET":
-            CACHED_READS.add(*entry["read"], request.headers.get("User-Agent", ""))
+            send_cached_read(*entry["read"], request.headers.get("User-Agent", ""))
         return response
 
 
-class CachedReads:
-    """Reads answered from the cache, counted in memory and sent as page_read in one transaction at most
-    every PAGE_CACHE_READ_FLUSH_SECONDS (and when the process exits).
+def send_cached_read(label: str, pk: int, user_agent: str) -> None:
+    """A read answered from the cache reaches insight as a rendered one does: ``page_read``, with a stand-in page
+    (type and id) and a stand-in anonymous request with the reader's User-Agent (so crawlers are still told
+    apart). Insight writes reads in batches (``insights.recording.READS``), so this is no write of its own."""
+    from django.contrib.auth.models import AnonymousUser
 
-    Sent one by one, each cached read of a paper or post was a write to the database (one fsync on SQLite):
-    about 100 cached reads a second instead of 1,000. Receivers get a stand-in page (type and id) and a
-    stand-in request (anonymous, with the reader's User-Agent, so crawlers are still told apart).
-    """
+    from content.core.signals import page_read
 
-    def __init__(self) -> None:
-        self.lock = threading.Lock()
-        self.pending: collections.Counter[tuple[str, int, str]] = collections.Counter()
-        self.since = time.monotonic()
-
-    def add(self, label: str, pk: int, user_agent: str) -> None:
-        with self.lock:
-            if not self.pending:
-                self.since = time.monotonic()
-            self.pending[(label, pk, user_agent[:300])] += 1
-            due = time.monotonic() - self.since >= settings.PAGE_CACHE_READ_FLUSH_SECONDS
-        if due:
-            self.flush()
-
-    def flush(self) -> None:
-        from django.contrib.auth.models import AnonymousUser
-
-        from content.core.signals import page_read
-
-        with self.lock:
-            pending, self.pending = self.pending, collections.Counter()
-        if not pending:
-            return
-        try:
-            with transaction.atomic():
-                for (label, pk, user_agent), count in pending.items():
-                    page = stand_in(label, pk)
-                    request = HttpRequest()
-                    request.META["HTTP_USER_AGENT"] = user_agent
-                    request.user = AnonymousUser()  # no cookie: certainly nobody signed in
-                    for _ in range(count):
-                        page_read.send(sender=type(page), page=page, request=request)
-        except Exception:
-            logger.exception("Could not count %s cached reads", sum(pending.values()))
-
-
-CACHED_READS = CachedReads()
-atexit.register(CACHED_READS.flush)
+    page = stand_in(label, pk)
+    request = HttpRequest()
+    request.META["HTTP_USER_AGENT"] = user_agent[:300]
+    request.user = AnonymousUser()  # no cookie: certainly nobody signed in
+    try:
+        page_read.send(sender=type(page), page=page, request=request)
+    except Exception:
+        logger.exception("Could not count a cached read of %s %s", label, pk)
 
 
 @functools.lru_cache(maxsize=1024)

@@ -12,6 +12,7 @@ import re
 import threading
 import time
 from datetime import date, timedelta
+from typing import Any
 
 from django.conf import settings
 from django.db import IntegrityError, models, transaction
@@ -57,13 +58,16 @@ def _increment(model: type[models.Model], lookup: dict, increments: dict[str, in
 
 
 class ReadCounter:
-    """Full reads counted in memory and written at most every INSIGHTS_READ_FLUSH_SECONDS, in one transaction
-    (and when the process exits).
+    """Full reads counted in memory and written together: after a response, once INSIGHTS_READ_FLUSH_SECONDS
+    have passed since the oldest waiting read (``flush_if_due``, on Django's ``request_finished``), and when
+    the process exits.
 
-    Written one by one, every read of a paper or post was a write to the database: on SQLite an exclusive
-    lock that the app servers' other requests wait for. Counts are anonymous daily totals, so a few seconds'
-    delay changes nothing a report shows; a process killed outright loses at most that many seconds of reads.
+    Written one by one, every read of a paper or post was a write to the database inside the request: on
+    SQLite an exclusive lock the app servers' other requests waited for. Counts are anonymous daily totals,
+    so seconds of delay change nothing a report shows; a process killed outright loses what it held.
     """
+
+    MAX_KEPT = 100_000  # (page, day) pairs kept for a retry when a write fails; past this they are dropped
 
     def __init__(self) -> None:
         self.lock = threading.Lock()
@@ -75,8 +79,9 @@ class ReadCounter:
             if not self.pending:
                 self.since = time.monotonic()
             self.pending[(page_id, day)] += 1
-            due = time.monotonic() - self.since >= settings.INSIGHTS_READ_FLUSH_SECONDS
-        if due:
+
+    def flush_if_due(self, **kwargs: Any) -> None:
+        if self.pending and time.monotonic() - self.since >= settings.INSIGHTS_READ_FLUSH_SECONDS:
             self.flush()
 
     def flush(self) -> None:
@@ -85,17 +90,18 @@ class ReadCounter:
         if not pending:
             return
         try:
+            pages = PageReadDaily._meta.get_field("page").related_model
+            existing = set(pages.objects.filter(pk__in={pk for pk, _ in pending}).values_list("pk", flat=True))
             with transaction.atomic():
-                pages = PageReadDaily._meta.get_field("page").related_model
-                existing = set(
-                    pages.objects.filter(pk__in={page_id for page_id, _ in pending}).values_list("pk", flat=True)
-                )
-                for (page_id, day), reads in pending.items():
-                    if page_id not in existing:
-                        continue  # deleted since it was read
-                    _increment(PageReadDaily, {"page_id": page_id, "day": day}, {"reads": reads})
+                # In one order in every process, so that two workers writing the same rows never deadlock.
+                for (page_id, day), reads in sorted(pending.items()):
+                    if page_id in existing:  # else deleted since it was read
+                        _increment(PageReadDaily, {"page_id": page_id, "day": day}, {"reads": reads})
         except Exception:  # noqa: BLE001 - insight must never break a page
-            logger.exception("Could not record %s reads", sum(pending.values()))
+            logger.exception("Could not record %s reads; kept for the next try", sum(pending.values()))
+            with self.lock:
+                if len(self.pending) + len(pending) <= self.MAX_KEPT:
+                    self.pending.update(pending)
 
 
 READS = ReadCounter()
@@ -103,10 +109,13 @@ atexit.register(READS.flush)
 
 
 def record_read(page, request: HttpRequest | None = None, *, day: date | None = None) -> None:
-    """Count one full read of ``page`` today, unless a crawler asked for it (written with others: READS)."""
+    """Count one full read of ``page`` today, unless a crawler asked for it (written later, with others: READS)."""
     if is_bot(request):
         return
-    READS.add(page.pk, day or timezone.localdate())
+    try:
+        READS.add(page.pk, day or timezone.localdate())
+    except Exception:  # noqa: BLE001 - insight must never break a page
+        logger.exception("Could not record a read of page %s", page.pk)
 
 
 def record_search(request: HttpRequest | None, query: str, total_results: int, *, day: date | None = None) -> None:

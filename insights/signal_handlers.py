@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from django.core.signals import request_finished
 from django.dispatch import receiver
 
 from content.blog.models import BlogPage
@@ -9,7 +10,7 @@ from content.case_studies.models import CaseStudyPage
 from content.core.signals import page_read
 from content.papers.models import PaperPage
 
-from .recording import record_read
+from .recording import READS, record_read
 
 COUNTED_PAGE_TYPES = (PaperPage, CaseStudyPage, BlogPage)
 
@@ -18,3 +19,7 @@ COUNTED_PAGE_TYPES = (PaperPage, CaseStudyPage, BlogPage)
 def count_read(sender, page, request, **kwargs) -> None:
     if isinstance(page, COUNTED_PAGE_TYPES):
         record_read(page, request)
+
+
+# Reads waiting in memory are written after a response, never inside a request (insights.recording.READS).
+request_finished.connect(READS.flush_if_due, dispatch_uid="insights_write_reads")

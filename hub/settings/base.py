@@ -310,8 +310,6 @@ if "CACHE_URL" in env:
 PAGE_CACHE_SECONDS = int(env.get("PAGE_CACHE_SECONDS", 300))
 PAGE_CACHE_ALIAS = "default"
 PAGE_CACHE_QUERY_PARAMS = {"page", "topic", "author"}
-# Reads of papers and posts answered from the cache reach insight in batches, at most this late.
-PAGE_CACHE_READ_FLUSH_SECONDS = int(env.get("PAGE_CACHE_READ_FLUSH_SECONDS", 10))
 # Every read reaches insight's daily counts in one write per process at most this late (insights.recording).
 INSIGHTS_READ_FLUSH_SECONDS = int(env.get("INSIGHTS_READ_FLUSH_SECONDS", 10))
 # Wagtail's frontend-cache purge for a caching proxy or CDN in front of the site: Varnish or another proxy
