@@ -54,6 +54,6 @@ if settings.DEBUG:
 
 urlpatterns += [
     # Wagtail's page view, routed without reading the home page's own row first (content.core.views).
-    re_path(r"^((?:[\w\-]+/)*)$", serve_page, name="wagtail_serve"),
+    re_path(wagtail_urls.serve_pattern, serve_page, name="wagtail_serve"),
     path("", include(wagtail_urls)),
 ]

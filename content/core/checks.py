@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from django.apps import apps
+from django.conf import settings
 from django.core.checks import Error, register
 
 from wagtail.models import Page
@@ -46,3 +47,17 @@ def page_contract(app_configs, **kwargs):
     configs = app_configs or apps.get_app_configs()
     project = [config for config in configs if not config.name.startswith(("wagtail", "django", "modelcluster"))]
     return contract_errors(model for config in project for model in config.get_models())
+
+
+@register()
+def routing_by_path(app_configs, **kwargs):
+    """content.core.views.serve_page routes by URL path alone, as Wagtail does without internationalisation."""
+    if getattr(settings, "WAGTAIL_I18N_ENABLED", False):
+        return [
+            Error(
+                "WAGTAIL_I18N_ENABLED is on, but the hub's page view routes from the default site root only.",
+                hint="Route localised trees before switching it on (content/core/views.py serve_page).",
+                id="hub_core.E003",
+            )
+        ]
+    return []

@@ -83,7 +83,7 @@ class BasePage(Page):
         """
         if not path_components:
             return super().route(request, path_components)
-        page, consumed = walk_down(self, request, path_components)
+        page, consumed = walk_down(self, path_components)
         if page is self:
             return super().route(request, path_components)
         return for_serving(page).route(request, path_components[consumed:])
@@ -245,7 +245,7 @@ class SiteSettings(BaseSiteSetting):
         verbose_name = "site settings"
 
 
-def walk_down(start: Page, request: HttpRequest, path_components: list[str], *, top_level: bool = False):
+def walk_down(start: Page, path_components: list[str], *, top_level: bool = False) -> tuple[Page, int]:
     """The deepest page down ``path_components`` from ``start`` that routes to its children, read in one query.
 
     Returns that page (``start`` itself when the first step is not a child) and how many components it

@@ -31,9 +31,10 @@ def public_pages(model: type[Page] = Page) -> PageQuerySet:
 
 
 def accepts(restriction: PageViewRestriction, request) -> bool:
-    """Whether the request's reader passes ``restriction``: the one rule for every listing, search, alert and
-    document check (Wagtail's ``accept_request``, with the reader's groups read once per request and shared
-    passwords switched off)."""
+    """Whether the request's reader passes ``restriction``: the rule for listings, the reading list, the
+    case-study teaser and documents (Wagtail's ``accept_request``, with the reader's groups read once per
+    request and shared passwords switched off). Alerts (``alerts.announce``) and search's access levels
+    (``search.access``) still decide with rules of their own, written to agree with it."""
     user = request.user
     if restriction.restriction_type == PageViewRestriction.LOGIN:
         return user.is_authenticated

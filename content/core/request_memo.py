@@ -120,18 +120,14 @@ def top_level_pages(root: Page | None) -> list[Page]:
 def user_groups(user) -> list[Group]:
     """The signed-in user's groups, read once per request by every access check that asks.
 
-    They are also left as ``user.groups``' prefetched rows, so Wagtail's own view-restriction check
-    (``user.groups.all()``) reads none again; adding or removing a group drops them (Django's related
-    manager forgets its prefetched rows on every change).
+    They are kept as ``user.groups``' prefetched rows on the request's user, so Wagtail's own view-restriction
+    check (``user.groups.all()``) reads none again, and adding or removing a group through that user drops
+    them (Django's related manager forgets its prefetched rows on every change): never stale.
     """
     if user is None or not user.is_authenticated:
         return []
-    memo = current()
-    key = ("user_groups", user.pk)
-    if key not in memo:
-        prefetch_related_objects([user], "groups")
-        memo[key] = list(user.groups.all())
-    return memo[key]
+    prefetch_related_objects([user], "groups")  # nothing to read when they are already there
+    return list(user.groups.all())
 
 
 def user_group_names(user) -> set[str]:

@@ -2,6 +2,7 @@
 
 from django.conf import settings
 from django.contrib.staticfiles.storage import staticfiles_storage
+from django.core.exceptions import ObjectDoesNotExist
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
 from django.template.loader import render_to_string
 from django.views.decorators.cache import cache_control
@@ -21,17 +22,19 @@ def serve_page(request: HttpRequest, path: str) -> HttpResponse:
     joined, and reads the menu's top-level pages in the same query. The result goes where Wagtail keeps a
     request's route (``Page.route_for_request`` documents ``request._wagtail_route_for_request``), so
     Wagtail's serve view, its hooks and everything else that asks for the request's page agree with it.
+    Routing is by URL path alone, as Wagtail's without internationalisation (``WAGTAIL_I18N_ENABLED`` is off;
+    ``content.core.checks`` says so if it is switched on).
     """
     site = Site.find_for_request(request)
     components = [component for component in path.split("/") if component]
     if site is not None and components and routes_to_children(site.root_page, components):
-        root = site.root_page
-        page, consumed = walk_down(root, request, components, top_level=True)
-        if page is not root:
-            try:
-                request._wagtail_route_for_request = for_serving(page).route(request, components[consumed:])
-            except Http404:
-                request._wagtail_route_for_request = None
+        page, consumed = walk_down(site.root_page, components, top_level=True)
+        try:
+            if page is site.root_page:  # the first step is no child: Wagtail's routing would say 404 too
+                raise Http404
+            request._wagtail_route_for_request = for_serving(page).route(request, components[consumed:])
+        except (Http404, ObjectDoesNotExist):  # not found, or deleted since the walk read it
+            request._wagtail_route_for_request = None
     return wagtail_views.serve(request, path)
 
 
