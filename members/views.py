@@ -12,13 +12,13 @@ from django.contrib.auth import logout
 from django.contrib.auth.decorators import login_required
 from django.core.serializers.json import DjangoJSONEncoder
 from django.db import transaction
-from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
+from django.http import Http404, HttpRequest, HttpResponse, HttpResponseNotAllowed, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.cache import never_cache
-from django.views.decorators.http import require_POST, require_safe
+from django.views.decorators.http import require_POST
 
 from alerts.forms import AlertSettingsForm
 from alerts.models import Delivery, Follow
@@ -56,10 +56,13 @@ def membership_label(user) -> str:
 
 
 @never_cache
-@require_safe
 @login_required
 def dashboard(request: HttpRequest) -> HttpResponse:
     """The member's account at a glance: details, alerts, reading list, contributions, privacy."""
+    if request.method == "POST":  # the details form of a page opened before it moved: keep what was typed
+        return HttpResponseRedirect(reverse("members:details"), status=307)
+    if request.method not in {"GET", "HEAD"}:
+        return HttpResponseNotAllowed(["GET", "HEAD"])
     profile = _profile(request.user)
     access_requests = list(AccessRequest.objects.filter(user=request.user))  # newest first
     given = list(Consent.objects.filter(user=request.user))

@@ -207,7 +207,7 @@ class PaperPage(RoutablePageMixin, BasePage):
     def citation(self, request: HttpRequest | None = None) -> citations.Citation:
         return citations.Citation.for_paper(self, request)
 
-    def citation_meta(self, request: HttpRequest) -> list[tuple[str, str]]:
+    def citation_meta(self, request: HttpRequest, citation: citations.Citation | None = None) -> list[tuple[str, str]]:
         """Highwire Press tags for scholarly indexes: only for a released paper that anyone may read.
 
         A paper behind a view restriction, a draft or preview, and an announcement (whose citation
@@ -217,12 +217,13 @@ class PaperPage(RoutablePageMixin, BasePage):
         if previewing or not (self.live and self.is_released and request_memo.is_public(self)):
             return []
         pdf_url = request.build_absolute_uri(self.report.url) if self.report else ""
-        return self.citation(request).highwire(pdf_url=pdf_url)
+        return (citation or self.citation(request)).highwire(pdf_url=pdf_url)
 
     def get_context(self, request: HttpRequest, *args: Any, **kwargs: Any) -> dict[str, Any]:
         context = super().get_context(request, *args, **kwargs)
-        context["citation"] = self.citation(request)  # with the request: its URL needs no look-up of its own
-        context["citation_meta"] = self.citation_meta(request)
+        citation = self.citation(request)  # with the request: its URL needs no look-up of its own
+        context["citation"] = citation
+        context["citation_meta"] = self.citation_meta(request, citation)
         return context
 
     @path("")

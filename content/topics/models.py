@@ -59,7 +59,9 @@ def prefetch_topics(pages: list[Page]) -> None:
     topics_of: dict[int, list[Topic]] = collections.defaultdict(list)
     for page_id, topic_id, name, slug, description in parts[0].union(*parts[1:], all=True):
         if topic_id not in topics:
-            topics[topic_id] = Topic(id=topic_id, name=name, slug=slug, description=description)
+            topics[topic_id] = Topic.from_db(
+                parts[0].db, ["id", "name", "slug", "description"], (topic_id, name, slug, description)
+            )
         topics_of[page_id].append(topics[topic_id])
     for page in pages:
         found = sorted(topics_of[page.pk], key=attrgetter("name"))  # Topic's own ordering

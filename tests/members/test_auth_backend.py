@@ -10,6 +10,7 @@ from django.contrib.auth.models import Group, Permission
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
+from content.core import request_memo
 from members.auth_backends import AuthenticationBackend
 from tests.members.conftest import make_member
 
@@ -43,14 +44,23 @@ def test_the_same_permissions_as_djangos_backend_in_one_query(editor):
     assert len(queries) == 1
 
 
-@pytest.mark.parametrize("kind", ["member", "superuser", "inactive"])
+def test_a_member_without_a_profile_still_opens_their_account(client):
+    user = make_member("no-profile@example.org")
+    user.member_profile.delete()
+    client.force_login(user)
+    assert client.get("/members/").status_code == 200
+    assert client.get("/members/details/").status_code == 200
+
+
+@pytest.mark.parametrize("kind", ["member", "superuser", "inactive", "inactive superuser"])
 def test_other_users_get_what_djangos_backend_gives(kind):
     user = make_member(f"{kind}@example.org")
-    if kind == "superuser":
+    if "superuser" in kind:
         user.is_superuser = True
-    if kind == "inactive":
+    if "inactive" in kind:
         user.is_active = False
         user.user_permissions.add(Permission.objects.get(codename="access_admin"))
+        user.groups.add(Group.objects.create(name="Former editors"))
     user.save()
     expected = ModelBackend().get_all_permissions(fresh(user))
     assert AuthenticationBackend().get_all_permissions(fresh(user)) == expected
@@ -74,3 +84,14 @@ def test_a_deactivated_or_deleted_user_is_nobody():
     user.save()
     assert AuthenticationBackend().get_user(user.pk) is None
     assert AuthenticationBackend().get_user(user.pk + 10_000) is None
+
+
+def test_a_change_of_groups_is_seen_at_once_by_the_access_checks():
+    """The groups read once per request are Django's prefetched rows on the user: a change through it drops them."""
+    user = make_member("tiers@example.org")
+    reviewers = Group.objects.create(name="Reviewers")
+    assert "Reviewers" not in request_memo.user_group_names(user)
+    user.groups.add(reviewers)
+    assert "Reviewers" in request_memo.user_group_names(user)
+    user.groups.remove(reviewers)
+    assert "Reviewers" not in request_memo.user_group_names(user)

@@ -116,6 +116,12 @@ def test_details_are_summarised_on_the_account_page_and_changed_on_their_own():
     ]
 
 
+def test_details_posted_to_the_old_address_are_kept():
+    """A details form opened before it moved to its own page still saves: the POST is redirected with its body."""
+    response = signed_in(make_member("old-form@example.org")).post("/members/", {"profile-full_name": "Kept"})
+    assert (response.status_code, response["Location"]) == (307, "/members/details/")
+
+
 def test_details_with_a_mistake_keep_what_was_typed():
     member = make_member("mistake@example.org")
     response = signed_in(member).post(
