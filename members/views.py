@@ -49,7 +49,7 @@ def membership_label(user) -> str:
     """The member's tier in words, not the names of Django groups."""
     names = request_memo.user_group_names(user)
     if LOCAL_GOVERNMENT_MEMBERS in names:
-        return "local government member: you can read the case studies shared with local government"
+        return "local government member (you can read the case studies shared with local government)"
     if MEMBERS in names:
         return "member"
     return "not active yet: confirm your email address to start"
@@ -93,7 +93,7 @@ def details(request: HttpRequest) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         form.save()
         messages.success(request, "Your details have been saved.")
-        return HttpResponseRedirect(f"{reverse('members:dashboard')}#details")
+        return redirect("members:dashboard")  # to the top, where the message says it was saved
     return TemplateResponse(request, "members/details.html", {"form": form})
 
 

@@ -92,6 +92,13 @@ def test_breadcrumbs_lead_home_and_mark_the_current_page(client):
     assert crumbs[-1].find(attrs={"aria-current": "page"}) is not None
 
 
+def test_a_topics_breadcrumbs_go_back_through_topics(client):
+    html = soup(client.get("/topics/community-wealth-building/"))
+    crumbs = html.select('nav[aria-label="Breadcrumb"] li')
+    assert [c.get_text(strip=True) for c in crumbs] == ["Home", "Topics", "Community wealth building"]
+    assert crumbs[1].a["href"] == "/topics/"
+
+
 def test_home_page_shows_latest_papers_posts_signup_and_definitions(client):
     html = soup(client.get("/"))
     headings = [h.get_text(strip=True) for h in html.find_all("h2")]

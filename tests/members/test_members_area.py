@@ -107,7 +107,7 @@ def test_details_are_summarised_on_the_account_page_and_changed_on_their_own():
             "profile-organisation_name": "Somewhere",
         },
     )
-    assert (response.status_code, response["Location"]) == (302, "/members/#details")
+    assert (response.status_code, response["Location"]) == (302, "/members/")  # the message shows at the top
     assert MemberProfile.objects.get(user=member).full_name == "New Name"
     rows = soup(client.get("/members/")).select("#details .summary-list__row")
     assert [row.get_text(" ", strip=True) for row in rows][:2] == [

@@ -66,6 +66,7 @@ def breadcrumbs(context: dict[str, Any], page: Page, current_title: str = "") ->
         "ancestors": ancestors,
         "page": page,
         "current_title": current_title or page.title,
+        "within": bool(current_title),  # a page's own route (a topic): the page itself is a step back
         "request": context.get("request"),
     }
 
