@@ -333,6 +333,7 @@ PAGES = [
     (ANONYMOUS, "teaser-members", "members", False),
     (ANONYMOUS, "teaser-local-government", "local_government", False),
     (MEMBER, "dashboard", "/members/", True),
+    (MEMBER, "details", "/members/details/", True),
     (MEMBER, "request-access", "/members/local-government-access/", False),
     (MEMBER, "teaser-local-government", "local_government", False),
     (MEMBER, "case-study-full", "members", False),
