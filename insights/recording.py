@@ -20,6 +20,9 @@ from django.db.models import F
 from django.http import HttpRequest
 from django.utils import timezone
 
+from wagtail.contrib.search_promotions.models import Query, QueryDailyHits
+from wagtail.search.utils import normalise_query_string
+
 from .models import PageReadDaily, SearchTermDaily
 
 logger = logging.getLogger(__name__)
@@ -57,28 +60,30 @@ def _increment(model: type[models.Model], lookup: dict, increments: dict[str, in
         model.objects.filter(**lookup).update(**changes)
 
 
-class ReadCounter:
-    """Full reads counted in memory and written together: after a response, once INSIGHTS_READ_FLUSH_SECONDS
-    have passed since the oldest waiting read (``flush_if_due``, on Django's ``request_finished``), and when
-    the process exits.
+class Tally:
+    """Counts kept in memory and written together: after a response, once INSIGHTS_READ_FLUSH_SECONDS have
+    passed since the oldest waiting count (``flush_if_due``, on Django's ``request_finished``), and when the
+    process exits.
 
-    Written one by one, every read of a paper or post was a write to the database inside the request: on
-    SQLite an exclusive lock the app servers' other requests waited for. Counts are anonymous daily totals,
-    so seconds of delay change nothing a report shows; a process killed outright loses what it held.
+    Written one by one, every read of a paper and every search was a write to the database inside the
+    request: on SQLite an exclusive lock the app servers' other requests waited for. Counts are anonymous
+    daily totals, so seconds of delay change nothing a report shows; a process killed outright loses what it
+    held. A write that fails keeps its counts for the next try (up to MAX_KEPT keys).
     """
 
-    MAX_KEPT = 100_000  # (page, day) pairs kept for a retry when a write fails; past this they are dropped
+    MAX_KEPT = 100_000
+    what = "counts"
 
     def __init__(self) -> None:
         self.lock = threading.Lock()
-        self.pending: collections.Counter[tuple[int, date]] = collections.Counter()
+        self.pending: collections.Counter[tuple] = collections.Counter()
         self.since = time.monotonic()
 
-    def add(self, page_id: int, day: date) -> None:
+    def add(self, key: tuple, amount: int = 1) -> None:
         with self.lock:
             if not self.pending:
                 self.since = time.monotonic()
-            self.pending[(page_id, day)] += 1
+            self.pending[key] += amount
 
     def flush_if_due(self, **kwargs: Any) -> None:
         if self.pending and time.monotonic() - self.since >= settings.INSIGHTS_READ_FLUSH_SECONDS:
@@ -90,22 +95,60 @@ class ReadCounter:
         if not pending:
             return
         try:
-            pages = PageReadDaily._meta.get_field("page").related_model
-            existing = set(pages.objects.filter(pk__in={pk for pk, _ in pending}).values_list("pk", flat=True))
             with transaction.atomic():
-                # In one order in every process, so that two workers writing the same rows never deadlock.
-                for (page_id, day), reads in sorted(pending.items()):
-                    if page_id in existing:  # else deleted since it was read
-                        _increment(PageReadDaily, {"page_id": page_id, "day": day}, {"reads": reads})
+                self.write(pending)
         except Exception:  # noqa: BLE001 - insight must never break a page
-            logger.exception("Could not record %s reads; kept for the next try", sum(pending.values()))
+            logger.exception("Could not record %s %s; kept for the next try", sum(pending.values()), self.what)
             with self.lock:
                 if len(self.pending) + len(pending) <= self.MAX_KEPT:
                     self.pending.update(pending)
 
+    def write(self, pending: collections.Counter) -> None:
+        raise NotImplementedError
+
+
+class ReadCounter(Tally):
+    """Full reads of pages: (page id, day) → reads."""
+
+    what = "reads"
+
+    def write(self, pending: collections.Counter) -> None:
+        pages = PageReadDaily._meta.get_field("page").related_model
+        existing = set(pages.objects.filter(pk__in={pk for pk, _ in pending}).values_list("pk", flat=True))
+        # In one order in every process, so that two workers writing the same rows never deadlock.
+        for (page_id, day), reads in sorted(pending.items()):
+            if page_id in existing:  # else deleted since it was read
+                _increment(PageReadDaily, {"page_id": page_id, "day": day}, {"reads": reads})
+
+
+class SearchCounter(Tally):
+    """First-page searches: (term, day, found nothing) → searches, written to the insight's daily terms and
+    to Wagtail's own query hits (its promotions' "Search terms" report), by the term as Wagtail normalises it."""
+
+    what = "searches"
+
+    def write(self, pending: collections.Counter) -> None:
+        terms: collections.defaultdict[tuple[str, date], collections.Counter] = collections.defaultdict(
+            collections.Counter
+        )
+        for (term, day, nothing), searches in pending.items():
+            terms[term, day]["searches"] += searches
+            terms[term, day]["no_results"] += searches if nothing else 0
+        hits: collections.Counter[tuple[str, date]] = collections.Counter()
+        for (term, day), counts in sorted(terms.items()):  # one order in every process: no deadlock
+            _increment(SearchTermDaily, {"term": term, "day": day}, counts)
+            hits[normalise_query_string(term), day] += counts["searches"]
+        queries = {}
+        for (query_string, day), count in sorted(hits.items()):
+            if query_string not in queries:
+                queries[query_string] = Query.get(query_string)
+            _increment(QueryDailyHits, {"query": queries[query_string], "date": day}, {"hits": count})
+
 
 READS = ReadCounter()
+SEARCHES = SearchCounter()
 atexit.register(READS.flush)
+atexit.register(SEARCHES.flush)
 
 
 def record_read(page, request: HttpRequest | None = None, *, day: date | None = None) -> None:
@@ -113,13 +156,14 @@ def record_read(page, request: HttpRequest | None = None, *, day: date | None = 
     if is_bot(request):
         return
     try:
-        READS.add(page.pk, day or timezone.localdate())
+        READS.add((page.pk, day or timezone.localdate()))
     except Exception:  # noqa: BLE001 - insight must never break a page
         logger.exception("Could not record a read of page %s", page.pk)
 
 
 def record_search(request: HttpRequest | None, query: str, total_results: int, *, day: date | None = None) -> None:
-    """Count one search for ``query`` today, and whether this reader got nothing back.
+    """Count one search for ``query`` today, and whether this reader got nothing back (written later, with
+    others: SEARCHES), unless a crawler searched.
 
     The caller records only the first page of a query without facets, so paging and facet clicks
     do not count the same search again.
@@ -127,14 +171,7 @@ def record_search(request: HttpRequest | None, query: str, total_results: int, *
     term = normalise_term(query)
     if not term or is_bot(request):
         return
-    try:
-        _increment(
-            SearchTermDaily,
-            {"term": term, "day": day or timezone.localdate()},
-            {"searches": 1, "no_results": 0 if total_results else 1},
-        )
-    except Exception:  # noqa: BLE001 - insight must never break search
-        logger.exception("Could not record a search")
+    SEARCHES.add((term, day or timezone.localdate(), not total_results))
 
 
 def search_term_retention_days() -> int:

@@ -1,4 +1,5 @@
-"""Count full reads of papers, case studies and blog posts (the page_read signal excludes previews and teasers)."""
+"""Count full reads of papers, case studies and blog posts (the page_read signal excludes previews and teasers),
+and write the counts waiting in memory after responses."""
 
 from __future__ import annotations
 
@@ -10,7 +11,7 @@ from content.case_studies.models import CaseStudyPage
 from content.core.signals import page_read
 from content.papers.models import PaperPage
 
-from .recording import READS, record_read
+from .recording import READS, SEARCHES, record_read
 
 COUNTED_PAGE_TYPES = (PaperPage, CaseStudyPage, BlogPage)
 
@@ -21,5 +22,7 @@ def count_read(sender, page, request, **kwargs) -> None:
         record_read(page, request)
 
 
-# Reads waiting in memory are written after a response, never inside a request (insights.recording.READS).
+# Reads and searches waiting in memory are written after a response, never inside a request
+# (insights.recording.Tally).
 request_finished.connect(READS.flush_if_due, dispatch_uid="insights_write_reads")
+request_finished.connect(SEARCHES.flush_if_due, dispatch_uid="insights_write_searches")

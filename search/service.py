@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import logging
+import re
+from collections.abc import Callable
 
 from .engines import SearchRequest, SearchResponse
 from .engines.database import DatabaseEngine
@@ -25,6 +27,30 @@ def run_search(engine, search_request: SearchRequest) -> SearchResponse:
         return response
 
 
+def _found_already(search_request: SearchRequest, response: SearchResponse) -> Callable[[str], bool | None]:
+    """Whether a typed word finds something for this reader, when the response already says so (else None).
+
+    A word written in one of the hits (entries this reader may see, as a whole word) finds that hit; a lone
+    word without filters that found nothing finds nothing. Either saves a search per word (``engine.finds``).
+    """
+    parsed = search_request.parsed
+    only = parsed.words[0].lower() if len(parsed.words) == 1 and not (parsed.phrases or parsed.excluded) else None
+    alone = only is not None and not search_request.filters and not response.total
+
+    def found(word: str) -> bool | None:
+        lowered = word.lower()
+        if alone and lowered == only:
+            return False
+        written = re.compile(rf"(?<![^\W_]){re.escape(lowered)}(?![^\W_])", re.IGNORECASE)
+        for hit in response.hits:
+            entry = hit.entry
+            if any(written.search(text) for text in (entry.title, entry.keywords, entry.summary, entry.text) if text):
+                return True
+        return None
+
+    return found
+
+
 def _corrected(
     engine, search_request: SearchRequest, response: SearchResponse
 ) -> tuple[SearchResponse, SearchQuery | None]:
@@ -32,7 +58,13 @@ def _corrected(
     if response.degraded:
         return response, None
 
-    corrected, lost = correct(search_request.parsed, lambda word: engine.finds(word, search_request.levels))
+    known = _found_already(search_request, response)
+
+    def finds(word: str) -> bool:
+        answer = known(word)
+        return engine.finds(word, search_request.levels) if answer is None else answer
+
+    corrected, lost = correct(search_request.parsed, finds)
     if corrected is None:
         return response, None
     retried = run_search(

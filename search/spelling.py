@@ -82,7 +82,7 @@ def allowed_edits(word: str) -> int:
 
 def closest(word: str, finds: Callable[[str], bool], known: set[str] | None = None) -> tuple[str | None, bool]:
     """The nearest vocabulary word to ``word`` that finds something for this reader (or None), and
-    whether ``word`` as typed finds anything for them.
+    whether ``word`` as typed finds anything for them (asked only of a word that could be corrected).
 
     No correction when the site writes ``word`` as typed where this reader can see it. Candidates that
     find nothing for the reader are passed over, so the answer is the same as if the vocabulary held only
@@ -90,10 +90,10 @@ def closest(word: str, finds: Callable[[str], bool], known: set[str] | None = No
     vocabulary words among the query's, when the caller has read them already (one query for them all).
     """
     lowered = word.lower()
-    found = finds(word)
     allowed = allowed_edits(lowered)
     if not allowed or not VOCABULARY_WORD.fullmatch(lowered):
-        return None, found
+        return None, True  # never corrected, so whether it finds anything is not asked
+    found = finds(word)
     in_vocabulary = lowered in known if known is not None else SearchWord.objects.filter(word=lowered).exists()
     if found and in_vocabulary:
         return None, found

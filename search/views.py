@@ -12,7 +12,8 @@ from django.utils import timezone
 from django.utils.cache import patch_cache_control, patch_vary_headers
 from django.views.decorators.http import require_safe
 
-from wagtail.contrib.search_promotions.models import Query
+from wagtail.contrib.search_promotions.models import SearchPromotion
+from wagtail.search.utils import normalise_query_string
 
 from content.core.privacy import readable_by
 from hub import params
@@ -88,9 +89,14 @@ def direct_answer(query: str, hits) -> SearchEntry | None:
     return None
 
 
-def promoted(query: Query, request: HttpRequest) -> list:
-    """Editors' promoted results for this query that this reader may open."""
-    picks = list(query.editors_picks.select_related("page").order_by("sort_order"))
+def promoted(query: str, request: HttpRequest) -> list:
+    """Editors' promoted results for this query that this reader may open (one query; Wagtail's ``Query`` row
+    for it is written with the search's count, after the response: ``insights.recording.SEARCHES``)."""
+    picks = list(
+        SearchPromotion.objects.filter(query__query_string=normalise_query_string(query))
+        .select_related("page")
+        .order_by("sort_order")
+    )
     pages = [pick.page for pick in picks if pick.page_id and pick.page.live]
     readable = readable_by(pages, request)
     return [pick for pick in picks if pick.external_link_url or (pick.page_id and readable.get(pick.page_id))]
@@ -138,8 +144,6 @@ def search(request: HttpRequest) -> TemplateResponse:
                 RESULTS_PER_PAGE,
             )
             response = run_search(engine, search_request)
-        search_query = Query.get(query)
-        search_query.add_hit()
         if page_number == 1 and not filters and sort == "relevance":  # paging, facet and sort clicks: same search
             record_search(request, query, response.total)
         context.update(
@@ -152,7 +156,7 @@ def search(request: HttpRequest) -> TemplateResponse:
             answer=direct_answer(str(corrected) if corrected else typed, response.hits)
             if page_number == 1 and not filters
             else None,
-            promotions=promoted(search_query, request) if page_number == 1 else [],
+            promotions=promoted(query, request) if page_number == 1 else [],
             facets=[(name, FACET_LABELS[name], values) for name, values in response.facets.items() if values],
         )
     result = TemplateResponse(request, "search/search.html", context)

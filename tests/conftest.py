@@ -8,6 +8,7 @@ from django.test import Client
 
 from content.demo.loader import DemoLoader
 from hub.indexing import deferred
+from insights.recording import READS, SEARCHES
 from members.models import LocalGovernmentDomain
 
 
@@ -24,3 +25,12 @@ def django_db_setup(django_db_setup, django_db_blocker):
 @pytest.fixture
 def client() -> Client:
     return Client(HTTP_HOST="localhost")
+
+
+@pytest.fixture(autouse=True)
+def _forget_uncounted():
+    """Counts waiting in memory (a failed write keeps them) are of rows a test's rollback removes: each test
+    starts without them."""
+    yield
+    READS.pending.clear()
+    SEARCHES.pending.clear()

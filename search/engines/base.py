@@ -8,6 +8,8 @@ from typing import NamedTuple
 from django.core.cache import cache
 from django.db import transaction
 
+from content.core import request_memo
+
 from ..highlight import WORD, query_stems, stem
 from ..models import SearchEntry
 from ..query import SearchQuery, parse
@@ -86,21 +88,27 @@ class NamedTopic(NamedTuple):
 
 def forget_topics() -> None:
     """Now, and again when the transaction commits (a search in between may have cached the old names)."""
+    request_memo.current().pop(TOPICS_CACHE_KEY, None)
     cache.delete(TOPICS_CACHE_KEY)
     transaction.on_commit(lambda: cache.delete(TOPICS_CACHE_KEY))
 
 
 def topics_named_by(parsed: SearchQuery) -> list[NamedTopic]:
-    """Topics whose names hold every word typed (compared by English stem), from the shared cache.
+    """Topics whose names hold every word typed (compared by English stem), from the shared cache (read once
+    per request: a corrected search asks again).
 
     Every engine multiplies the score of an entry filed under one of them by ``ranking.TOPIC_BONUS``.
     """
     wanted = query_stems(parsed)
     if not wanted:
         return []
-    topics = cache.get(TOPICS_CACHE_KEY)
+    memo = request_memo.current()
+    topics = memo.get(TOPICS_CACHE_KEY)
+    if topics is None:
+        topics = cache.get(TOPICS_CACHE_KEY)
     if topics is None:
         model = SearchEntry.topics.field.related_model
         topics = [tuple(row) for row in model.objects.values_list("pk", "slug", "name")]
         cache.set(TOPICS_CACHE_KEY, topics, 600)
+    memo[TOPICS_CACHE_KEY] = topics
     return [NamedTopic(pk, slug) for pk, slug, name in topics if wanted <= {stem(word) for word in WORD.findall(name)}]

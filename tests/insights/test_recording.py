@@ -9,6 +9,8 @@ from django.db.models import QuerySet
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
+from wagtail.contrib.search_promotions.models import Query, QueryDailyHits
+
 from content.blog.models import BlogPage
 from content.case_studies.models import CaseStudyIndexPage
 from content.papers.models import PaperPage
@@ -95,7 +97,7 @@ def test_reads_are_written_together_not_one_per_request(reader, paper, settings)
             with CaptureQueriesContext(connection) as queries:
                 assert reader.get(paper.url).status_code == 200
             assert not [q for q in queries.captured_queries if "insights_pagereaddaily" in q["sql"]]
-        recording.READS.add(987_654_321, timezone.localdate())  # a page deleted since it was read
+        recording.READS.add((987_654_321, timezone.localdate()))  # a page deleted since it was read
         assert not PageReadDaily.objects.filter(page=paper).exists(), "nothing written yet"
         recording.READS.flush()
         assert reads_of(paper) == 3, "three reads, one write"
@@ -176,6 +178,40 @@ def test_no_results_is_what_this_reader_got(members_study):
     client_for(make_member("finder@example.org")).get("/search/", {"q": "Quillbrook tenancy circle"})
     row = SearchTermDaily.objects.get(term="quillbrook tenancy circle")
     assert (row.searches, row.no_results) == (2, 1)
+
+
+def test_searches_are_counted_for_wagtails_search_terms_report_too(reader):
+    """Wagtail's promotions report reads its own query hits: written with the insight's, once per search."""
+    reader.get("/search/", {"q": "Social  Capital"})
+    reader.get("/search/", {"q": "social capital", "page": 2})
+    reader.get("/search/", {"q": "social capital"})
+    client_for(HTTP_USER_AGENT="Googlebot/2.1").get("/search/", {"q": "social capital"})
+    query = Query.objects.get(query_string="social capital")
+    assert QueryDailyHits.objects.get(query=query, date=timezone.localdate()).hits == 2
+
+
+def test_a_search_is_written_after_the_response_not_inside_it(reader, settings):
+    settings.INSIGHTS_READ_FLUSH_SECONDS = 3600
+    with CaptureQueriesContext(connection) as queries:
+        reader.get("/search/", {"q": "social capital"})
+    assert not [q for q in queries.captured_queries if q["sql"].startswith(("UPDATE", "INSERT"))]
+    assert not SearchTermDaily.objects.exists()
+    recording.SEARCHES.flush()  # as the next response after ten seconds does, or the process's exit
+    assert SearchTermDaily.objects.get(term="social capital").searches == 1
+
+
+def test_searches_whose_write_fails_are_kept_for_the_next_try(reader, monkeypatch, caplog):
+    real_increment = recording._increment
+
+    def broken(*args, **kwargs):
+        raise RuntimeError("database gone")
+
+    monkeypatch.setattr(recording, "_increment", broken)
+    assert reader.get("/search/", {"q": "social capital"}).status_code == 200
+    assert "Could not record 1 searches; kept for the next try" in caplog.text
+    monkeypatch.setattr(recording, "_increment", real_increment)
+    reader.get("/search/", {"q": "social capital"})
+    assert SearchTermDaily.objects.get(term="social capital").searches == 2
 
 
 def test_record_search_ignores_an_empty_term():

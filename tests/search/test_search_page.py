@@ -260,7 +260,9 @@ def test_misspelt_words_of_four_letters_or_fewer_are_left_alone(client):
     assert soup(client.get("/search/", {"q": "art"})).select_one(".spelling-correction") is None
 
 
-SEARCH_QUERY_BUDGET = 15  # the count that chooses the plan (SQLite), the search, its hits, spelling checks, statistics, promotions and the page's frame
+# The count that chooses the plan (SQLite), the search, its hits, the vocabulary, promotions and the page's frame
+# (site, settings, menu, restrictions); tests/content/test_query_budget.py counts the database cache too.
+SEARCH_QUERY_BUDGET = 9
 
 
 def search_queries(client, query: str) -> int:
@@ -275,9 +277,11 @@ def search_queries(client, query: str) -> int:
     return len([query for query in queries.captured_queries if not query["sql"].startswith(control)])
 
 
-def test_a_search_costs_the_same_queries_whatever_the_size_of_the_site(client):
+def test_a_search_costs_the_same_queries_whatever_the_size_of_the_site(client, settings):
     """One statement ranks, pages and counts; the hits are read in one query: ten times the matching
-    entries (and glossary terms, whose names are synonyms) cost no query more."""
+    entries (and glossary terms, whose names are synonyms) cost no query more. The search's count for insight
+    is written later, with others (insights.recording.SEARCHES), as in production."""
+    settings.INSIGHTS_READ_FLUSH_SECONDS = 3600
     from content.blog.models import BlogIndexPage
     from content.glossary.models import GlossaryIndexPage
     from tests.factories import BlogPageFactory, DefinitionPageFactory
