@@ -1,5 +1,7 @@
 """Test settings: fast hashing, in-memory email and cache, plain static storage."""
 
+import atexit
+import shutil
 import tempfile
 from pathlib import Path
 
@@ -22,8 +24,17 @@ STORAGES = {
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
     "private": {"BACKEND": "submissions.storage.PrivateMediaStorage"},
 }
-MEDIA_ROOT = env.get("TEST_MEDIA_ROOT", tempfile.mkdtemp(prefix="hub-test-media-"))
-PRIVATE_MEDIA_ROOT = Path(tempfile.mkdtemp(prefix="hub-test-private-"))
+
+
+def _scratch_folder(prefix: str) -> str:
+    """A folder of this process's own, removed when it exits (the suite made two per run, and left them)."""
+    folder = tempfile.mkdtemp(prefix=prefix)
+    atexit.register(shutil.rmtree, folder, ignore_errors=True)
+    return folder
+
+
+MEDIA_ROOT = env.get("TEST_MEDIA_ROOT") or _scratch_folder("hub-test-media-")
+PRIVATE_MEDIA_ROOT = Path(_scratch_folder("hub-test-private-"))
 # Tasks run inline in tests; tests of the worker itself switch to the database backend.
 TASKS = {
     "default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"},
