@@ -6,9 +6,10 @@ See docs/privacy.md.
 
 from __future__ import annotations
 
+from collections import defaultdict
 from typing import TypeVar
 
-from django.db.models import Q
+from django.db.models.functions import Substr
 
 from wagtail.models import Page, PageViewRestriction
 from wagtail.query import PageQuerySet
@@ -22,12 +23,18 @@ def public_pages(model: type[Page] = Page) -> PageQuerySet:
     """Live pages of ``model`` that anyone may read: no view restriction on them or an ancestor.
 
     As Wagtail's ``.public()``, with the restrictions read once per request (``request_memo``), not once
-    per listing.
+    per listing, and one condition per depth of restricted page (``NOT substr(path, 1, n) IN (…)``) instead
+    of one ``NOT LIKE`` per restricted page: the ORM compiled every one of them for every listing, a cost
+    that grew with the number of case studies (a quarter of a definition page's time with eight).
     """
-    public = Q()
+    by_length = defaultdict(set)
     for path in request_memo.restricted_paths():
-        public &= ~Q(path__startswith=path)
-    return model.objects.live().filter(public)
+        by_length[len(path)].add(path)
+    queryset = model.objects.live()
+    for length, paths in sorted(by_length.items()):
+        prefix = f"restricted_prefix_{length}"
+        queryset = queryset.alias(**{prefix: Substr("path", 1, length)}).exclude(**{f"{prefix}__in": sorted(paths)})
+    return queryset
 
 
 def accepts(restriction: PageViewRestriction, request) -> bool:

@@ -7,8 +7,10 @@ from typing import Any
 
 from django import forms
 from django.db import models
+from django.db.models import F, Q
 from django.db.models.functions import Cast
 from django.http import HttpRequest
+from django.utils import timezone
 
 from modelcluster.fields import ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
@@ -130,19 +132,22 @@ class DefinitionPage(BasePage):
         return public_pages(DefinitionPage).filter(pk__in=self.related_terms.values("pk")).order_by("title")
 
     def get_pages_using_term(self) -> list[Page]:
-        """Public papers and blog posts whose text links to this term (Wagtail's reference index)."""
-        from content.blog.models import BlogPage
-        from content.papers.models import released_papers
-
+        """Public papers (released) and blog posts whose text links to this term (Wagtail's reference index):
+        papers first, newest first. One query of the columns a link needs (as two of whole pages, it was a
+        quarter of the definition page's time)."""
         page_ids = (
             ReferenceIndex.get_references_to(self)
             .filter(base_content_type__model="page", base_content_type__app_label="wagtailcore")
             .annotate(page_id=Cast("object_id", models.IntegerField()))  # object_id is text for any model's key
             .values("page_id")
         )
-        papers = list(released_papers().filter(pk__in=page_ids))  # the reference index as a subquery
-        posts = list(public_pages(BlogPage).filter(pk__in=page_ids).order_by("-date"))
-        return [*papers, *posts]
+        released_paper = Q(paperpage__release_date__lte=timezone.localdate())  # as papers.models.released_papers
+        return list(
+            public_pages(Page)
+            .filter(released_paper | Q(blogpage__isnull=False), pk__in=page_ids)  # the reference index as a subquery
+            .only("title", "url_path", "path", "depth", "content_type")
+            .order_by(F("paperpage__release_date").desc(nulls_last=True), F("blogpage__date").desc(), "-pk")
+        )
 
     def get_json_ld(self, request: HttpRequest) -> dict[str, Any]:
         parent = self.get_parent()

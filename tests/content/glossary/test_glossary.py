@@ -1,10 +1,18 @@
 """The glossary: A to Z with anchors, term pages, and terms linked from any rich text."""
 
+import datetime
+
 import pytest
+
+from django.utils import timezone
+
+from wagtail.models import PageViewRestriction
 
 from content.blog.models import BlogIndexPage
 from content.glossary.models import DefinitionPage, GlossaryIndexPage
-from tests.factories import BlogPageFactory, PersonFactory
+from content.papers.models import PaperSeriesPage
+from content.standard_pages.models import StandardPage
+from tests.factories import BlogPageFactory, DefinitionPageFactory, PaperPageFactory, PersonFactory
 from tests.helpers import soup
 
 pytestmark = pytest.mark.django_db
@@ -65,3 +73,40 @@ def test_links_to_other_pages_stay_plain_links(client):
     link = html.find("a", string="the blog")
     assert link["href"] == about.url
     assert "glossary-term" not in (link.get("class") or [])
+
+
+def test_where_used_lists_released_public_papers_then_posts_newest_first(client):
+    """What a reader may open, in the order of the page: papers by release, then posts by date; never an
+    announced paper, an unpublished post, a member-only post or another kind of page."""
+
+    term = DefinitionPageFactory(parent=GlossaryIndexPage.objects.get(), title="Quillwork")
+    term.save_revision().publish()
+    link = [("paragraph", f'<p>On <a linktype="page" id="{term.pk}">quillwork</a>.</p>')]
+    today = timezone.localdate()
+    series, blog = PaperSeriesPage.objects.get(slug="social-capital-2025"), BlogIndexPage.objects.get()
+
+    def paper(title, days_ago):
+        page = PaperPageFactory(parent=series, title=title, release_date=today - datetime.timedelta(days=days_ago))
+        page.body = link
+        page.save_revision().publish()
+        return page
+
+    def post(title, days_ago, **kwargs):
+        page = BlogPageFactory(parent=blog, title=title, date=today - datetime.timedelta(days=days_ago), body=link)
+        page.save_revision().publish()
+        return page
+
+    paper("Older paper", 300)
+    paper("Newer paper", 10)
+    paper("Announced paper", -20)
+    post("Older post", 200)
+    post("Newer post", 5)
+    post("Unpublished post", 1).unpublish()
+    PageViewRestriction.objects.create(page=post("Member post", 2), restriction_type=PageViewRestriction.LOGIN)
+    about = StandardPage.objects.get(slug="about")
+    about.body = link
+    about.save_revision().publish()
+
+    section = soup(client.get(term.url)).find(id="used-in-heading").find_parent("section")
+    titles = [a.get_text(strip=True) for a in section.select("li a")]
+    assert titles == ["Newer paper", "Older paper", "Newer post", "Older post"]
