@@ -22,6 +22,7 @@ from wagtail.search import index
 from content.core.blocks import BodyStreamBlock
 from content.core.models import BasePage, Person
 from content.core.privacy import public_pages
+from content.core.searchable import SearchDocument, plain
 from content.topics.models import Topic
 from hub import params
 
@@ -73,6 +74,10 @@ class BlogIndexPage(BasePage):
             authors=Person.objects.filter(blog_authorships__page__in=public_pages(BlogPage)).distinct(),
         )
         return context
+
+    def search_document(self) -> None:
+        """Not in search: a listing of posts, each found on its own."""
+        return None
 
 
 class BlogPage(BasePage):
@@ -164,6 +169,18 @@ class BlogPage(BasePage):
             "keywords": [topic.name for topic in self.topic_list],
             "inLanguage": "en-GB",
         }
+
+    def search_document(self) -> SearchDocument:
+        authors = ", ".join(person.name for person in self.authors)
+        return SearchDocument(
+            "blog",
+            "Blog post",
+            self.intro,
+            self.intro,
+            plain([self.intro, authors, self.body.raw_data]),
+            date=self.date,
+            topics=list(self.topics.all()),
+        )
 
 
 class BlogAuthor(Orderable):

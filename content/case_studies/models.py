@@ -27,6 +27,7 @@ from content.core.blocks import PARAGRAPH_FEATURES, KeyStatisticBlock
 from content.core.groups import EDITORIAL_GROUPS
 from content.core.models import BasePage
 from content.core.privacy import readable_by
+from content.core.searchable import SearchDocument, plain
 from members.tiers import LOCAL_GOVERNMENT_MEMBERS, MEMBERS, tier_group
 
 
@@ -89,6 +90,10 @@ class CaseStudyIndexPage(BasePage):
         readable = readable_by(studies, request)
         context["case_studies"] = [(study, readable[study.pk]) for study in studies]
         return context
+
+    def search_document(self) -> None:
+        """Not in search: a listing of case studies, each found on its own."""
+        return None
 
 
 class CaseStudyPage(BasePage):
@@ -226,6 +231,35 @@ class CaseStudyPage(BasePage):
         if self.local_authority:
             data["spatialCoverage"] = self.local_authority.official_name
         return data
+
+    def search_document(self) -> SearchDocument:
+        """The teaser (anyone may find it, when it is public) is the summary, council and topics; members
+        find the whole account, with contacts' names and roles only (their addresses are private)."""
+        authority = self.local_authority.official_name if self.local_authority else ""
+        topics = list(self.topics.all())
+        teaser = plain([self.summary, authority, " ".join(t.name for t in topics)])
+        member_text = plain(
+            [
+                self.challenge,
+                self.what_we_did,
+                self.outcomes,
+                self.figures.raw_data,
+                self.lessons,
+                [[c["value"].get("name", ""), c["value"].get("role", "")] for c in self.contacts.raw_data],
+                [a.display_title for a in self.attachments.select_related("document")],
+            ]
+        )
+        return SearchDocument(
+            "case_study",
+            "Case study",
+            self.summary,
+            teaser,
+            f"{teaser}\n{member_text}",
+            date=self.published_date,
+            local_authority=authority,
+            topics=topics,
+            public_teaser=self.teaser_is_public(),
+        )
 
 
 class CaseStudyAttachment(Orderable):

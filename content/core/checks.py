@@ -34,7 +34,8 @@ def contract_errors(models) -> list[Error]:
             errors.append(
                 Error(
                     f"{model._meta.label} does not say {', '.join(missing)}.",
-                    hint="Set each on the model (True or False): see BasePage's docstring.",
+                    hint="Set each on the model (True or False; search_document a method, None to stay out of search): "
+                    "see BasePage's docstring.",
                     obj=model,
                     id="hub_core.E002",
                 )

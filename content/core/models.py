@@ -20,6 +20,7 @@ from wagtail.search import index
 
 from . import links, request_memo
 from .blocks import INLINE_FEATURES
+from .searchable import SearchDocument
 from .signals import page_read
 
 
@@ -49,11 +50,11 @@ class BasePage(Page):
 
     Each page type also states, on its own model, what the features built over the content apps do with it
     (``CONTRACT``; ``content.core.checks`` fails for a page model that does not say): whether publishing it
-    is news that alerts announce, and whether members can keep it on their reading list. Its label in emails
-    and lists is its ``verbose_name``.
+    is news that alerts announce, whether members can keep it on their reading list, and what it contributes
+    to search (``search_document``). Its label in emails and lists is its ``verbose_name``.
     """
 
-    CONTRACT = ("announced_on_publish", "saveable")
+    CONTRACT = ("announced_on_publish", "saveable", "search_document")
     announced_on_publish: ClassVar[bool] = False  # publishing it emails the people following it (alerts)
     saveable: ClassVar[bool] = False  # members can save it to their reading list
 
@@ -61,6 +62,10 @@ class BasePage(Page):
 
     class Meta:
         abstract = True
+
+    def search_document(self) -> SearchDocument | None:
+        """What this page contributes to the site's search (``search.entries``), or None to stay out of it."""
+        return None
 
     def get_context(self, request: HttpRequest, *args: Any, **kwargs: Any) -> dict[str, Any]:
         # The full page is being rendered for a reader (routable pages too, whose default route

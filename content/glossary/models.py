@@ -21,6 +21,7 @@ from wagtail.search import index
 from content.core.blocks import PARAGRAPH_FEATURES, SourceBlock
 from content.core.models import BasePage
 from content.core.privacy import public_pages
+from content.core.searchable import SearchDocument, plain
 
 
 def initial_letter(title: str) -> str:
@@ -74,6 +75,10 @@ class GlossaryIndexPage(BasePage):
                 for term in self.get_definitions()
             ],
         }
+
+    def search_document(self) -> None:
+        """Not in search: a listing of definitions, each found on its own."""
+        return None
 
 
 class DefinitionPage(BasePage):
@@ -163,3 +168,15 @@ class DefinitionPage(BasePage):
         if parent:
             data["inDefinedTermSet"] = parent.get_full_url(request)
         return data
+
+    def search_document(self) -> SearchDocument:
+        return SearchDocument(
+            "definition",
+            "Definition",
+            self.short_definition,
+            self.short_definition,
+            plain([self.short_definition, self.explanation, self.sources.raw_data]),
+            keywords=", ".join(self.alternative_names),
+            topics=list(self.topics.all()),
+            short_definition=self.short_definition,
+        )

@@ -98,6 +98,10 @@ class HomePage(BasePage):
             ],
         }
 
+    def search_document(self) -> None:
+        """Not in search: it gathers what search finds on its own pages."""
+        return None
+
 
 class HomeFeaturedDefinition(Orderable):
     page = ParentalKey(HomePage, on_delete=models.CASCADE, related_name="featured_definitions")

@@ -22,6 +22,7 @@ from content.core import request_memo
 from content.core.blocks import INLINE_FEATURES, PARAGRAPH_FEATURES, BodyStreamBlock
 from content.core.models import BasePage
 from content.core.privacy import public_pages
+from content.core.searchable import SearchDocument, plain
 
 from . import citations
 
@@ -54,6 +55,10 @@ class PapersIndexPage(BasePage):
         context["series_list"] = public_pages(PaperSeriesPage).child_of(self).order_by("-first_published_at")
         context["papers"] = released_papers().descendant_of(self).prefetch_related("topics")
         return context
+
+    def search_document(self) -> None:
+        """Not in search: a listing of series, each found on its own."""
+        return None
 
 
 class PaperSeriesPage(RoutablePageMixin, BasePage):
@@ -111,6 +116,10 @@ class PaperSeriesPage(RoutablePageMixin, BasePage):
             "description": self.intro,
             "url": self.get_full_url(request),
         }
+
+    def search_document(self) -> SearchDocument:
+        text = plain([self.intro, self.description])
+        return SearchDocument("series", "Paper series", self.intro, text, text)
 
 
 class PaperPage(RoutablePageMixin, BasePage):
@@ -277,6 +286,24 @@ class PaperPage(RoutablePageMixin, BasePage):
                 "contentSize": f"{self.report.get_file_size() or 0} bytes",
             }
         return data
+
+    def search_document(self) -> SearchDocument:
+        """Its report's text follows the page's once the paper is out (search reads the PDF)."""
+        teaser = plain([self.subtitle, self.summary])
+        authors = ", ".join(author.person.name for author in self.ordered_authors)
+        body = plain([self.key_findings.raw_data, self.body.raw_data]) if self.is_released else ""
+        series = self.get_parent()
+        return SearchDocument(
+            "paper",
+            "Paper",
+            self.summary,
+            teaser,
+            plain([teaser, authors, body]),
+            date=self.release_date,
+            series=series.title if series else "",
+            topics=list(self.topics.all()),
+            report=self.report if self.is_released else None,
+        )
 
 
 class PaperAuthor(Orderable):

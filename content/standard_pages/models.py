@@ -8,6 +8,7 @@ from wagtail.search import index
 
 from content.core.blocks import BodyStreamBlock
 from content.core.models import BasePage
+from content.core.searchable import SearchDocument, plain
 
 
 class StandardPage(BasePage):
@@ -23,3 +24,7 @@ class StandardPage(BasePage):
 
     content_panels = [*BasePage.content_panels, FieldPanel("intro"), FieldPanel("body")]
     search_fields = [*BasePage.search_fields, index.SearchField("intro"), index.SearchField("body")]
+
+    def search_document(self) -> SearchDocument:
+        text = plain([self.intro, self.body.raw_data])
+        return SearchDocument("page", "Page", self.intro or self.search_description, self.intro, text)

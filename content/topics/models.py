@@ -133,3 +133,7 @@ class TopicIndexPage(RoutablePageMixin, BasePage):
 
     def serve_preview(self, request: HttpRequest, mode_name: str):
         return self.index_route(request)
+
+    def search_document(self) -> None:
+        """Not in search: topics are the results' facet and tags."""
+        return None

@@ -1,5 +1,5 @@
 """Each page type says what the features over the content apps do with it (BasePage's contract), and
-alerts and the reading list ask the page instead of keeping lists of type names."""
+alerts, the reading list and search ask the page instead of keeping lists of type names."""
 
 from __future__ import annotations
 
@@ -12,10 +12,13 @@ from wagtail.models import Page
 
 from alerts.emails import page_kind
 from content.blog.models import BlogPage
+from content.case_studies.models import CaseStudyPage
 from content.core.checks import contract_errors
 from content.core.models import BasePage
 from content.glossary.models import DefinitionPage
+from content.home.models import HomePage
 from content.papers.models import PaperPage
+from content.standard_pages.models import StandardPage
 from members.reading_list import is_saveable
 
 
@@ -36,13 +39,19 @@ def test_a_page_model_that_does_not_state_it_fails_the_check():
         class Meta:
             app_label = "core"
 
+        def search_document(self) -> None:
+            return None
+
     class Bare(Page):
         class Meta:
             app_label = "core"
 
     errors = {error.obj.__name__: error for error in contract_errors([Unsaid, Said, Bare])}
     assert set(errors) == {"Unsaid", "Bare"}
-    assert errors["Unsaid"].id == "hub_core.E002" and "announced_on_publish, saveable" in errors["Unsaid"].msg
+    assert (
+        errors["Unsaid"].id == "hub_core.E002"
+        and "announced_on_publish, saveable, search_document" in errors["Unsaid"].msg
+    )
     assert errors["Bare"].id == "hub_core.E001"
 
 
@@ -52,3 +61,25 @@ def test_alerts_and_the_reading_list_ask_the_page():
     assert [page_kind(paper), page_kind(post), page_kind(term)] == ["paper", "blog post", "page"]
     assert is_saveable(paper) and is_saveable(post) and not is_saveable(term)
     assert is_saveable(Page.objects.get(pk=paper.pk))  # a plain Page row: its type from the content-type cache
+
+
+@pytest.mark.django_db
+def test_search_asks_the_page_what_it_contributes():
+    """Search's entries come from the page's own search_document: the same kinds and texts as before the
+    contract, with a paper's report after its text and a case study's public teaser."""
+    paper = PaperPage.objects.live().filter(report__isnull=False).order_by("path").first()
+    documents = {
+        model: model.objects.live().order_by("path").first().search_document()
+        for model in (BlogPage, DefinitionPage, CaseStudyPage, StandardPage)
+    }
+    assert [(d.kind, d.kind_label) for d in documents.values()] == [
+        ("blog", "Blog post"),
+        ("definition", "Definition"),
+        ("case_study", "Case study"),
+        ("page", "Page"),
+    ]
+    term = DefinitionPage.objects.live().order_by("path").first()
+    assert documents[DefinitionPage].keywords == ", ".join(term.alternative_names)
+    assert documents[CaseStudyPage].teaser_text in documents[CaseStudyPage].full_text
+    assert paper.search_document().report == paper.report
+    assert HomePage.objects.get().search_document() is None

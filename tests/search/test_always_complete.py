@@ -34,10 +34,9 @@ from django_tasks_db.models import DBTaskResult
 from wagtail.models import Page
 from wagtail.search.backends import get_search_backend
 from search.engines import SearchRequest, get_engine
-from search.entries import entry_data
 from search.models import SearchEntry
 response = get_engine().search(SearchRequest("social capital", frozenset({"public"}), limit=50))
-searchable = [p.pk for p in Page.objects.live().specific() if entry_data(p) is not None]
+searchable = [p.pk for p in Page.objects.live().specific() if p.depth > 1 and p.search_document() is not None]
 print(json.dumps({
     "urls": [hit.entry.url_path for hit in response.hits],
     "pages_with_entries": SearchEntry.objects.filter(page__in=searchable).values("page").distinct().count(),
