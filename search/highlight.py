@@ -59,6 +59,18 @@ def _matches(text: str, stems: frozenset[str]) -> list[re.Match]:
     return [m for m in _candidates(stems).finditer(text) if stem(m.group()) in stems]
 
 
+def _matched_stems(text: str, stems: frozenset[str]) -> set[str]:
+    """Which of ``stems`` the text holds, read only until it has shown them all."""
+    found: set[str] = set()
+    for match in _candidates(stems).finditer(text):
+        word = stem(match.group())
+        if word in stems:
+            found.add(word)
+            if len(found) == len(stems):
+                break
+    return found
+
+
 def _mark(text: str, stems: frozenset[str]) -> str:
     html, last = [], 0
     for match in _matches(text, stems):
@@ -116,10 +128,12 @@ def snippet_text(text: str, parsed: SearchQuery, width: int = WIDTH) -> SafeStri
     if stems:
         for i, candidate in enumerate(blocks):
             candidate = candidate[:MAX_BLOCK_CHARS]
-            matched = {stem(m.group()) for m in _matches(candidate, stems)}  # once per block
+            matched = _matched_stems(candidate, stems)
             key = (bool(matched), _is_prose(candidate), len(matched), -i)
             if best is None or key > best:
                 best, block, chosen_index = key, candidate, i
+            if key[:3] == (True, True, len(stems)):
+                break  # prose holding every word: no later block can rank above it
     sentences = [s for s in SENTENCE_END.split(block) if s.strip()]
     counts = [len(_matches(sentence, stems)) for sentence in sentences]
     first, last = _best_window(sentences, counts, width)
