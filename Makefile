@@ -10,7 +10,7 @@ PORT ?= 8000
 demo run: export BASE_URL ?= http://$(HOST):$(PORT)
 
 .DEFAULT_GOAL := help
-.PHONY: help install install-dev browser-deps migrate demo run test test-postgres lint check format bench screenshots clean \
+.PHONY: help install install-dev lock browser-deps migrate demo run test test-postgres lint check format bench screenshots clean \
 	topology topology-stop topology-test topology-drill
 
 help: ## List the targets
@@ -21,13 +21,21 @@ $(VENV)/bin/python:
 	$(PYTHON) -m venv $(VENV)
 	$(PIP) install --quiet --upgrade pip
 
-$(VENV)/.installed: requirements.txt | $(VENV)/bin/python
-	$(PIP) install --quiet -r requirements.txt
+# Installs are from the lock files: every package pinned, with its hashes (`make lock` renews them).
+$(VENV)/.installed: requirements.lock | $(VENV)/bin/python
+	$(PIP) install --quiet --require-hashes -r requirements.lock
 	@touch $@
 
-$(VENV)/.installed-dev: requirements.txt requirements-dev.txt | $(VENV)/bin/python
-	$(PIP) install --quiet -r requirements-dev.txt
+$(VENV)/.installed-dev: requirements.lock requirements-dev.lock | $(VENV)/bin/python
+	$(PIP) install --quiet --require-hashes -r requirements-dev.lock
 	@touch $@ $(VENV)/.installed
+
+lock: | $(VENV)/bin/python ## Renew requirements.lock and requirements-dev.lock from the ranges in requirements*.txt
+	$(PIP) install --quiet pip-tools
+	$(VENV)/bin/pip-compile --quiet --generate-hashes --strip-extras --allow-unsafe --no-emit-find-links \
+		--output-file requirements.lock requirements.txt
+	$(VENV)/bin/pip-compile --quiet --generate-hashes --strip-extras --allow-unsafe --no-emit-find-links \
+		--output-file requirements-dev.lock requirements-dev.txt
 
 install: $(VENV)/.installed ## Create .venv and install the runtime requirements
 
