@@ -100,8 +100,11 @@ class Tally:
         except Exception:  # noqa: BLE001 - insight must never break a page
             logger.exception("Could not record %s %s; kept for the next try", sum(pending.values()), self.what)
             with self.lock:
+                self.since = time.monotonic()  # the next try after as long again, not after every response
                 if len(self.pending) + len(pending) <= self.MAX_KEPT:
                     self.pending.update(pending)
+                else:
+                    logger.error("Dropped %s %s: too many kept waiting", sum(pending.values()), self.what)
 
     def write(self, pending: collections.Counter) -> None:
         raise NotImplementedError
@@ -171,7 +174,10 @@ def record_search(request: HttpRequest | None, query: str, total_results: int, *
     term = normalise_term(query)
     if not term or is_bot(request):
         return
-    SEARCHES.add((term, day or timezone.localdate(), not total_results))
+    try:
+        SEARCHES.add((term, day or timezone.localdate(), not total_results))
+    except Exception:  # noqa: BLE001 - insight must never break a search
+        logger.exception("Could not record a search")
 
 
 def search_term_retention_days() -> int:

@@ -8,7 +8,7 @@ from collections.abc import Callable
 
 from .engines import SearchRequest, SearchResponse
 from .engines.database import DatabaseEngine
-from .query import SearchQuery
+from .query import STOP_WORDS, SearchQuery
 from .spelling import correct
 
 logger = logging.getLogger(__name__)
@@ -27,11 +27,16 @@ def run_search(engine, search_request: SearchRequest) -> SearchResponse:
         return response
 
 
+SCANNED_CHARS = 5_000  # of each hit's text: a word past it is asked of the engine (one indexed query)
+
+
 def _found_already(search_request: SearchRequest, response: SearchResponse) -> Callable[[str], bool | None]:
     """Whether a typed word finds something for this reader, when the response already says so (else None).
 
-    A word written in one of the hits (entries this reader may see, as a whole word) finds that hit; a lone
-    word without filters that found nothing finds nothing. Either saves a search per word (``engine.finds``).
+    A word written in one of the hits (entries this reader may see, as a whole word, within the first
+    SCANNED_CHARS of its text: a report can hold 200,000) finds that hit; a lone word without filters that
+    found nothing finds nothing. Either saves a search per word (``engine.finds``). Stop words are left to
+    the engine, which may not index them (PostgreSQL's english configuration).
     """
     parsed = search_request.parsed
     only = parsed.words[0].lower() if len(parsed.words) == 1 and not (parsed.phrases or parsed.excluded) else None
@@ -41,10 +46,13 @@ def _found_already(search_request: SearchRequest, response: SearchResponse) -> C
         lowered = word.lower()
         if alone and lowered == only:
             return False
+        if lowered in STOP_WORDS:
+            return None
         written = re.compile(rf"(?<![^\W_]){re.escape(lowered)}(?![^\W_])", re.IGNORECASE)
         for hit in response.hits:
             entry = hit.entry
-            if any(written.search(text) for text in (entry.title, entry.keywords, entry.summary, entry.text) if text):
+            fields = (entry.title, entry.keywords, entry.summary, (entry.text or "")[:SCANNED_CHARS])
+            if any(written.search(text) for text in fields if text):
                 return True
         return None
 

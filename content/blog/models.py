@@ -173,11 +173,11 @@ class BlogPage(BasePage):
     def search_document(self) -> SearchDocument:
         authors = ", ".join(person.name for person in self.authors)
         return SearchDocument(
-            "blog",
-            "Blog post",
-            self.intro,
-            self.intro,
-            plain([self.intro, authors, self.body.raw_data]),
+            kind="blog",
+            kind_label="Blog post",
+            summary=self.intro,
+            teaser_text=self.intro,
+            full_text=plain([self.intro, authors, self.body.raw_data]),
             date=self.date,
             topics=list(self.topics.all()),
         )

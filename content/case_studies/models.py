@@ -250,11 +250,11 @@ class CaseStudyPage(BasePage):
             ]
         )
         return SearchDocument(
-            "case_study",
-            "Case study",
-            self.summary,
-            teaser,
-            f"{teaser}\n{member_text}",
+            kind="case_study",
+            kind_label="Case study",
+            summary=self.summary,
+            teaser_text=teaser,
+            full_text=f"{teaser}\n{member_text}",
             date=self.published_date,
             local_authority=authority,
             topics=topics,

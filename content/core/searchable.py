@@ -23,10 +23,11 @@ BLOCK_TAGS = re.compile(
 SKIPPED_KEYS = {"type", "id", "image", "level", "unit"}  # StreamField keys that hold no words a reader sees
 
 
-@dataclass
+@dataclass(kw_only=True)
 class SearchDocument:
     """One page as search sees it. ``teaser_text`` is what anyone may read of a restricted page (its teaser);
-    ``full_text`` is for readers of the page itself."""
+    ``full_text`` is for readers of the page itself. Keywords only: two texts swapped by position would put
+    a member-only page's text in its public teaser."""
 
     kind: str  # the "Type" facet's value: paper, blog, definition, case_study, series, page
     kind_label: str  # the facet's and the result's label

@@ -171,11 +171,11 @@ class DefinitionPage(BasePage):
 
     def search_document(self) -> SearchDocument:
         return SearchDocument(
-            "definition",
-            "Definition",
-            self.short_definition,
-            self.short_definition,
-            plain([self.short_definition, self.explanation, self.sources.raw_data]),
+            kind="definition",
+            kind_label="Definition",
+            summary=self.short_definition,
+            teaser_text=self.short_definition,
+            full_text=plain([self.short_definition, self.explanation, self.sources.raw_data]),
             keywords=", ".join(self.alternative_names),
             topics=list(self.topics.all()),
             short_definition=self.short_definition,

@@ -119,7 +119,9 @@ class PaperSeriesPage(RoutablePageMixin, BasePage):
 
     def search_document(self) -> SearchDocument:
         text = plain([self.intro, self.description])
-        return SearchDocument("series", "Paper series", self.intro, text, text)
+        return SearchDocument(
+            kind="series", kind_label="Paper series", summary=self.intro, teaser_text=text, full_text=text
+        )
 
 
 class PaperPage(RoutablePageMixin, BasePage):
@@ -294,11 +296,11 @@ class PaperPage(RoutablePageMixin, BasePage):
         body = plain([self.key_findings.raw_data, self.body.raw_data]) if self.is_released else ""
         series = self.get_parent()
         return SearchDocument(
-            "paper",
-            "Paper",
-            self.summary,
-            teaser,
-            plain([teaser, authors, body]),
+            kind="paper",
+            kind_label="Paper",
+            summary=self.summary,
+            teaser_text=teaser,
+            full_text=plain([teaser, authors, body]),
             date=self.release_date,
             series=series.title if series else "",
             topics=list(self.topics.all()),

@@ -27,4 +27,10 @@ class StandardPage(BasePage):
 
     def search_document(self) -> SearchDocument:
         text = plain([self.intro, self.body.raw_data])
-        return SearchDocument("page", "Page", self.intro or self.search_description, self.intro, text)
+        return SearchDocument(
+            kind="page",
+            kind_label="Page",
+            summary=self.intro or self.search_description,
+            teaser_text=self.intro,
+            full_text=text,
+        )
