@@ -97,8 +97,21 @@ FOCUS_INDICATOR_JS = """() => {
         outlineStyle: style.outlineStyle,
         outlineWidth: style.outlineWidth,
         boxShadow: style.boxShadow,
+        color: style.color,
+        background: style.backgroundColor,
     };
 }"""
+
+
+def _luminance(css_colour: str) -> float:
+    red, green, blue = (int(part) / 255 for part in re.findall(r"\d+", css_colour)[:3])
+    linear = [c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4 for c in (red, green, blue)]
+    return 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]
+
+
+def contrast(foreground: str, background: str) -> float:
+    lighter, darker = sorted((_luminance(foreground), _luminance(background)), reverse=True)
+    return (lighter + 0.05) / (darker + 0.05)
 
 
 # --- Every page type ---------------------------------------------------------------------------------
@@ -290,3 +303,31 @@ def test_focus_is_visible(open_page):
             missing.append(f"{style['tag']} {style['text']!r}: outline {style['outlineStyle']}, box-shadow none")
     assert any(c.startswith("a ") for c in checked), f"no link among the first Tab stops: {checked}"
     assert not missing, "no visible focus indicator on:\n" + "\n".join(missing)
+
+
+@pytest.mark.parametrize("viewport", VIEWPORT_PARAMS)
+def test_a_focused_header_link_stays_readable(open_page, viewport):
+    """Every Tab stop of the header (brand, search, menu, navigation, Sign in and Join) keeps its text at
+    4.5:1 against its own focus background (Join's yellow text once vanished on the yellow focus)."""
+    watched = open_page(viewport)
+    page = watched.page
+    watched.goto("/")
+    menu = page.locator(".menu-button")
+    if menu.is_visible():
+        menu.click()  # on a phone the navigation is behind the menu button
+        page.locator("body").focus()
+    unreadable, seen = [], []
+    for _ in range(24):
+        page.keyboard.press("Tab")
+        style = page.evaluate(FOCUS_INDICATOR_JS)
+        if not page.evaluate("() => !!document.activeElement.closest('header')"):
+            if seen:
+                break  # past the header
+            continue  # the skip link comes first
+        seen.append(style["text"])
+        if style["background"] not in ("rgba(0, 0, 0, 0)", "transparent"):
+            ratio = contrast(style["color"], style["background"])
+            if ratio < 4.5:
+                unreadable.append(f"{style['tag']} {style['text']!r}: {ratio:.1f}:1")
+    assert "Join" in seen, f"the header's Tab stops: {seen}"
+    assert not unreadable, "focused text below 4.5:1:\n" + "\n".join(unreadable)
