@@ -125,7 +125,9 @@ def search(request: HttpRequest) -> TemplateResponse:
         "today": timezone.localdate(),  # announced papers (released after today) are labelled "Coming soon"
     }
     if typed and not parsed:  # only punctuation, or only exclusions: nothing to look for
-        context.update(response=SearchResponse([], 0, {}, get_engine().name), hits=[], facets=[])
+        context.update(
+            response=SearchResponse([], 0, {}, get_engine().name), hits=[], facets=[], nothing_to_search=True
+        )
     elif parsed:
         search_request = SearchRequest(
             typed, levels, filters, sort, (page_number - 1) * RESULTS_PER_PAGE, RESULTS_PER_PAGE

@@ -107,6 +107,24 @@ def test_nothing_found_offers_ways_on(client):
     assert "0 results" in text and "browse the papers" in text
 
 
+@pytest.mark.parametrize("query", ['"', "-social", "?!"])
+def test_typing_nothing_searchable_says_so(client, query):
+    """A lone quote, only an exclusion or only punctuation: no "0 results for “”" but what to type instead."""
+    page = soup(client.get("/search/", {"q": query}))
+    assert "nothing to search for" in page.select_one(".results-count").get_text()
+    assert page.title.get_text(strip=True).startswith("Search")
+    assert "“”" not in page.get_text() and "results for" not in page.title.get_text()
+
+
+def test_keyboard_users_can_skip_the_filters_to_the_results(client):
+    page = soup(client.get("/search/", {"q": "social capital"}))
+    skip = page.select_one("a.skip-to-results")
+    target = page.select_one(skip["href"])
+    assert target is not None and target.select(".search-result"), "the link lands on the results"
+    order = page.select("a.skip-to-results, details[data-filters], #search-results")
+    assert [element.name for element in order] == ["a", "details", "div"], "before the filters, after the sort"
+
+
 def test_a_correction_never_shows_a_word_only_restricted_text_holds(client, study):
     misspelt = "Wobblethorpf"  # one letter from the members-only case study's word
     assert "Wobblethorpe" not in text_of(client.get("/search/", {"q": misspelt}))
