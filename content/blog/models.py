@@ -32,6 +32,7 @@ WORDS_PER_MINUTE = 200
 class BlogIndexPage(BasePage):
     announced_on_publish = False
     saveable = False
+    reads_counted = False
 
     parent_page_types = ["home.HomePage"]
     subpage_types = ["blog.BlogPage"]
@@ -83,6 +84,7 @@ class BlogIndexPage(BasePage):
 class BlogPage(BasePage):
     announced_on_publish = True
     saveable = True
+    reads_counted = True
 
     parent_page_types = ["blog.BlogIndexPage"]
     subpage_types: list[str] = []

@@ -67,6 +67,7 @@ def listable_case_studies():
 class CaseStudyIndexPage(BasePage):
     announced_on_publish = False
     saveable = False
+    reads_counted = False
 
     parent_page_types = ["home.HomePage"]
     subpage_types = ["case_studies.CaseStudyPage"]
@@ -99,6 +100,7 @@ class CaseStudyIndexPage(BasePage):
 class CaseStudyPage(BasePage):
     announced_on_publish = True
     saveable = True
+    reads_counted = True
 
     parent_page_types = ["case_studies.CaseStudyIndexPage"]
     subpage_types: list[str] = []

@@ -50,13 +50,15 @@ class BasePage(Page):
 
     Each page type also states, on its own model, what the features built over the content apps do with it
     (``CONTRACT``; ``content.core.checks`` fails for a page model that does not say): whether publishing it
-    is news that alerts announce, whether members can keep it on their reading list, and what it contributes
-    to search (``search_document``). Its label in emails and lists is its ``verbose_name``.
+    is news that alerts announce, whether members can keep it on their reading list, whether a full read of it
+    counts in Network insight, and what it contributes to search (``search_document``). Its label in emails
+    and lists is its ``verbose_name``.
     """
 
-    CONTRACT = ("announced_on_publish", "saveable", "search_document")
+    CONTRACT = ("announced_on_publish", "saveable", "reads_counted", "search_document")
     announced_on_publish: ClassVar[bool] = False  # publishing it emails the people following it (alerts)
     saveable: ClassVar[bool] = False  # members can save it to their reading list
+    reads_counted: ClassVar[bool] = False  # a full read of it counts in Network insight (insights)
 
     promote_panels = [*Page.promote_panels]
 

@@ -32,6 +32,7 @@ def initial_letter(title: str) -> str:
 class GlossaryIndexPage(BasePage):
     announced_on_publish = False
     saveable = False
+    reads_counted = False
 
     parent_page_types = ["home.HomePage"]
     subpage_types = ["glossary.DefinitionPage"]
@@ -84,6 +85,7 @@ class GlossaryIndexPage(BasePage):
 class DefinitionPage(BasePage):
     announced_on_publish = False
     saveable = False
+    reads_counted = False
 
     parent_page_types = ["glossary.GlossaryIndexPage"]
     subpage_types: list[str] = []

@@ -21,6 +21,7 @@ from content.core.privacy import public_pages
 class HomePage(BasePage):
     announced_on_publish = False
     saveable = False
+    reads_counted = False
 
     parent_page_types = ["wagtailcore.Page"]
     max_count = 1

@@ -40,6 +40,7 @@ def released_papers():
 class PapersIndexPage(BasePage):
     announced_on_publish = False
     saveable = False
+    reads_counted = False
 
     parent_page_types = ["home.HomePage"]
     subpage_types = ["papers.PaperSeriesPage"]
@@ -64,6 +65,7 @@ class PapersIndexPage(BasePage):
 class PaperSeriesPage(RoutablePageMixin, BasePage):
     announced_on_publish = False
     saveable = False
+    reads_counted = False
 
     parent_page_types = ["papers.PapersIndexPage"]
     subpage_types = ["papers.PaperPage"]
@@ -129,6 +131,7 @@ class PaperPage(RoutablePageMixin, BasePage):
 
     announced_on_publish = True
     saveable = True
+    reads_counted = True
 
     parent_page_types = ["papers.PaperSeriesPage"]
     subpage_types: list[str] = []

@@ -14,6 +14,7 @@ from content.core.searchable import SearchDocument, plain
 class StandardPage(BasePage):
     announced_on_publish = False
     saveable = False
+    reads_counted = False
 
     parent_page_types = ["home.HomePage", "standard_pages.StandardPage"]
     subpage_types = ["standard_pages.StandardPage"]

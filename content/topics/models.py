@@ -95,6 +95,7 @@ def pages_on_topic(topic: Topic, request: HttpRequest) -> dict[str, list]:
 class TopicIndexPage(RoutablePageMixin, BasePage):
     announced_on_publish = False
     saveable = False
+    reads_counted = False
 
     parent_page_types = ["home.HomePage"]
     subpage_types: list[str] = []

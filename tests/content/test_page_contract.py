@@ -35,6 +35,7 @@ def test_a_page_model_that_does_not_state_it_fails_the_check():
     class Said(BasePage):
         announced_on_publish = False
         saveable = True
+        reads_counted = True
 
         class Meta:
             app_label = "core"
@@ -50,7 +51,7 @@ def test_a_page_model_that_does_not_state_it_fails_the_check():
     assert set(errors) == {"Unsaid", "Bare"}
     assert (
         errors["Unsaid"].id == "hub_core.E002"
-        and "announced_on_publish, saveable, search_document" in errors["Unsaid"].msg
+        and "announced_on_publish, saveable, reads_counted, search_document" in errors["Unsaid"].msg
     )
     assert errors["Bare"].id == "hub_core.E001"
 

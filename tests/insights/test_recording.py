@@ -12,8 +12,10 @@ from django.utils import timezone
 from wagtail.contrib.search_promotions.models import Query, QueryDailyHits
 
 from content.blog.models import BlogPage
-from content.case_studies.models import CaseStudyIndexPage
+from content.case_studies.models import CaseStudyIndexPage, CaseStudyPage
+from content.glossary.models import DefinitionPage
 from content.papers.models import PaperPage
+from content.standard_pages.models import StandardPage
 from insights import recording
 from insights.models import PageReadDaily, SearchTermDaily
 from insights.recording import normalise_term, prune_old, record_read, record_search
@@ -48,6 +50,15 @@ def test_each_full_read_of_a_paper_counts_once(reader, paper):
     reader.get(paper.url)
     assert reads_of(paper) == 2
     assert PageReadDaily.objects.filter(page=paper).count() == 1, "one row per page and day"
+
+
+def test_only_page_types_that_say_so_count_reads(reader):
+    """Papers, case studies and posts count (their models' reads_counted); a definition or a page does not."""
+    for page in (DefinitionPage.objects.live().first(), StandardPage.objects.live().first()):
+        assert reader.get(page.url).status_code == 200
+        assert not type(page).reads_counted
+        assert reads_of(page) == 0
+    assert PaperPage.reads_counted and BlogPage.reads_counted and CaseStudyPage.reads_counted
 
 
 def test_a_papers_citation_download_is_not_a_read(reader, paper):
