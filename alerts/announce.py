@@ -16,9 +16,10 @@ from allauth.account.models import EmailAddress
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.db import IntegrityError, transaction
-from django.utils import timezone
 
 from wagtail.models import Page, PageViewRestriction
+
+from content.core.models import BasePage
 
 from .models import AUTHORITY_KINDS, AlertSettings, Announcement, Delivery, EmailSubscription, Follow, Frequency
 
@@ -26,21 +27,9 @@ logger = logging.getLogger(__name__)
 
 
 def is_news(page: Page) -> bool:
-    """Is this live page something to announce now? Papers on release, posts and case studies when new."""
-    from content.blog.models import BlogPage
-    from content.case_studies.models import CaseStudyPage
-    from content.papers.models import PaperPage
-
-    if not page.live:
-        return False
-    since = timezone.now() - timedelta(days=settings.ALERTS_LOOKBACK_DAYS)
-    if isinstance(page, PaperPage):
-        # Announced papers go live before their release date: the alert waits for the release.
-        first_day = timezone.localdate() - timedelta(days=settings.ALERTS_LOOKBACK_DAYS)
-        return page.is_released and page.release_date >= first_day
-    if isinstance(page, BlogPage | CaseStudyPage):
-        return page.first_published_at is not None and page.first_published_at >= since
-    return False
+    """Is this live page something to announce now? The page type says when it is news (BasePage.is_news)."""
+    lookback = timedelta(days=settings.ALERTS_LOOKBACK_DAYS)
+    return page.live and isinstance(page, BasePage) and page.is_news(lookback)
 
 
 def _verified_members(user_ids: set[int]) -> dict[int, object]:

@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import json
+from datetime import timedelta
 from operator import attrgetter
 from typing import Any, ClassVar
 
 from django.core.serializers.json import DjangoJSONEncoder
 from django.db import models
 from django.http import Http404, HttpRequest
+from django.utils import timezone
 from django.utils.html import strip_tags
 
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
@@ -64,6 +66,16 @@ class BasePage(Page):
 
     class Meta:
         abstract = True
+
+    def is_news(self, lookback: timedelta) -> bool:
+        """Whether publishing made this page news within ``lookback`` (alerts announce it once, then).
+
+        For page types that are ``announced_on_publish``: when first published; a type whose news comes later
+        (a paper, on its release date) says so itself.
+        """
+        if not self.announced_on_publish or self.first_published_at is None:
+            return False
+        return self.first_published_at >= timezone.now() - lookback
 
     def search_document(self) -> SearchDocument | None:
         """What this page contributes to the site's search (``search.entries``), or None to stay out of it."""

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import timedelta
 from typing import Any
 
 from django import forms
@@ -291,6 +292,10 @@ class PaperPage(RoutablePageMixin, BasePage):
                 "contentSize": f"{self.report.get_file_size() or 0} bytes",
             }
         return data
+
+    def is_news(self, lookback: timedelta) -> bool:
+        """Announced papers go live before their release date: the news is the release."""
+        return self.is_released and self.release_date >= timezone.localdate() - lookback
 
     def search_document(self) -> SearchDocument:
         """Its report's text follows the page's once the paper is out (search reads the PDF)."""

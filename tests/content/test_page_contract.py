@@ -3,10 +3,13 @@ alerts, the reading list and search ask the page instead of keeping lists of typ
 
 from __future__ import annotations
 
+import datetime
+
 import pytest
 
 from django.core import checks
 from django.test.utils import isolate_apps
+from django.utils import timezone
 
 from wagtail.models import Page
 
@@ -84,3 +87,20 @@ def test_search_asks_the_page_what_it_contributes():
     assert documents[CaseStudyPage].teaser_text in documents[CaseStudyPage].full_text
     assert paper.search_document().report == paper.report
     assert HomePage.objects.get().search_document() is None
+
+
+@pytest.mark.django_db
+def test_alerts_ask_the_page_when_it_is_news():
+    """A post or case study is news when first published; a paper when released; a definition never."""
+    lookback = datetime.timedelta(days=14)
+    post, paper, term = (model.objects.live().first() for model in (BlogPage, PaperPage, DefinitionPage))
+    post.first_published_at = timezone.now() - datetime.timedelta(days=2)
+    assert post.is_news(lookback)
+    post.first_published_at = timezone.now() - datetime.timedelta(days=40)
+    assert not post.is_news(lookback)
+    paper.release_date = timezone.localdate() - datetime.timedelta(days=1)
+    assert paper.is_news(lookback)
+    paper.release_date = timezone.localdate() + datetime.timedelta(days=10)  # announced, not yet released
+    assert not paper.is_news(lookback)
+    term.first_published_at = timezone.now()
+    assert not term.is_news(lookback)
