@@ -17,9 +17,10 @@ from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.db import IntegrityError, transaction
 
-from wagtail.models import Page, PageViewRestriction
+from wagtail.models import Page
 
 from content.core.models import BasePage
+from content.core.privacy import passes
 
 from .models import AUTHORITY_KINDS, AlertSettings, Announcement, Delivery, EmailSubscription, Follow, Frequency
 
@@ -54,15 +55,10 @@ def readers_among(page: Page, users: dict[int, object]) -> dict[int, object]:
     ):
         memberships.setdefault(user_id, set()).add(group_id)
 
-    def accepts(restriction: PageViewRestriction, user) -> bool:
-        if restriction.restriction_type == PageViewRestriction.LOGIN:
-            return True
-        if restriction.restriction_type == PageViewRestriction.GROUPS:
-            allowed = {group.pk for group in restriction.groups.all()}
-            return user.is_superuser or bool(memberships.get(user.pk, set()) & allowed)
-        return False  # shared passwords are off; anything else is closed
+    def reads(user) -> bool:
+        return all(passes(r, user, lambda: memberships.get(user.pk, set())) for r in restrictions)
 
-    return {user_id: user for user_id, user in users.items() if all(accepts(r, user) for r in restrictions)}
+    return {user_id: user for user_id, user in users.items() if reads(user)}
 
 
 def is_public(page: Page) -> bool:

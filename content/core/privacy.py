@@ -7,6 +7,7 @@ See docs/privacy.md.
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Callable, Collection
 from typing import TypeVar
 
 from django.db.models.functions import Substr
@@ -37,12 +38,10 @@ def public_pages(model: type[Page] = Page) -> PageQuerySet:
     return queryset
 
 
-def accepts(restriction: PageViewRestriction, request) -> bool:
-    """Whether the request's reader passes ``restriction``: the rule for listings, the reading list, the
-    case-study teaser and documents (Wagtail's ``accept_request``, with the reader's groups read once per
-    request and shared passwords switched off). Alerts (``alerts.announce``) and search's access levels
-    (``search.access``) still decide with rules of their own, written to agree with it."""
-    user = request.user
+def passes(restriction: PageViewRestriction, user, group_ids: Callable[[], Collection[int]]) -> bool:
+    """The one rule for who passes a view restriction: Wagtail's ``accept_request`` for a user, with shared
+    passwords switched off. ``group_ids`` gives the user's groups, asked only for a group restriction (a
+    request reads them once, alerts for many members at once)."""
     if restriction.restriction_type == PageViewRestriction.LOGIN:
         return user.is_authenticated
     if restriction.restriction_type == PageViewRestriction.GROUPS:
@@ -50,9 +49,16 @@ def accepts(restriction: PageViewRestriction, request) -> bool:
             return False  # in no group
         if user.is_superuser:
             return True
-        user_group_ids = {group.pk for group in request_memo.user_groups(user)}
-        return bool(user_group_ids & {group.pk for group in restriction.groups.all()})
+        return bool(set(group_ids()) & {group.pk for group in restriction.groups.all()})
     return False  # shared passwords are switched off; anything unknown is closed
+
+
+def accepts(restriction: PageViewRestriction, request) -> bool:
+    """Whether the request's reader passes ``restriction`` (``passes``, the reader's groups read once per
+    request): for listings, the reading list, the case-study teaser and documents. Search's access levels
+    (``search.access``) are decided ahead, when a page is indexed, and are written to agree with it."""
+    user = request.user
+    return passes(restriction, user, lambda: {group.pk for group in request_memo.user_groups(user)})
 
 
 def readable_by(pages: list[Page], request) -> dict[int, bool]:
