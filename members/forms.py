@@ -70,8 +70,10 @@ class MemberDetailsForm(OrganisationFieldsMixin, forms.Form):
         widget=LongSelect,
         required=False,
         empty_label="Choose your local authority",
-        help_text="If you work for a local authority, choose it from the list.",
+        help_text="Needed if your type of organisation is local authority: choose it from the list.",
     )
+    # Not "(optional)" either: clean() refuses a local authority without one (it said "(optional)" and then did).
+    local_authority.required_for_some = True
     organisation_name = forms.CharField(
         label="Organisation name",
         max_length=200,

@@ -174,6 +174,36 @@ def test_organisation_name_is_not_called_optional_when_most_must_give_it(client)
     assert label is not None and "(optional)" not in label.get_text()
 
 
+def test_local_authority_is_not_called_optional_when_a_council_must_give_it(client, member):
+    """It said "Local authority (optional)" and then refused a local authority without one: label, hint and
+    validation agree on the join form and on the member's details form."""
+    for path, field_id in (
+        ("/accounts/signup/", "id_local_authority"),
+        ("/members/details/", "id_profile-local_authority"),
+    ):
+        if path == "/members/details/":
+            sign_in(client, member)
+        page = soup(client.get(path))
+        label = page.find("label", attrs={"for": field_id})
+        assert label is not None and "(optional)" not in label.get_text(), f"{path}: {label}"
+        assert "Needed if your type of organisation is local authority" in page.select_one(f"#{field_id}-hint").text
+    client.logout()
+    data = {
+        "full_name": "Asha Khan",
+        "email": "asha@example.org",
+        "password1": PASSWORD,
+        "password2": PASSWORD,
+        "organisation_type": "local_authority",
+        "accept_privacy": "on",
+    }
+    refused = soup(client.post("/accounts/signup/", data))
+    assert refused.select_one("#id_local_authority-error").get_text(" ", strip=True) == (
+        "Error: Choose your local authority from the list."
+    )
+    resident = client.post("/accounts/signup/", {**data, "organisation_type": "resident"})
+    assert resident.status_code == 302, "a resident was asked for a local authority"
+
+
 def test_an_empty_sign_up_names_each_missing_field_in_the_summary(client):
     """Browser walk: the error summary listed "This field is required." five times, naming no field."""
     page = soup(client.post("/accounts/signup/", {}))
