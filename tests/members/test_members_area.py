@@ -157,3 +157,24 @@ def test_a_page_with_errors_says_so_in_its_title_and_the_header_marks_where_you_
     assert page.select_one('.account-nav a[aria-current="page"]').get_text(strip=True) == "Join"
     failed = soup(client.post("/accounts/signup/", {"email": "not an address"}))
     assert failed.title.get_text().startswith("Error: Join the network")
+
+
+def test_a_message_on_arrival_is_in_a_live_region_errors_in_an_alert():
+    """A banner shown when the page loads (Django messages) is in a status region; an error in an alert."""
+    user = make_member("banners@example.org")
+    client = signed_in(user)
+    saved = soup(
+        client.post(
+            "/members/details/",
+            {"profile-full_name": "Banner Member", "profile-organisation_type": "resident"},
+            follow=True,
+        )
+    )
+    status = saved.select_one("main [role=status] .message--success")
+    assert status is not None and status.get_text(strip=True) == "Your details have been saved."
+    assert not saved.select("main [role=alert] .message"), "a success shown as an alert"
+    privacy = user.consents.get(kind="privacy_notice")
+    refused = soup(client.post(f"/members/consents/{privacy.pk}/withdraw/", follow=True))
+    alert = refused.select_one("main [role=alert] .message--error")
+    assert alert is not None and alert.get_text(strip=True).startswith("Your membership depends on the privacy notice")
+    assert not refused.select("main [role=status] .message"), "an error shown as a status"
