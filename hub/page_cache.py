@@ -47,9 +47,11 @@ from django.http import HttpRequest, HttpResponse, HttpResponseBase
 from django.utils import timezone
 from django.utils.cache import cc_delim_re, patch_cache_control, patch_vary_headers
 
+from content.core import worker_memo
+
 logger = logging.getLogger(__name__)
 
-GENERATION_KEY = "hub:page-cache:generation"
+GENERATION_KEY = worker_memo.GENERATION_KEY  # the content generation, shared with what workers keep
 KEY_PREFIX = "hub:page-cache:"
 REFUSING_DIRECTIVES = {"private", "no-store", "no-cache"}
 # Page saves that only record a draft or a lock change nothing a reader sees.
@@ -179,6 +181,7 @@ class PageCacheMiddleware:
             except Exception:  # the cache is unreachable: answer afresh, as if it were empty
                 logger.warning("Page cache unreachable; serving without it", exc_info=True)
                 stored, key = {}, None
+            worker_memo.note_generation(generation)  # what the worker keeps while rendering goes by this read
             entry = stored.get(key) if key else None
             if entry and entry["generation"] == generation and entry["day"] == timezone.localdate().isoformat():
                 return self.hit(request, entry)

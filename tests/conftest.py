@@ -6,6 +6,7 @@ import pytest
 
 from django.test import Client
 
+from content.core import worker_memo
 from content.demo.loader import DemoLoader
 from hub.indexing import deferred
 from insights.recording import READS, SEARCHES
@@ -25,6 +26,14 @@ def django_db_setup(django_db_setup, django_db_blocker):
 @pytest.fixture
 def client() -> Client:
     return Client(HTTP_HOST="localhost")
+
+
+@pytest.fixture(autouse=True)
+def _forget_kept():
+    """What a worker keeps between requests is of pages a test's rollback removes (without a new generation,
+    and their ids are given again): each test starts without it."""
+    worker_memo.forget()
+    yield
 
 
 @pytest.fixture(autouse=True)

@@ -1,20 +1,22 @@
-"""Pages linked from rich text, looked up once per request.
+"""Pages linked from rich text, looked up once per request, and kept by the worker until the content changes.
 
 A page's rich text is expanded block by block; the pages it links are looked up once per request
-(``content.core.request_memo``), in two queries however many links and blocks there are.
+(``content.core.request_memo``), in one query however many links and blocks there are, and the worker keeps
+what a link needs (``content.core.worker_memo``) until the next publish.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from dataclasses import dataclass
 
 from django.contrib.contenttypes.models import ContentType
 from django.utils.html import escape
 
 from wagtail.models import Page
 
-from . import request_memo
+from . import request_memo, worker_memo
 
 LINK_TAG = re.compile(r"<a\b[^>]*>")
 PAGE_LINK_TYPE = re.compile(r'\blinktype=\\?"page\\?"')
@@ -34,35 +36,59 @@ def page_link_ids(*texts: str) -> set[int]:
 LINK_FIELDS = ("id", "path", "depth", "url_path", "live", "content_type_id", "locale_id", "alias_of_id", "title")
 
 
-def link_tags(page_ids: Iterable[int]) -> dict[int, str]:
-    """The opening tag of a link to each page, memoised for the request; unknown pages are left out."""
-    from content.glossary.models import DefinitionPage
+@dataclass(frozen=True)
+class LinkTarget:
+    """What a link to a page needs, the same for every reader (kept by the worker: ``worker_memo``)."""
 
+    path: str  # tree path: whether this reader may see the term's definition is decided per request
+    url: str
+    title: str
+    definition: str | None  # a live glossary term's short definition, else None
+
+
+def link_tags(page_ids: Iterable[int]) -> dict[int, str]:
+    """The opening tag of a link to each page, memoised for the request; unknown pages are left out.
+
+    A term's link carries its short definition (the glossary pop-up) only when this request's read of the
+    view restrictions says the term is public: the targets are kept between requests, that decision never.
+    """
     memo = request_memo.current().setdefault("page_links", {})
     missing = {int(pk) for pk in page_ids} - memo.keys()
     if missing:
-        # One query: the pages, with a definition's own fields joined when the page is a term.
-        pages = list(
-            Page.objects.filter(pk__in=missing)
-            .select_related("definitionpage")
-            .only(*LINK_FIELDS, "definitionpage__short_definition")
-        )
-        root_paths = request_memo.site_root_paths()
-        term_type = ContentType.objects.get_for_model(DefinitionPage).pk
-        terms = {
-            page.pk: page.definitionpage.short_definition
-            for page in pages
-            if page.content_type_id == term_type and page.live and request_memo.is_public(page)
-        }
-        for page in pages:
-            page._wagtail_cached_site_root_paths = root_paths  # one look-up for every link's URL
-            url = escape(page.url or "")
-            definition = terms.get(page.pk)
-            if definition is not None:
-                memo[page.pk] = (
+        targets = worker_memo.kept_many("link_target", missing, _link_targets)
+        for pk, target in targets.items():
+            if target is None:
+                continue
+            url = escape(target.url)
+            if target.definition is not None and request_memo.is_public(target):
+                memo[pk] = (
                     f'<a href="{url}" class="glossary-term" '
-                    f'data-term="{escape(page.title)}" data-definition="{escape(definition)}">'
+                    f'data-term="{escape(target.title)}" data-definition="{escape(target.definition)}">'
                 )
             else:
-                memo[page.pk] = f'<a href="{url}">'
+                memo[pk] = f'<a href="{url}">'
     return memo
+
+
+def _link_targets(page_ids: set[int]) -> dict[int, LinkTarget]:
+    """One query: the pages, with a definition's own fields joined when the page is a term."""
+    from content.glossary.models import DefinitionPage
+
+    pages = list(
+        Page.objects.filter(pk__in=page_ids)
+        .select_related("definitionpage")
+        .only(*LINK_FIELDS, "definitionpage__short_definition")
+    )
+    root_paths = request_memo.site_root_paths()
+    term_type = ContentType.objects.get_for_model(DefinitionPage).pk
+    targets = {}
+    for page in pages:
+        page._wagtail_cached_site_root_paths = root_paths  # one look-up for every link's URL
+        is_term = page.content_type_id == term_type and page.live
+        targets[page.pk] = LinkTarget(
+            path=page.path,
+            url=page.url or "",
+            title=page.title,
+            definition=page.definitionpage.short_definition if is_term else None,
+        )
+    return targets

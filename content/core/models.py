@@ -20,7 +20,7 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page, PageViewRestriction, Site
 from wagtail.search import index
 
-from . import links, request_memo
+from . import links, request_memo, worker_memo
 from .blocks import INLINE_FEATURES
 from .searchable import SearchDocument
 from .signals import page_read
@@ -85,6 +85,8 @@ class BasePage(Page):
         # The full page is being rendered for a reader (routable pages too, whose default route
         # does not go through serve()); teasers, previews and sub-routes such as citations do not.
         context = super().get_context(request, *args, **kwargs)
+        if getattr(request, "is_preview", False):
+            worker_memo.bypass()
         self.prefetch_links(request)
         if (
             request.method == "GET"

@@ -18,10 +18,13 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page, ReferenceIndex
 from wagtail.search import index
 
+from content.core import request_memo, worker_memo
 from content.core.blocks import PARAGRAPH_FEATURES, SourceBlock
 from content.core.models import BasePage
 from content.core.privacy import public_pages
 from content.core.searchable import SearchDocument, plain
+
+LINK_COLUMNS = ("title", "url_path", "path", "depth", "content_type")  # what a listed link needs
 
 
 def initial_letter(title: str) -> str:
@@ -135,13 +138,29 @@ class DefinitionPage(BasePage):
     def alternative_names(self) -> list[str]:
         return [name.strip() for name in self.also_known_as.split(",") if name.strip()]
 
-    def get_related_terms(self):
-        return public_pages(DefinitionPage).filter(pk__in=self.related_terms.values("pk")).order_by("title")
+    def get_related_terms(self) -> list[DefinitionPage]:
+        """Related terms a reader may open, by title: kept by the worker until the content changes
+        (``worker_memo``), and filtered again by this request's view restrictions."""
+        terms = worker_memo.kept("related_terms", self.pk, self._read_related_terms)
+        return [term for term in terms if request_memo.is_public(term)]
+
+    def _read_related_terms(self) -> list[DefinitionPage]:
+        return list(
+            public_pages(DefinitionPage)
+            .filter(pk__in=self.related_terms.values_list("id", flat=True))  # a preview holds its terms in memory
+            .only(*LINK_COLUMNS)
+            .order_by("title")
+        )
 
     def get_pages_using_term(self) -> list[Page]:
         """Public papers (released) and blog posts whose text links to this term (Wagtail's reference index):
-        papers first, newest first. One query of the columns a link needs (as two of whole pages, it was a
-        quarter of the definition page's time)."""
+        papers first, newest first. Kept by the worker until the content changes (``worker_memo``; a new day
+        is a new memo, for papers released by the date) and filtered again by this request's restrictions."""
+        pages = worker_memo.kept("pages_using_term", self.pk, self._read_pages_using_term)
+        return [page for page in pages if request_memo.is_public(page)]
+
+    def _read_pages_using_term(self) -> list[Page]:
+        """One query of the columns a link needs (as two of whole pages, it was a quarter of the page's time)."""
         page_ids = (
             ReferenceIndex.get_references_to(self)
             .filter(base_content_type__model="page", base_content_type__app_label="wagtailcore")
@@ -152,7 +171,7 @@ class DefinitionPage(BasePage):
         return list(
             public_pages(Page)
             .filter(released_paper | Q(blogpage__isnull=False), pk__in=page_ids)  # the reference index as a subquery
-            .only("title", "url_path", "path", "depth", "content_type")
+            .only(*LINK_COLUMNS)
             .order_by(F("paperpage__release_date").desc(nulls_last=True), F("blogpage__date").desc(), "-pk")
         )
 

@@ -1,0 +1,137 @@
+"""What a worker keeps between requests (content.core.worker_memo): fresh after every change, never what decides
+access, nothing from a preview, and pages still whole when the cache cannot keep anything."""
+
+from __future__ import annotations
+
+import pytest
+
+from django.core.cache import caches
+from django.core.signals import request_finished, request_started
+from django.db import connection
+from django.test import RequestFactory, override_settings
+from django.test.utils import CaptureQueriesContext
+
+from wagtail.models import PageViewRestriction
+
+from content.blog.models import BlogIndexPage
+from content.core import worker_memo
+from content.glossary.models import DefinitionPage, GlossaryIndexPage
+from tests.factories import BlogPageFactory, DefinitionPageFactory, PersonFactory
+from tests.helpers import soup
+
+pytestmark = pytest.mark.django_db
+
+
+def where_used(client, term) -> list[str]:
+    section = soup(client.get(term.url)).find(id="used-in-heading")
+    return [a.get_text(strip=True) for a in section.find_parent("section").select("li a")] if section else []
+
+
+def related(client, term) -> list[str]:
+    return [a.get_text(strip=True) for a in soup(client.get(term.url)).select('aside a[href^="/definitions/"]')]
+
+
+def post_linking(term, title: str):
+    post = BlogPageFactory(
+        parent=BlogIndexPage.objects.get(),
+        title=title,
+        authors=[PersonFactory()],
+        body=[("paragraph", f'<p>On <a linktype="page" id="{term.pk}">{term.title.lower()}</a>.</p>')],
+    )
+    post.save_revision().publish()
+    return post
+
+
+@pytest.fixture
+def term():
+    term = DefinitionPageFactory(parent=GlossaryIndexPage.objects.get(), title="Quillwork")
+    term.save_revision().publish()
+    return term
+
+
+def test_a_second_reader_of_a_term_costs_no_second_look_up_of_where_it_is_used(client, term):
+    post_linking(term, "A post on quillwork")
+    assert where_used(client, term) == ["A post on quillwork"]
+    with CaptureQueriesContext(connection) as queries:
+        assert where_used(client, term) == ["A post on quillwork"]
+    assert not [q for q in queries.captured_queries if "wagtailcore_referenceindex" in q["sql"]]
+
+
+def test_what_was_kept_goes_when_an_editor_publishes_unpublishes_or_restricts(client, term):
+    first = post_linking(term, "First post on quillwork")
+    assert where_used(client, term) == ["First post on quillwork"]
+
+    post_linking(term, "Second post on quillwork")
+    assert where_used(client, term) == ["Second post on quillwork", "First post on quillwork"]
+
+    first.unpublish()
+    assert where_used(client, term) == ["Second post on quillwork"]
+
+    other = DefinitionPage.objects.get(slug="social-capital")
+    term.related_terms.add(other)
+    term.save_revision().publish()
+    assert related(client, term) == [other.title]
+    PageViewRestriction.objects.create(page=other, restriction_type=PageViewRestriction.LOGIN)
+    assert related(client, term) == []
+
+
+def test_a_restriction_is_obeyed_even_when_the_generation_could_not_be_replaced(client, term):
+    """The cache down while an editor restricts pages (simulated: the old generation put back) leaves what
+    the worker kept under the old one; no restricted page, title or definition is shown from it."""
+    post = post_linking(term, "Post on quillwork")
+    other = DefinitionPage.objects.get(slug="social-capital")
+    term.related_terms.add(other)
+    term.save_revision().publish()
+    reader = soup(client.get(post.url))
+    assert reader.select_one("a.glossary-term")["data-definition"] == term.short_definition
+    assert where_used(client, term) == ["Post on quillwork"]
+    assert related(client, term) == [other.title]
+    cache = caches["default"]
+    old = cache.get(worker_memo.GENERATION_KEY)
+
+    for page in (post, other):
+        PageViewRestriction.objects.create(page=page, restriction_type=PageViewRestriction.LOGIN)
+    cache.set(worker_memo.GENERATION_KEY, old, timeout=None)
+    assert where_used(client, term) == []
+    assert related(client, term) == []
+
+    public_post = post_linking(term, "Public post on quillwork")
+    assert soup(client.get(public_post.url)).select_one("a.glossary-term")  # kept under the new generation
+    new = cache.get(worker_memo.GENERATION_KEY)
+    PageViewRestriction.objects.create(page=term, restriction_type=PageViewRestriction.LOGIN)
+    cache.set(worker_memo.GENERATION_KEY, new, timeout=None)
+    html = soup(client.get(public_post.url))
+    link = html.find("a", string="quillwork")
+    assert link["href"] == term.url
+    assert not link.has_attr("data-definition"), "a member-only term's definition stays with members"
+    assert term.short_definition not in html.get_text()
+
+
+def test_a_preview_of_a_draft_keeps_nothing_for_the_live_page(client, term):
+    live_related = DefinitionPage.objects.get(slug="social-capital")
+    draft_only = DefinitionPage.objects.get(slug="social-infrastructure")
+    term.related_terms.add(live_related)
+    term.save_revision().publish()
+
+    request_started.send(sender=None)  # the editor's preview request
+    try:
+        draft = DefinitionPage.objects.get(pk=term.pk)
+        draft.related_terms.set([draft_only])  # in memory only, as a preview of unsaved changes holds it
+        request = RequestFactory().get(term.url, HTTP_HOST="localhost")
+        request.is_preview = True
+        draft.get_context(request)
+        assert [t.title for t in draft.get_related_terms()] == [draft_only.title]
+    finally:
+        request_finished.send(sender=None)
+
+    assert related(client, term) == [live_related.title]
+
+
+@override_settings(CACHES={"default": {"BACKEND": "django.core.cache.backends.dummy.DummyCache"}})
+def test_without_a_cache_nothing_is_kept_and_pages_are_whole(client, term):
+    post_linking(term, "Post on quillwork")
+    for _ in range(2):
+        assert where_used(client, term) == ["Post on quillwork"]
+    with CaptureQueriesContext(connection) as queries:
+        where_used(client, term)
+    assert [q for q in queries.captured_queries if "wagtailcore_referenceindex" in q["sql"]], "read afresh"
