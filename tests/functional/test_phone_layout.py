@@ -7,10 +7,13 @@ covers 1280 and 375), with the phone menu both closed and open.
 
 from __future__ import annotations
 
+import io
+import statistics
 from urllib.parse import urlsplit
 
 import pytest
 from browser_helpers import active_element, assert_axe_clean, tab_until
+from PIL import Image
 
 pytestmark = pytest.mark.browser
 
@@ -185,6 +188,49 @@ def test_paper_download_and_findings_near_the_top(open_page, viewport):
     box = caption.bounding_box()
     assert box["x"] >= 0 and box["x"] + box["width"] <= viewport["width"], f"table caption cut: {box}"
     assert not page.evaluate(CUT_TEXT_JS, ".table-caption, .figure figcaption, h1, h2"), "text cut on the paper"
+    assert not watched.problems(), "\n".join(watched.problems())
+
+
+def edge_shades(region) -> tuple[float, float]:
+    """The median brightness (0 to 255) of the pixel columns just inside a scrolling region's left and right
+    edges, as the reader sees them: a shadow darkens the whole column, text and rules only a few pixels."""
+    image = Image.open(io.BytesIO(region.screenshot())).convert("L")
+    width, height = image.size
+    column = lambda x: statistics.median(image.getpixel((x, y)) for y in range(height))  # noqa: E731
+    return column(2), column(width - 3)
+
+
+@pytest.mark.parametrize("viewport", WIDTHS)
+def test_a_wide_table_scrolls_in_its_own_labelled_region(open_page, viewport):
+    """A paper's table wider than a phone scrolls sideways inside a region named by its caption, which the
+    keyboard reaches and scrolls, with a shadow on the side where more of it lies; the page itself never
+    scrolls sideways. A table that fits shows no shadow."""
+    watched = open_page(viewport)
+    page = watched.page
+    watched.goto(RELEASED_PAPER)
+    assert page.evaluate("() => document.documentElement.scrollWidth") <= viewport["width"]
+    region = page.locator(".table-wrap").first
+    caption = page.locator(".table-caption").first.inner_text().strip()
+    assert region.get_attribute("role") == "region" and region.get_attribute("tabindex") == "0"
+    assert region.get_attribute("aria-label") == caption
+    focused = tab_until(page, lambda el: "table-wrap" in (el["cls"] or ""), "the table's scrolling region")
+    assert focused["tag"] == "div"
+    overflow = region.evaluate("(el) => el.scrollWidth - el.clientWidth")
+    if not is_phone(viewport):
+        assert overflow <= 0, f"the table does not fit at {viewport['width']} px"
+        left, right = edge_shades(region)
+        assert left > 250 and right > 250, f"a shadow on a table that fits: {left}, {right}"
+        return
+    assert overflow > 0, "the demo table fits a phone: choose a wider one for this test"
+    left, right = edge_shades(region)
+    assert left > 250, f"a shadow before the start of the table: {left}"
+    assert right < 235, f"nothing shows that the table goes on to the right: {right}"
+    page.keyboard.press("ArrowRight")
+    page.wait_for_function("() => document.querySelector('.table-wrap').scrollLeft > 0")
+    region.evaluate("(el) => { el.scrollLeft = el.scrollWidth; }")
+    left, right = edge_shades(region)
+    assert left < 235 and right > 250, f"at the end the shadow should be on the left only: {left}, {right}"
+    assert page.evaluate("() => document.documentElement.scrollWidth") <= viewport["width"]
     assert not watched.problems(), "\n".join(watched.problems())
 
 
