@@ -266,6 +266,11 @@ def test_search_edges(open_page, viewport):
     watched.goto("/search/?q=qqxzqqxz")
     assert page.locator(".results-count").inner_text().startswith("0 results")
     assert page.locator("#sort-select").count() == 0, "a Sort control on zero results"
+    gap = page.evaluate(
+        """() => document.querySelector('.callout').getBoundingClientRect().top
+            - document.querySelector('.results-count').getBoundingClientRect().bottom"""
+    )
+    assert 0 < gap <= 36, f"{gap} px between the count and 'No results' (it was 65: grid gap and two margins)"
     watched.goto("/search/?q=" + "neighbourhood+" * 60)
     notice = page.locator("#query-truncated")
     assert notice.is_visible() and "only its first" in notice.inner_text()
