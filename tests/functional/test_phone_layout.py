@@ -284,6 +284,40 @@ def test_search_edges(open_page, viewport):
     assert not watched.problems(), "\n".join(watched.problems())
 
 
+@pytest.mark.parametrize("viewport", WIDTHS)
+def test_search_pagination_stays_on_one_row(open_page, viewport):
+    """Previous, the page numbers and Next in one row, each on one line: at 390 px Next went alone onto a
+    second row. Phones keep Previous and Next, at either end, and say "Page 3 of 5" under them."""
+    watched = open_page(viewport)
+    page = watched.page
+    watched.goto("/search/?q=social&page=3")
+    boxes = page.evaluate(
+        """() => Array.from(document.querySelectorAll('.pagination li > *'))
+            .filter((el) => el.getBoundingClientRect().width > 0)
+            .map((el) => {
+                const box = el.getBoundingClientRect();
+                const shown = Array.from(el.childNodes).filter((node) => node.nodeType === Node.TEXT_NODE);
+                const lines = shown.reduce((sum, node) => {
+                    const range = document.createRange(); range.selectNodeContents(node);
+                    return sum + range.getClientRects().length; }, 0);
+                return {text: shown.map((node) => node.textContent).join('').trim(), top: Math.round(box.top),
+                        right: box.right, lines};
+            })"""
+    )
+    texts = [box["text"] for box in boxes]
+    assert texts[0] == "Previous" and texts[-1] == "Next", texts
+    assert len({box["top"] for box in boxes}) == 1, f"the pagination wraps at {viewport['width']} px: {boxes}"
+    assert all(box["lines"] == 1 for box in boxes), f"a link's text wraps: {boxes}"
+    assert max(box["right"] for box in boxes) <= viewport["width"]
+    assert page.locator(".pagination__summary").inner_text() == "Page 3 of 5"
+    if is_phone(viewport):
+        assert texts == ["Previous", "Next"]
+        assert boxes[-1]["right"] > viewport["width"] - 40, "Next is not at the end of the row"
+    else:
+        assert texts == ["Previous", "1", "2", "3", "4", "5", "Next"]
+    assert not watched.problems(), "\n".join(watched.problems())
+
+
 # --- 5. Layout slips ----------------------------------------------------------------------------------
 
 
