@@ -332,6 +332,26 @@ def test_a_to_z_never_leaves_one_letter_alone(open_page, viewport):
     assert min(rows.values()) >= 2, f"a row of the A to Z holds one letter: {rows}"
     if viewport["width"] >= 1280:
         assert len(rows) == 1, f"the A to Z wraps at {viewport['width']} px: {rows}"
+    # A glossary with a term such as "20-minute neighbourhood" has a "#" entry before A (the demo has none:
+    # the entry is added here as the template writes it, tests/content/glossary checks the template).
+    page.evaluate(
+        """() => document.querySelector('.az-nav ul').insertAdjacentHTML('afterbegin',
+            '<li><a href="#letter-symbols">#<span class="visually-hidden"> (terms that start with a number or symbol)</span></a></li>')"""
+    )
+    entries = page.evaluate(
+        """() => Array.from(document.querySelectorAll('.az-nav li')).map((li) => {
+            const box = li.firstElementChild.getBoundingClientRect();
+            return {top: li.offsetTop, width: Math.round(box.width), height: Math.round(box.height)}; })"""
+    )
+    assert len(entries) == 27
+    rows = {top: [entry["top"] for entry in entries].count(top) for top in {entry["top"] for entry in entries}}
+    assert min(rows.values()) >= 2, f"with '#', a row of the A to Z holds one entry: {rows}"
+    assert entries[0]["height"] == entries[1]["height"] and entries[0]["width"] >= entries[1]["width"] - 1, (
+        f"the '#' entry is not the size of a letter: {entries[:2]}"
+    )
+    if viewport["width"] >= 1280:
+        assert len(rows) == 1, f"with '#', the A to Z wraps at {viewport['width']} px: {rows}"
+    assert page.evaluate("() => document.documentElement.scrollWidth") <= viewport["width"]
 
 
 @pytest.mark.parametrize("viewport", WIDTHS)

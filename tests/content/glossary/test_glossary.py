@@ -30,6 +30,25 @@ def test_a_to_z_links_to_every_letter_that_has_terms(client):
     assert html.find(id="glossary-filter-input") is not None
 
 
+def test_terms_that_start_with_a_number_or_symbol_are_reached_from_the_a_to_z(client):
+    """A term such as "20-minute neighbourhood" is listed under "#": the strip had no entry for it, so the
+    section could only be scrolled to. "#" comes first, as the section does, with a spoken name."""
+    glossary = GlossaryIndexPage.objects.get()
+    for title in ("20-minute neighbourhood", "?Unknown quantity"):
+        DefinitionPageFactory(parent=glossary, title=title).save_revision().publish()
+    html = soup(client.get(glossary.url))
+    entries = html.select('nav[aria-label="Glossary A to Z"] li')
+    assert len(entries) == 27
+    first = entries[0].find("a")
+    assert first["href"] == "#letter-symbols"
+    assert first.get_text(" ", strip=True) == "# (terms that start with a number or symbol)"
+    section = html.find(id="letter-symbols")
+    assert section is not None and section["aria-labelledby"] == "letter-symbols-heading"
+    titles = [dt.get_text(strip=True) for dt in section.select("dt")]
+    assert titles == ["20-minute neighbourhood", "?Unknown quantity"]
+    assert html.find(id="letter-#") is None, "an id with '#' in it"
+
+
 def test_term_page_has_definition_sources_related_terms_and_where_used(client):
     term = DefinitionPage.objects.get(slug="social-infrastructure")
     html = soup(client.get(term.url))
