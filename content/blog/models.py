@@ -16,9 +16,10 @@ from django.utils.html import strip_tags
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel, PageChooserPanel
 from wagtail.fields import StreamField
-from wagtail.models import Orderable
+from wagtail.models import Orderable, Page
 from wagtail.search import index
 
+from content.core import request_memo, worker_memo
 from content.core.blocks import BodyStreamBlock
 from content.core.models import BasePage, Person
 from content.core.privacy import public_pages
@@ -121,14 +122,20 @@ class BlogPage(BasePage):
         ordering = ["-date"]
         verbose_name = "blog post"  # the label readers and editors see ("where this term is used", the admin)
 
+    # The post's authors, topics and length: the same for every reader, kept by the worker until the content
+    # changes (worker_memo; a preview keeps nothing) and read once for the page and its structured data.
+
     @cached_property
     def authors(self) -> list[Person]:
-        return [link.person for link in self.blog_authors.select_related("person__organisation")]
+        return worker_memo.kept(
+            "post.authors",
+            self.pk,
+            lambda: [link.person for link in self.blog_authors.select_related("person__organisation")],
+        )
 
     @cached_property
     def topic_list(self) -> list[Topic]:
-        """The post's topics, read once for the page and its structured data."""
-        return list(self.topics.all())
+        return worker_memo.kept("post.topics", self.pk, lambda: list(self.topics.all()))
 
     @cached_property
     def word_count(self) -> int:
@@ -136,6 +143,9 @@ class BlogPage(BasePage):
 
         Rendering the body to count it cost a full render (every glossary link, every image) per use.
         """
+        return worker_memo.kept("post.word_count", self.pk, self._count_words)
+
+    def _count_words(self) -> int:
         text = " ".join(strip_tags(part) for part in self.body.stream_block.get_searchable_content(self.body))
         return len(f"{self.intro} {text}".split())
 
@@ -148,11 +158,22 @@ class BlogPage(BasePage):
     def og_type(self) -> str:
         return "article"
 
-    def get_related_papers(self):
+    def get_related_papers(self) -> list[Page]:
+        """Related papers a reader may open, newest first: kept by the worker until the content changes, and
+        filtered again by this request's view restrictions."""
+        papers = worker_memo.kept("post.related_papers", self.pk, self._read_related_papers)
+        return [paper for paper in papers if request_memo.is_public(paper)]
+
+    def _read_related_papers(self) -> list[Page]:
         from content.papers.models import PaperPage
 
         ids = self.related_papers.values_list("paper_id", flat=True)
-        return public_pages(PaperPage).filter(pk__in=ids).order_by("-release_date")
+        return list(
+            public_pages(PaperPage)
+            .filter(pk__in=ids)
+            .only("title", "url_path", "path", "depth", "content_type", "release_date")
+            .order_by("-release_date")
+        )
 
     def get_json_ld(self, request: HttpRequest) -> dict[str, Any]:
         return {

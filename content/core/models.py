@@ -265,6 +265,18 @@ class SiteSettings(BaseSiteSetting):
     class Meta:
         verbose_name = "site settings"
 
+    @classmethod
+    def for_site(cls, site: Site | None) -> SiteSettings:
+        """Wagtail's, read once per worker until a setting or site changes (``worker_memo``): every page
+        shows them."""
+        if site is None or site.pk is None:
+            return super().for_site(site)
+
+        def read() -> SiteSettings:
+            return super(SiteSettings, cls).for_site(site)
+
+        return worker_memo.kept_instance("site_settings", site.pk, read)
+
 
 def walk_down(start: Page, path_components: list[str], *, top_level: bool = False) -> tuple[Page, int]:
     """The deepest page down ``path_components`` from ``start`` that routes to its children, read in one query.

@@ -4,6 +4,7 @@ from django.conf import settings
 from django.contrib.staticfiles.storage import staticfiles_storage
 from django.core.exceptions import ObjectDoesNotExist
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
+from django.http.request import split_domain_port
 from django.template.loader import render_to_string
 from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_GET, require_safe
@@ -11,6 +12,7 @@ from django.views.decorators.http import require_GET, require_safe
 from wagtail import views as wagtail_views
 from wagtail.models import Site
 
+from . import worker_memo
 from .models import for_serving, routes_to_children, walk_down
 
 
@@ -25,6 +27,8 @@ def serve_page(request: HttpRequest, path: str) -> HttpResponse:
     Routing is by URL path alone, as Wagtail's without internationalisation (``WAGTAIL_I18N_ENABLED`` is off;
     ``content.core.checks`` says so if it is switched on).
     """
+    if not hasattr(request, "_wagtail_site"):  # where Site.find_for_request keeps the request's site
+        request._wagtail_site = kept_site(request)
     site = Site.find_for_request(request)
     components = [component for component in path.split("/") if component]
     if site is not None and components and routes_to_children(site.root_page, components):
@@ -36,6 +40,24 @@ def serve_page(request: HttpRequest, path: str) -> HttpResponse:
         except (Http404, ObjectDoesNotExist):  # not found, or deleted since the walk read it
             request._wagtail_route_for_request = None
     return wagtail_views.serve(request, path)
+
+
+def kept_site(request: HttpRequest) -> Site | None:
+    """The site Wagtail finds for the request's host and port, with its root page: read once per worker until
+    a site or page changes (``worker_memo``; a query of every site on each request before), built afresh for
+    each request."""
+    hostname, port = split_domain_port(request.get_host())[0], request.get_port()
+
+    def read() -> tuple[worker_memo.Row, worker_memo.Row] | None:
+        site = Site.find_for_request(request)
+        return None if site is None else (worker_memo.Row.of(site), worker_memo.Row.of(site.root_page))
+
+    rows = worker_memo.kept("site", (hostname, port), read)
+    if rows is None:
+        return None
+    site = rows[0].build()
+    site.root_page = rows[1].build()
+    return site
 
 
 @require_GET

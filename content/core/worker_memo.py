@@ -25,10 +25,13 @@ import threading
 import time
 import uuid
 from collections.abc import Callable, Hashable, Iterable
+from dataclasses import dataclass
 from typing import Any, TypeVar
 
 from django.conf import settings
 from django.core.cache import caches
+from django.db import DEFAULT_DB_ALIAS
+from django.db.models import Model
 from django.utils import timezone
 
 from . import request_memo
@@ -97,8 +100,11 @@ def kept(name: str, key: Hashable, compute: Callable[[], T]) -> T:
     """``compute()``, or what it returned earlier in this worker under the same generation and day.
 
     ``compute`` must not depend on the reader, and callers must treat the value as read-only: it is shared
-    by every request the worker serves until the generation changes.
+    by every request the worker serves until the generation changes. A key of None (an unsaved page) is
+    never kept.
     """
+    if key is None:
+        return compute()
     return kept_many(name, [key], lambda missing: {key: compute()})[key]
 
 
@@ -122,6 +128,32 @@ def kept_many(name: str, keys: Iterable[Hashable], compute: Callable[[set], dict
                 _kept.values.update({(name, key): value for key, value in computed.items()})
         found.update(computed)
     return found
+
+
+@dataclass(frozen=True)
+class Row:
+    """A model instance's column values, from which each caller gets an instance of its own."""
+
+    model: type[Model]
+    names: tuple[str, ...]
+    values: tuple[Any, ...]
+
+    @classmethod
+    def of(cls, instance: Model | None) -> Row | None:
+        if instance is None:
+            return None
+        names = tuple(field.attname for field in instance._meta.concrete_fields)
+        return cls(type(instance), names, tuple(getattr(instance, name) for name in names))
+
+    def build(self) -> Model:
+        return self.model.from_db(DEFAULT_DB_ALIAS, self.names, self.values)
+
+
+def kept_instance(name: str, key: Hashable, read: Callable[[], Model | None]) -> Model | None:
+    """As ``kept`` for a model instance: kept as its column values, built afresh for each caller (who may
+    set attributes on it, as Wagtail does on a request's site settings) without its related objects."""
+    row = kept(name, key, lambda: Row.of(read()))
+    return None if row is None else row.build()
 
 
 def _complete(keys: set, values: dict) -> dict:

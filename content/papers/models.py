@@ -19,7 +19,7 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable
 from wagtail.search import index
 
-from content.core import request_memo
+from content.core import request_memo, worker_memo
 from content.core.blocks import INLINE_FEATURES, PARAGRAPH_FEATURES, BodyStreamBlock
 from content.core.models import BasePage
 from content.core.privacy import public_pages
@@ -202,18 +202,25 @@ class PaperPage(RoutablePageMixin, BasePage):
         parent = parent or self.get_parent()
         return parent.specific_deferred if parent else None
 
+    # The paper's authors, partners and topics: the same for every reader, kept by the worker until the
+    # content changes (worker_memo; a preview keeps nothing) and read once for the page, its citation and
+    # its structured data.
+
     @cached_property
     def ordered_authors(self) -> list[PaperAuthor]:
-        return list(self.authors.select_related("person__organisation").order_by("sort_order"))
+        return worker_memo.kept(
+            "paper.authors",
+            self.pk,
+            lambda: list(self.authors.select_related("person__organisation").order_by("sort_order")),
+        )
 
     @cached_property
     def partner_list(self) -> list:
-        """Partner organisations, read once for the page, its citation and its structured data."""
-        return list(self.partners.all())
+        return worker_memo.kept("paper.partners", self.pk, lambda: list(self.partners.all()))
 
     @cached_property
     def topic_list(self) -> list:
-        return list(self.topics.all())
+        return worker_memo.kept("paper.topics", self.pk, lambda: list(self.topics.all()))
 
     @property
     def og_type(self) -> str:

@@ -11,10 +11,11 @@ from django.db import connection
 from django.test import RequestFactory, override_settings
 from django.test.utils import CaptureQueriesContext
 
-from wagtail.models import PageViewRestriction
+from wagtail.models import PageViewRestriction, Site
 
 from content.blog.models import BlogIndexPage
 from content.core import worker_memo
+from content.core.models import SiteSettings
 from content.glossary.models import DefinitionPage, GlossaryIndexPage
 from tests.factories import BlogPageFactory, DefinitionPageFactory, PersonFactory
 from tests.helpers import soup
@@ -135,3 +136,17 @@ def test_without_a_cache_nothing_is_kept_and_pages_are_whole(client, term):
     with CaptureQueriesContext(connection) as queries:
         where_used(client, term)
     assert [q for q in queries.captured_queries if "wagtailcore_referenceindex" in q["sql"]], "read afresh"
+
+
+def test_a_changed_setting_or_site_shows_on_the_next_page(client):
+    """Every page shows the site settings and is routed from the site's root: both kept by the worker."""
+    assert "Renamed Network" not in client.get("/").content.decode()
+    values = SiteSettings.for_site(Site.objects.get(is_default_site=True))
+    values.organisation_name = "Renamed Network"
+    values.save()
+    assert "Renamed Network" in client.get("/").content.decode()
+
+    blog = BlogIndexPage.objects.get()
+    assert soup(client.get("/", HTTP_HOST="127.0.0.1")).h1.get_text(strip=True) != blog.title
+    Site.objects.create(hostname="127.0.0.1", port=80, root_page=blog, site_name="The blog on its own")
+    assert soup(client.get("/", HTTP_HOST="127.0.0.1")).h1.get_text(strip=True) == blog.title
