@@ -24,6 +24,9 @@ urlpatterns = [
     path("_util/authenticate_with_password/<id:page_view_restriction_id>/<id:page_id>/", account_views.gone),
     # allauth's confirmation link, bound to the person who signed up (members.account_views).
     path("accounts/confirm-email/<str:key>/", account_views.confirm_email, name="account_confirm_email"),
+    # allauth's sign-in and sign-out, returning the reader to the page they were on (members.return_to).
+    path("accounts/login/", account_views.login, name="account_login"),
+    path("accounts/logout/", account_views.logout, name="account_logout"),
     path("accounts/", include("allauth.urls")),
     path("members/", include("members.urls")),
     path("questions/", include("questions.urls")),

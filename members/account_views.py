@@ -1,18 +1,22 @@
-"""Account routes of the hub's own: Wagtail's login routes closed in favour of allauth's, and allauth's
-email confirmation bound to the person who created the account."""
+"""Account routes of the hub's own: Wagtail's login routes closed in favour of allauth's, allauth's email
+confirmation bound to the person who created the account, and signing in or out that returns the reader to
+the page they were on (``members.return_to``)."""
 
 import time
 
 from allauth.account import app_settings as allauth_settings
 from allauth.account.adapter import get_adapter
-from allauth.account.views import ConfirmEmailView
+from allauth.account.views import ConfirmEmailView, LogoutView
+from allauth.account.views import login as allauth_login
 
 from django.core.exceptions import ValidationError
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponseGone
 from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme, urlencode
+from django.views.decorators.cache import never_cache
 
+from . import return_to
 from .forms import ConfirmWithPasswordForm
 
 SIGNED_UP_SESSION_KEY = "hub_signed_up_user"
@@ -27,6 +31,36 @@ def to_allauth_login(request: HttpRequest) -> HttpResponse:
         target = ""
     url = reverse("account_login")
     return redirect(f"{url}?{urlencode({'next': target})}" if target else url)
+
+
+@never_cache  # the redirect depends on the Referer: no cache or proxy may keep it for everyone
+def login(request: HttpRequest, *args, **kwargs) -> HttpResponse:
+    """allauth's sign-in, which returns the reader to the page they followed a Sign in link from.
+
+    A link without ``?next=`` (the header's on pages Wagtail does not serve, such as search) is sent on to
+    the same form with ``next`` set to that page, so the form, its Join link and the two-factor step carry
+    it as they carry any other.
+    """
+    if request.method == "GET" and "next" not in request.GET:
+        back = return_to.referring_path(request)
+        if back is not None:
+            return redirect(f"{request.path}?{urlencode({'next': back})}")
+    return allauth_login(request, *args, **kwargs)
+
+
+class HubLogoutView(LogoutView):
+    """allauth's sign-out, which returns the reader to the page they signed out on when anyone may read it
+    (``next``, or the page the form was posted from), else to the home page as before."""
+
+    def get_redirect_url(self) -> str:
+        asked = self.request.POST.get("next") or self.request.GET.get("next")
+        path = return_to.local_path(self.request, asked) if asked else return_to.referring_path(self.request)
+        if path is not None and return_to.is_public(self.request, path):
+            return path
+        return get_adapter(self.request).get_logout_redirect_url(self.request)
+
+
+logout = HubLogoutView.as_view()
 
 
 def gone(request: HttpRequest, *args, **kwargs) -> HttpResponse:

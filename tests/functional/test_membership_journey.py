@@ -280,6 +280,52 @@ def test_join_to_read_a_member_only_case_study(open_page, axe_path, hub_mail_dir
     step_check.assert_clean()
 
 
+def header_control(page, role: str, name: str):
+    """A Sign in link or Sign out button of the header, with the phone menu opened first where there is one."""
+    menu = page.locator(".menu-button")
+    if menu.is_visible() and menu.get_attribute("aria-expanded") == "false":
+        menu.click()
+    return page.locator("header").get_by_role(role, name=name, exact=True)
+
+
+def where(page) -> str:
+    parts = urlsplit(page.url)
+    return parts.path + (f"?{parts.query}" if parts.query else "")
+
+
+@pytest.mark.parametrize("viewport", VIEWPORT_PARAMS)
+def test_signing_in_and_out_returns_to_the_page(open_page, viewport):
+    """The header's Sign in on a search leads back to the same search, and Sign out there stays on it (it
+    went to /members/ and to the home page); signing out of the members' area, which only members may
+    read, still leads to the home page."""
+    watched = open_page(viewport)
+    page = watched.page
+    search = "/search/?q=social+capital&sort=newest"
+    watched.goto(search)
+    with page.expect_navigation(wait_until="load"):
+        header_control(page, "link", "Sign in").click()
+    page.fill("#id_login", MEMBER_EMAIL)
+    page.fill("#id_password", MEMBER_PASSWORD)
+    with page.expect_navigation(wait_until="load"):
+        page.press("#id_password", "Enter")
+    assert where(page) == search, f"signing in from the search led to {page.url}"
+    with page.expect_navigation(wait_until="load"):
+        header_control(page, "button", "Sign out").click()
+    assert where(page) == search, f"signing out on the search led to {page.url}"
+    assert header_control(page, "link", "Sign in").is_visible()
+
+    watched.goto("/accounts/login/")
+    page.fill("#id_login", MEMBER_EMAIL)
+    page.fill("#id_password", MEMBER_PASSWORD)
+    with page.expect_navigation(wait_until="load"):
+        page.press("#id_password", "Enter")
+    assert where(page) == "/members/"
+    with page.expect_navigation(wait_until="load"):
+        header_control(page, "button", "Sign out").click()
+    assert where(page) == "/", f"signing out of the members' area led to {page.url}"
+    assert not watched.problems(), "\n".join(watched.problems())
+
+
 # --- Pages not covered by test_browser.py -------------------------------------------------------------
 
 

@@ -50,3 +50,17 @@ def test_an_announced_paper_is_labelled_coming_soon(client):
     assert "Coming soon" in link.find_parent("li").get_text()
     released = [a for a in html.select(".search-result__title a") if a["href"] != ANNOUNCED]
     assert released and all("Coming soon" not in a.find_parent("li").get_text() for a in released)
+
+
+def test_a_locked_result_offers_sign_in_back_to_the_same_search(client, django_user_model):
+    """A reader who is not signed in sees "Sign in" beside a members-only result, and signing in returns
+    them to this search; a signed-in reader is offered none."""
+    query = {"q": "stoke", "sort": "newest"}
+    html = soup(client.get("/search/", query))
+    locked = [li for li in html.select(".search-result") if li.select_one(".lock-label")]
+    assert locked, "no members-only result for 'stoke'"
+    link = locked[0].select_one("a[href^='/accounts/login/']")
+    assert link is not None and link.get_text(" ", strip=True).startswith("Sign in to read ")
+    assert link["href"] == "/accounts/login/?next=/search/%3Fq%3Dstoke%26sort%3Dnewest"
+    client.force_login(django_user_model.objects.create_user("searcher", "searcher@example.org", "pw-Searcher-1"))
+    assert not soup(client.get("/search/", query)).select(".search-result a[href^='/accounts/login/']")
