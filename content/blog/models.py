@@ -46,34 +46,45 @@ class BlogIndexPage(BasePage):
     content_panels = [*BasePage.content_panels, FieldPanel("intro")]
     settings_panels = [*BasePage.settings_panels, FieldPanel("posts_per_page")]
 
-    def get_posts(self):
-        return (
+    def get_posts(self) -> list[BlogPage]:
+        """The index's public posts, newest first, with their topics and authors: kept by the worker until the
+        content changes (``worker_memo``) and filtered again by this request's view restrictions."""
+        posts = worker_memo.kept("blog.posts", self.pk, self._read_posts)
+        return [post for post in posts if request_memo.is_public(post)]
+
+    def _read_posts(self) -> list[BlogPage]:
+        return list(
             public_pages(BlogPage)
             .child_of(self)
+            .only("title", "url_path", "path", "depth", "content_type", "date", "intro")
             .order_by("-date", "-pk")
             .prefetch_related("topics", Prefetch("blog_authors", queryset=BlogAuthor.objects.select_related("person")))
         )
 
     def get_context(self, request: HttpRequest, *args: Any, **kwargs: Any) -> dict[str, Any]:
         context = super().get_context(request, *args, **kwargs)
-        posts = self.get_posts()
+        everything = self.get_posts()
+        posts = everything
         topic_slug, author_slug = params.text(request.GET.get("topic")), params.text(request.GET.get("author"))
         topic = Topic.objects.filter(slug=topic_slug).first() if topic_slug else None
         author = Person.objects.filter(slug=author_slug).first() if author_slug else None
         if topic:
-            posts = posts.filter(topics=topic)
+            posts = [post for post in posts if topic in post.topics.all()]
         if author:
-            posts = posts.filter(blog_authors__person=author).distinct()
+            posts = [post for post in posts if any(link.person_id == author.pk for link in post.blog_authors.all())]
         paginator = Paginator(posts, self.posts_per_page or 10)
         page_obj = paginator.get_page(params.page_number(request.GET.get("page")))  # past the end: the last page
+        # The filters offer the topics and authors of the posts this reader may see, in name order.
+        topics = {topic.pk: topic for post in everything for topic in post.topics.all()}
+        people = {link.person_id: link.person for post in everything for link in post.blog_authors.all()}
         context.update(
             page_obj=page_obj,
             posts=page_obj.object_list,
             paginator=paginator,
             selected_topic=topic,
             selected_author=author,
-            topics=Topic.objects.filter(blog_posts__in=public_pages(BlogPage)).distinct(),
-            authors=Person.objects.filter(blog_authorships__page__in=public_pages(BlogPage)).distinct(),
+            topics=sorted(topics.values(), key=lambda topic: topic.name),
+            authors=sorted(people.values(), key=lambda person: (person.family_name, person.given_names)),
         )
         return context
 
