@@ -13,9 +13,12 @@ from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel, PageC
 from wagtail.fields import RichTextField
 from wagtail.models import Orderable, Site
 
+from content.core import request_memo, worker_memo
 from content.core.blocks import INLINE_FEATURES
 from content.core.models import BasePage
 from content.core.privacy import public_pages
+
+SPARE = 5  # listed pages kept beyond the three shown, in case some became restricted since
 
 
 class HomePage(BasePage):
@@ -54,24 +57,37 @@ class HomePage(BasePage):
     ]
 
     def get_context(self, request: HttpRequest, *args: Any, **kwargs: Any) -> dict[str, Any]:
+        context = super().get_context(request, *args, **kwargs)
+        # The same for every reader: kept by the worker until the content changes (worker_memo), each list
+        # a few longer than shown and filtered again by this request's view restrictions.
+        kept = worker_memo.kept("home.listings", self.pk, self._read_listings)
+        visible = {name: [page for page in pages if request_memo.is_public(page)] for name, pages in kept.items()}
+        context.update(
+            latest_papers=visible["latest_papers"][:3],
+            latest_posts=visible["latest_posts"][:3],
+            featured_definitions=visible["featured_definitions"],
+        )
+        return context
+
+    def _read_listings(self) -> dict[str, list]:
         from content.blog.models import BlogPage
         from content.glossary.models import DefinitionPage
         from content.papers.models import released_papers
 
-        context = super().get_context(request, *args, **kwargs)
-        context["latest_papers"] = released_papers().prefetch_related("topics")[:3]
-        context["latest_posts"] = public_pages(BlogPage).order_by("-date", "-pk")[:3]
         # One query: the public featured terms in the editor's order.
         featured_order = HomeFeaturedDefinition.objects.filter(page=self, definition=OuterRef("pk")).values(
             "sort_order"
         )
-        context["featured_definitions"] = (
-            public_pages(DefinitionPage)
-            .annotate(featured_order=Subquery(featured_order[:1]))
-            .filter(featured_order__isnull=False)
-            .order_by("featured_order", "pk")
-        )
-        return context
+        return {
+            "latest_papers": list(released_papers().prefetch_related("topics")[: 3 + SPARE]),
+            "latest_posts": list(public_pages(BlogPage).order_by("-date", "-pk")[: 3 + SPARE]),
+            "featured_definitions": list(
+                public_pages(DefinitionPage)
+                .annotate(featured_order=Subquery(featured_order[:1]))
+                .filter(featured_order__isnull=False)
+                .order_by("featured_order", "pk")
+            ),
+        }
 
     def get_json_ld(self, request: HttpRequest) -> dict[str, Any]:
         url = self.get_full_url(request)

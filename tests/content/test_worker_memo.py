@@ -172,3 +172,25 @@ def test_the_blog_index_never_lists_or_offers_a_restricted_post_from_what_was_ke
     html = soup(client.get(blog.url))
     assert "Zebedee's only post" not in html.get_text()
     assert not html.select_one(f'#filter-author option[value="{author.slug}"]')
+
+
+def test_the_home_page_shows_three_public_papers_and_posts_from_what_was_kept(client):
+    """The home page's lists are kept a few longer than shown: a post restricted while the generation could not
+    be replaced is skipped and the next one shown instead, still three."""
+    blog = BlogIndexPage.objects.get()
+    for number in range(4):
+        BlogPageFactory(parent=blog, title=f"Home post {number}", authors=[PersonFactory()]).save_revision().publish()
+
+    def latest_posts() -> list[str]:
+        section = soup(client.get("/")).find(id="latest-posts-heading").find_parent("section")
+        return [a.get_text(strip=True) for a in section.select(".card__title a")]
+
+    shown = latest_posts()
+    assert len(shown) == 3 and all(title.startswith("Home post") for title in shown)
+    old = caches["default"].get(worker_memo.GENERATION_KEY)
+    newest = BlogIndexPage.objects.get().get_children().get(title=shown[0])
+    PageViewRestriction.objects.create(page=newest, restriction_type=PageViewRestriction.LOGIN)
+    caches["default"].set(worker_memo.GENERATION_KEY, old, timeout=None)
+
+    now = latest_posts()
+    assert shown[0] not in now and len(now) == 3 and now[:2] == shown[1:]
