@@ -22,9 +22,24 @@ def members_only_study() -> str:
     return CaseStudyPage.objects.live().filter(audience="members").order_by("pk").first().url
 
 
-def test_the_header_sign_in_on_search_returns_to_the_same_search(client, member):
-    """The header's Sign in link carries no ?next= outside Wagtail's pages: the page it was followed from is
-    the one to return to, the whole search with its query."""
+def test_the_header_sign_in_on_search_carries_the_whole_search_and_on_account_pages_none(client):
+    link = soup(client.get(SEARCH)).select_one(".account-nav a[href^='/accounts/login/']")
+    assert link["href"] == "/accounts/login/?" + urlencode({"next": SEARCH}, safe="/")
+    link = soup(client.get("/accounts/signup/")).select_one(".account-nav a[href^='/accounts/login/']")
+    assert link["href"] == "/accounts/login/"
+
+
+def test_the_header_sign_out_form_returns_to_the_page_it_is_on(client, member):
+    sign_in(client, member)
+    html = soup(client.get(SEARCH))
+    assert html.select_one("form[action='/accounts/logout/'] input[name=next]")["value"] == SEARCH
+    response = client.post("/accounts/logout/", {"next": SEARCH})
+    assert response.status_code == 302 and response["Location"] == SEARCH
+
+
+def test_sign_in_from_a_search_without_next_returns_to_the_same_search(client, member):
+    """A browser that follows a Sign in link without ?next= (an old page, a bookmark): the page it was followed
+    from is the one to return to, the whole search with its query."""
     response = client.get("/accounts/login/", HTTP_REFERER=f"{SITE}{SEARCH}")
     login_url = "/accounts/login/?" + urlencode({"next": SEARCH})
     assert response.status_code == 302 and response["Location"] == login_url
