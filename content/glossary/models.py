@@ -11,6 +11,7 @@ from django.db.models import F, Q
 from django.db.models.functions import Cast
 from django.http import HttpRequest
 from django.utils import timezone
+from django.utils.functional import cached_property
 
 from modelcluster.fields import ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
@@ -137,6 +138,11 @@ class DefinitionPage(BasePage):
     @property
     def alternative_names(self) -> list[str]:
         return [name.strip() for name in self.also_known_as.split(",") if name.strip()]
+
+    @cached_property
+    def topic_list(self) -> list:
+        """The term's topics: the same for every reader, kept by the worker until the content changes."""
+        return worker_memo.kept("definition.topics", self.pk, lambda: list(self.topics.all()))
 
     def get_related_terms(self) -> list[DefinitionPage]:
         """Related terms a reader may open, by title: kept by the worker until the content changes
