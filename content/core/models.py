@@ -279,23 +279,36 @@ class SiteSettings(BaseSiteSetting):
 
 
 def walk_down(start: Page, path_components: list[str], *, top_level: bool = False) -> tuple[Page, int]:
-    """The deepest page down ``path_components`` from ``start`` that routes to its children, read in one query.
+    """The deepest page down ``path_components`` from ``start`` that routes to its children, read in one query
+    (none when the worker kept them).
 
     Returns that page (``start`` itself when the first step is not a child) and how many components it
     consumed. ``start`` need not be a specific page. With ``top_level`` (``start`` is the site's root), the
     same query reads the root's live children for the menu and footer (``request_memo``'s ``top_level_pages``).
     """
     paths = [f"{start.url_path}{'/'.join(path_components[: i + 1])}/" for i in range(len(path_components))]
-    wanted = models.Q(url_path__in=paths, depth__gt=start.depth)
+
+    def read(missing: set[tuple[str, str]]) -> dict[tuple[str, str], worker_memo.Row]:
+        below = Page.objects.filter(url_path__in=[url_path for _, url_path in missing], depth__gt=start.depth)
+        return {
+            (start.path, page.url_path): worker_memo.Row.of(page) for page in below.filter(path__startswith=start.path)
+        }
+
+    # The tree rows down a path are the same for every reader: kept by the worker (a missing one as None) until
+    # the content changes, and built afresh for each request. Whether the reader may see them is decided later,
+    # per request (the page's view restrictions).
+    rows = worker_memo.kept_many("page_at", [(start.path, url_path) for url_path in paths], read)
+    found = {url_path: row.build() for (_, url_path), row in rows.items() if row is not None}
     if top_level:
-        wanted |= models.Q(depth=start.depth + 1, live=True)
-    rows = list(Page.objects.filter(wanted, path__startswith=start.path))
-    if top_level:
-        children = sorted(
-            (page for page in rows if page.depth == start.depth + 1 and page.live), key=attrgetter("path")
+        children = worker_memo.kept(
+            "top_level_pages",
+            start.path,
+            lambda: [
+                worker_memo.Row.of(page)
+                for page in Page.objects.filter(depth=start.depth + 1, live=True, path__startswith=start.path)
+            ],
         )
-        request_memo.set_top_level_pages(children)
-    found = {page.url_path: page for page in rows if page.url_path in paths}
+        request_memo.set_top_level_pages(sorted((row.build() for row in children), key=attrgetter("path")))
     request_memo.current().setdefault("pages_by_path", {}).update(
         {page.path: page for page in [start, *found.values()]}
     )
@@ -314,4 +327,14 @@ def walk_down(start: Page, path_components: list[str], *, top_level: bool = Fals
 def for_serving(page: Page) -> Page:
     """The specific page, with what its type asks to read with it (``serve_select_related``)."""
     related = getattr(page.specific_class, "serve_select_related", None)
-    return page.specific_class.objects.select_related(*related).get(pk=page.pk) if related else page.specific
+    if related:
+        return page.specific_class.objects.select_related(*related).get(pk=page.pk)
+    # Kept by the worker until the content changes (its columns; built afresh for each request). As Wagtail's
+    # ``specific``, what routing noted on the generic page (its parent) goes with it.
+    specific = worker_memo.kept_instance("specific_page", page.pk, lambda: page.specific)
+    if specific is None:
+        raise page.specific_class.DoesNotExist
+    for name, value in page.__dict__.items():
+        if name != "_state":
+            specific.__dict__.setdefault(name, value)
+    return specific

@@ -20,6 +20,7 @@ answer, nothing is kept and everything is read afresh.
 
 from __future__ import annotations
 
+import json
 import logging
 import threading
 import time
@@ -30,9 +31,12 @@ from typing import Any, TypeVar
 
 from django.conf import settings
 from django.core.cache import caches
+from django.core.serializers.json import DjangoJSONEncoder
 from django.db import DEFAULT_DB_ALIAS
-from django.db.models import Model
+from django.db.models import JSONField, Model
 from django.utils import timezone
+
+from wagtail.fields import StreamField
 
 from . import request_memo
 
@@ -132,21 +136,38 @@ def kept_many(name: str, keys: Iterable[Hashable], compute: Callable[[set], dict
 
 @dataclass(frozen=True)
 class Row:
-    """A model instance's column values, from which each caller gets an instance of its own."""
+    """A model instance's column values, from which each caller gets an instance of its own.
+
+    Values that are mutable structures (a StreamField's blocks, a JSON field) are kept as JSON text and
+    decoded for each instance, so no request can change what another one is given.
+    """
 
     model: type[Model]
     names: tuple[str, ...]
     values: tuple[Any, ...]
+    encoded: frozenset[str] = frozenset()
 
     @classmethod
     def of(cls, instance: Model | None) -> Row | None:
         if instance is None:
             return None
-        names = tuple(field.attname for field in instance._meta.concrete_fields)
-        return cls(type(instance), names, tuple(getattr(instance, name) for name in names))
+        names, values, encoded = [], [], set()
+        for field in instance._meta.concrete_fields:
+            value = getattr(instance, field.attname)
+            if isinstance(field, StreamField):
+                value, encoded = json.dumps(list(value.raw_data), cls=DjangoJSONEncoder), encoded | {field.attname}
+            elif isinstance(field, JSONField):
+                value, encoded = json.dumps(value, cls=DjangoJSONEncoder), encoded | {field.attname}
+            names.append(field.attname)
+            values.append(value)
+        return cls(type(instance), tuple(names), tuple(values), frozenset(encoded))
 
     def build(self) -> Model:
-        return self.model.from_db(DEFAULT_DB_ALIAS, self.names, self.values)
+        values = [
+            json.loads(value) if name in self.encoded else value
+            for name, value in zip(self.names, self.values, strict=True)
+        ]
+        return self.model.from_db(DEFAULT_DB_ALIAS, self.names, values)
 
 
 def kept_instance(name: str, key: Hashable, read: Callable[[], Model | None]) -> Model | None:

@@ -15,7 +15,7 @@ from wagtail.models import PageViewRestriction, Site
 
 from content.blog.models import BlogIndexPage
 from content.core import worker_memo
-from content.core.models import SiteSettings
+from content.core.models import SiteSettings, for_serving
 from content.glossary.models import DefinitionPage, GlossaryIndexPage
 from tests.factories import BlogPageFactory, DefinitionPageFactory, PersonFactory
 from tests.helpers import soup
@@ -194,3 +194,41 @@ def test_the_home_page_shows_three_public_papers_and_posts_from_what_was_kept(cl
 
     now = latest_posts()
     assert shown[0] not in now and len(now) == 3 and now[:2] == shown[1:]
+
+
+def test_routing_follows_a_rename_an_unpublish_and_a_restriction_at_once(client, term):
+    """The tree rows down a path and the page itself are kept; a renamed or unpublished page is found or not
+    found at once, and a restriction is obeyed even when the generation could not be replaced."""
+    old_url = term.url
+    assert client.get(old_url).status_code == 200
+    term.slug = "quillwork-renamed"
+    term.save_revision().publish()
+    term.refresh_from_db()
+    assert client.get(old_url).status_code == 404
+    assert client.get(term.url).status_code == 200
+
+    term.unpublish()
+    assert client.get(term.url).status_code == 404
+    term.save_revision().publish()
+    assert term.short_definition in client.get(term.url).content.decode()
+
+    old = caches["default"].get(worker_memo.GENERATION_KEY)
+    PageViewRestriction.objects.create(page=term, restriction_type=PageViewRestriction.LOGIN)
+    caches["default"].set(worker_memo.GENERATION_KEY, old, timeout=None)
+    response = client.get(term.url)
+    assert response.status_code == 302 and response["Location"].startswith("/accounts/login/")
+
+
+def test_a_kept_page_is_built_afresh_for_each_request(client):
+    """What one request sets on its page (Wagtail and the hub note things on it) never reaches the next."""
+    post = BlogIndexPage.objects.get().get_children().live().first()
+    request_started.send(sender=None)
+    try:
+        first = for_serving(post)
+        first.title = "Changed in one request"
+        first.body[0]  # the body's blocks are read (and cached on that request's value)
+        second = for_serving(post)
+    finally:
+        request_finished.send(sender=None)
+    assert second is not first and second.body is not first.body
+    assert second.title == post.title
