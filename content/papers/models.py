@@ -54,9 +54,19 @@ class PapersIndexPage(BasePage):
 
     def get_context(self, request: HttpRequest, *args: Any, **kwargs: Any) -> dict[str, Any]:
         context = super().get_context(request, *args, **kwargs)
-        context["series_list"] = public_pages(PaperSeriesPage).child_of(self).order_by("-first_published_at")
-        context["papers"] = released_papers().descendant_of(self).prefetch_related("topics")
+        # The same for every reader: kept by the worker until the content changes (a new day too, for papers
+        # released by the date) and filtered again by this request's view restrictions.
+        kept = worker_memo.kept("papers.index", self.pk, self._read_listings)
+        context.update(
+            {name: [page for page in pages if request_memo.is_public(page)] for name, pages in kept.items()}
+        )
         return context
+
+    def _read_listings(self) -> dict[str, list]:
+        return {
+            "series_list": list(public_pages(PaperSeriesPage).child_of(self).order_by("-first_published_at")),
+            "papers": list(released_papers().descendant_of(self).prefetch_related("topics")),
+        }
 
     def search_document(self) -> None:
         """Not in search: a listing of series, each found on its own."""
@@ -82,9 +92,14 @@ class PaperSeriesPage(RoutablePageMixin, BasePage):
         verbose_name = "paper series"
         verbose_name_plural = "paper series"
 
-    def get_papers(self):
-        """Every public paper of the series in release order, announced ones included."""
-        return (
+    def get_papers(self) -> list[PaperPage]:
+        """Every public paper of the series in release order, announced ones included: kept by the worker until
+        the content changes and filtered again by this request's view restrictions."""
+        papers = worker_memo.kept("papers.series", self.pk, self._read_papers)
+        return [paper for paper in papers if request_memo.is_public(paper)]
+
+    def _read_papers(self) -> list[PaperPage]:
+        return list(
             public_pages(PaperPage)
             .child_of(self)
             .select_related("report")
@@ -94,7 +109,7 @@ class PaperSeriesPage(RoutablePageMixin, BasePage):
 
     def get_context(self, request: HttpRequest, *args: Any, **kwargs: Any) -> dict[str, Any]:
         context = super().get_context(request, *args, **kwargs)
-        papers = list(self.get_papers())
+        papers = self.get_papers()
         context["released_papers"] = [paper for paper in papers if paper.is_released]
         context["announced_papers"] = [paper for paper in papers if not paper.is_released]
         # The series' own Highwire tag, the name its papers' citations give as their series.
