@@ -439,7 +439,7 @@ def test_member_reaches_request_local_government_access_by_keyboard(
     assert href.path == "/members/local-government-access/", button["href"]
     enter_and_wait(page)
     assert urlsplit(page.url).path == "/members/local-government-access/"
-    assert page.locator("input[name='next']").input_value() == study, "the request form does not carry ?next"
+    assert page.locator("#main-content input[name='next']").input_value() == study, "the form does not carry ?next"
     step_check(f"/members/local-government-access/ from the teaser at {width} px")
     step_check.assert_clean()
 
