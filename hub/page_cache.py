@@ -60,6 +60,7 @@ DRAFT_ONLY_FIELDS = {
     "latest_revision_created_at",
     "has_unpublished_changes",
     "draft_title",
+    "wagtail_admin_comments",  # Wagtail's save_revision names its comments relation too
     "locked",
     "locked_at",
     "locked_by",
@@ -271,8 +272,10 @@ def bump_generation() -> None:
     """Invalidate every cached page: now, and again once the change is committed.
 
     The second bump covers a page rendered by another request between the first one and the commit,
-    which still saw the old content.
+    which still saw the old content. The request making the change keeps nothing more between requests
+    (``worker_memo.bypass``): what it reads now may be rolled back.
     """
+    worker_memo.bypass()
     _bump()
     transaction.on_commit(_bump, robust=True)
 
@@ -350,10 +353,11 @@ def on_page_move(sender, instance, url_path_before: str = "", url_path_after: st
 def on_page_saved(sender, instance, update_fields=None, **kwargs) -> None:
     from wagtail.models import Page
 
-    if not isinstance(instance, Page) or not instance.live:
+    if not isinstance(instance, Page):
         return
     if update_fields is not None and set(update_fields) <= DRAFT_ONLY_FIELDS:
         return
+    # Any other save, a page that is not live included: a save may have just taken it off the site.
     bump_generation()
 
 

@@ -278,6 +278,9 @@ class SiteSettings(BaseSiteSetting):
         return worker_memo.kept_instance("site_settings", site.pk, read)
 
 
+KEPT_PATH_DEPTH, KEPT_PATH_LENGTH = 8, 400  # deeper or longer addresses are walked without keeping anything
+
+
 def walk_down(start: Page, path_components: list[str], *, top_level: bool = False) -> tuple[Page, int]:
     """The deepest page down ``path_components`` from ``start`` that routes to its children, read in one query
     (none when the worker kept them).
@@ -297,7 +300,11 @@ def walk_down(start: Page, path_components: list[str], *, top_level: bool = Fals
     # The tree rows down a path are the same for every reader: kept by the worker (a missing one as None) until
     # the content changes, and built afresh for each request. Whether the reader may see them is decided later,
     # per request (the page's view restrictions).
-    rows = worker_memo.kept_many("page_at", [(start.path, url_path) for url_path in paths], read)
+    wanted = [(start.path, url_path) for url_path in paths]
+    if len(paths) <= KEPT_PATH_DEPTH and len(paths[-1]) <= KEPT_PATH_LENGTH:
+        rows = worker_memo.kept_many("page_at", wanted, read)
+    else:  # no page is this deep: a made-up address, whose every step would be kept as missing
+        rows = read(set(wanted))
     found = {url_path: row.build() for (_, url_path), row in rows.items() if row is not None}
     if top_level:
         children = worker_memo.kept(
@@ -331,10 +338,22 @@ def for_serving(page: Page) -> Page:
         return page.specific_class.objects.select_related(*related).get(pk=page.pk)
     # Kept by the worker until the content changes (its columns; built afresh for each request). As Wagtail's
     # ``specific``, what routing noted on the generic page (its parent) goes with it.
-    specific = worker_memo.kept_instance("specific_page", page.pk, lambda: page.specific)
+    specific = worker_memo.kept_instance("specific_page", page.pk, lambda: page.specific_class.objects.get(pk=page.pk))
     if specific is None:
         raise page.specific_class.DoesNotExist
+    if worker_memo.generation() is not None and not _still_there(specific):
+        # Moved or unpublished while the generation could not be replaced (the cache down at that moment):
+        # this worker drops all it kept, and this address answers as Wagtail would now.
+        worker_memo.forget()
+        worker_memo.bypass()
+        raise Http404
     for name, value in page.__dict__.items():
-        if name != "_state":
+        if name not in ("_state", "specific", "specific_deferred"):
             specific.__dict__.setdefault(name, value)
     return specific
+
+
+def _still_there(page: Page) -> bool:
+    """Whether the page served from what the worker kept is still as live, at the same place in the tree: one
+    read of three columns, so a kept route can never serve a page moved under a view restriction."""
+    return Page.objects.filter(pk=page.pk, live=page.live, path=page.path, url_path=page.url_path).exists()

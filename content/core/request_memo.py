@@ -35,10 +35,13 @@ def _finish(**kwargs: Any) -> None:
 
 
 def forget(**kwargs: Any) -> None:
-    """A page or a restriction changed during the request (an editor's publish, a move): read afresh."""
+    """A page or a restriction changed during the request (an editor's publish, a move): read afresh, and
+    keep nothing between requests from now on (``worker_memo``: a generation of None), since what this
+    request reads may yet be rolled back."""
     memo = _memo.get()
-    if memo:
+    if memo is not None:
         memo.clear()
+        memo["generation"] = None
 
 
 def connect() -> None:

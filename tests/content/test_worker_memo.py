@@ -13,10 +13,12 @@ from django.test.utils import CaptureQueriesContext
 
 from wagtail.models import PageViewRestriction, Site
 
-from content.blog.models import BlogIndexPage
+from content.blog.models import BlogIndexPage, BlogRelatedPaper
 from content.core import worker_memo
 from content.core.models import SiteSettings, for_serving
 from content.glossary.models import DefinitionPage, GlossaryIndexPage
+from content.papers.models import PaperSeriesPage
+from content.standard_pages.models import StandardPage
 from tests.factories import BlogPageFactory, DefinitionPageFactory, PersonFactory
 from tests.helpers import soup
 
@@ -232,3 +234,74 @@ def test_a_kept_page_is_built_afresh_for_each_request(client):
         request_finished.send(sender=None)
     assert second is not first and second.body is not first.body
     assert second.title == post.title
+
+
+def stale(cache_value: str) -> None:
+    """Put an earlier generation back, as if the change's replacement of it had failed (the cache down)."""
+    caches["default"].set(worker_memo.GENERATION_KEY, cache_value, timeout=None)
+
+
+def test_a_page_moved_or_unpublished_while_the_generation_was_lost_is_not_served_from_what_was_kept(client, term):
+    about = StandardPage.objects.get(slug="about")
+    members_area = StandardPage(title="Members' corner", slug="members-corner")
+    about.get_parent().add_child(instance=members_area)
+    members_area.save_revision().publish()
+    PageViewRestriction.objects.create(page=members_area, restriction_type=PageViewRestriction.LOGIN)
+    guide = StandardPage(title="A guide to quillwork", slug="quillwork-guide")
+    about.add_child(instance=guide)
+    guide.save_revision().publish()
+    guide_url = guide.url
+    assert client.get(guide_url).status_code == 200
+    old = caches["default"].get(worker_memo.GENERATION_KEY)
+
+    guide.move(members_area, pos="last-child")
+    stale(old)
+    at_old_address = client.get(guide_url)  # Wagtail's redirect from the old address, or not found
+    assert at_old_address.status_code in (301, 404) and b"A guide to quillwork" not in at_old_address.content
+    guide.refresh_from_db()
+    assert client.get(guide.url).status_code == 302, "under the restriction at its new one"
+
+    assert client.get(term.url).status_code == 200
+    old = caches["default"].get(worker_memo.GENERATION_KEY)
+    term.unpublish()
+    stale(old)
+    assert client.get(term.url).status_code == 404
+
+
+def test_every_kept_list_is_filtered_again_by_the_requests_own_restrictions(client):
+    """Papers on the papers index, the series and a post's related papers, and the menu's top-level pages."""
+    series = PaperSeriesPage.objects.get(slug="social-capital-2025")
+    paper = next(p for p in series.get_children().live().specific() if p.is_released)
+    post = BlogIndexPage.objects.get().get_children().live().first().specific
+    post.related_papers.add(BlogRelatedPaper(paper=paper))
+    post.save_revision().publish()
+    about = StandardPage.objects.get(slug="about")
+
+    def shown() -> dict[str, bool]:
+        return {
+            "papers index": paper.title in client.get("/papers/").content.decode(),
+            "series": paper.title in client.get(series.url).content.decode(),
+            "related papers": paper.title in soup(client.get(post.url)).select_one("aside").get_text(),
+            "menu": bool(soup(client.get("/")).select_one(f'nav#main-nav a[href="{about.url}"]')),
+        }
+
+    assert shown() == dict.fromkeys(shown(), True)
+    old = caches["default"].get(worker_memo.GENERATION_KEY)
+    for page in (paper, about):
+        PageViewRestriction.objects.create(page=page, restriction_type=PageViewRestriction.LOGIN)
+    stale(old)
+    assert shown() == dict.fromkeys(shown(), False)
+
+
+def test_a_kept_pages_blocks_are_its_own_in_each_request():
+    """Kept as JSON text: a block value changed on one request's page is not on the next request's."""
+    post = BlogIndexPage.objects.get().get_children().live().first()
+    request_started.send(sender=None)
+    try:
+        first = for_serving(post)
+        raw = first.body.raw_data[0]
+        raw["value"] = "<p>Changed in one request</p>"
+        second = for_serving(post)
+    finally:
+        request_finished.send(sender=None)
+    assert second.body.raw_data[0]["value"] != "<p>Changed in one request</p>"
