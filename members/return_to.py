@@ -72,3 +72,17 @@ def is_public(request: HttpRequest, path: str) -> bool:
     except (Http404, Page.DoesNotExist):
         return False
     return public_pages(Page).filter(pk=page.pk).exists()
+
+
+def return_address(request: HttpRequest, page: Page | None) -> str:
+    """The address the header's Sign in and Sign out carry as ``next``: this one when it is a page of the site or
+    one of ``PUBLIC_ROUTES`` outside the account pages, else none. Never an address with a secret in it (a
+    question's reply link, an alerts token), which would travel on in the sign-in form, its links and logs."""
+    if page is None:
+        try:
+            view_name = resolve(request.path_info).view_name
+        except Resolver404:
+            return ""
+        if view_name not in PUBLIC_ROUTES or request.path.startswith(ACCOUNT_PREFIX):
+            return ""
+    return request.get_full_path()

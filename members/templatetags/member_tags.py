@@ -2,6 +2,7 @@ from django import template
 
 from ..middleware import can_open_admin
 from ..models import SavedPage
+from ..return_to import return_address
 
 register = template.Library()
 
@@ -12,6 +13,13 @@ def save_button(context, page):
     request = context["request"]
     saved = request.user.is_authenticated and SavedPage.objects.filter(user=request.user, page_id=page.pk).exists()
     return {"request": request, "user": request.user, "page": page, "saved": saved}
+
+
+@register.simple_tag(takes_context=True)
+def return_here(context) -> str:
+    """Where Sign in or Sign out returns the reader (``members.return_to.return_address``); empty for none."""
+    request = context.get("request")
+    return return_address(request, context.get("page")) if request is not None else ""
 
 
 BROWSERS = (("Edg/", "Edge"), ("OPR/", "Opera"), ("Firefox/", "Firefox"), ("Chrome/", "Chrome"), ("Safari/", "Safari"))

@@ -111,3 +111,18 @@ def test_signing_out_with_next_keeps_to_public_local_paths(client, member, next_
     sign_in(client, member)
     response = client.post("/accounts/logout/", {"next": next_path}, HTTP_REFERER=f"{SITE}{PAPER}")
     assert response.status_code == 302 and response["Location"] == lands_on
+
+
+@pytest.mark.parametrize(
+    "path",
+    ["/alerts/unsubscribe/not-a-real-token/", "/questions/not-a-real-key/reply/", "/members/"],
+)
+def test_an_address_with_a_secret_in_it_never_travels_into_sign_in_or_out(client, member, path):
+    """A reply link or an alerts token in the address stays out of Sign in and Sign out (and thus out of the
+    sign-in form, its links and logs): only the site's pages and public routes such as search go there."""
+    html = soup(client.get(path, follow=True))
+    sign_in_link = html.select_one(".account-nav a[href^='/accounts/login/']")
+    assert sign_in_link is None or "next=" not in sign_in_link["href"]
+    sign_in(client, member)
+    html = soup(client.get(path, follow=True))
+    assert html.select_one("form[action='/accounts/logout/'] input[name=next]") is None
