@@ -278,6 +278,20 @@ class SiteSettings(BaseSiteSetting):
         return worker_memo.kept_instance("site_settings", site.pk, read)
 
 
+def kept_top_level_pages(root: Page) -> list[Page]:
+    """The site root's live children in tree order (the menu and footer; ``request_memo.top_level_pages``
+    filters them by the request's restrictions): kept by the worker, built afresh for each request."""
+    rows = worker_memo.kept(
+        "top_level_pages",
+        root.path,
+        lambda: [
+            worker_memo.Row.of(page)
+            for page in Page.objects.filter(depth=root.depth + 1, live=True, path__startswith=root.path)
+        ],
+    )
+    return sorted((row.build() for row in rows), key=attrgetter("path"))
+
+
 KEPT_PATH_DEPTH, KEPT_PATH_LENGTH = 8, 400  # deeper or longer addresses are walked without keeping anything
 
 
@@ -307,15 +321,7 @@ def walk_down(start: Page, path_components: list[str], *, top_level: bool = Fals
         rows = read(set(wanted))
     found = {url_path: row.build() for (_, url_path), row in rows.items() if row is not None}
     if top_level:
-        children = worker_memo.kept(
-            "top_level_pages",
-            start.path,
-            lambda: [
-                worker_memo.Row.of(page)
-                for page in Page.objects.filter(depth=start.depth + 1, live=True, path__startswith=start.path)
-            ],
-        )
-        request_memo.set_top_level_pages(sorted((row.build() for row in children), key=attrgetter("path")))
+        request_memo.set_top_level_pages(kept_top_level_pages(start))
     request_memo.current().setdefault("pages_by_path", {}).update(
         {page.path: page for page in [start, *found.values()]}
     )

@@ -111,6 +111,10 @@ def set_top_level_pages(pages: list[Page]) -> None:
     current()["top_level_pages"] = pages
 
 
+def has_top_level_pages() -> bool:
+    return "top_level_pages" in current()
+
+
 def top_level_pages(root: Page | None) -> list[Page]:
     """Live, public children of the site's root in tree order, for the menu and the footer: read once per
     request, and not at all when routing already read them."""

@@ -12,6 +12,7 @@ from django.utils.safestring import SafeString, mark_safe
 from wagtail.models import Page, Site
 
 from content.core import request_memo
+from content.core.models import kept_top_level_pages
 
 register = template.Library()
 
@@ -25,7 +26,10 @@ def _site_root(context: dict[str, Any]) -> Page | None:
 
 
 def _top_level_pages(context: dict[str, Any]) -> list[Page]:
-    return request_memo.top_level_pages(_site_root(context))
+    root = _site_root(context)
+    if root is not None and not request_memo.has_top_level_pages():  # routing reads them for a page
+        request_memo.set_top_level_pages(kept_top_level_pages(root))
+    return request_memo.top_level_pages(root)
 
 
 @register.inclusion_tag("includes/main_menu.html", takes_context=True)
