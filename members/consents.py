@@ -11,9 +11,11 @@ WORDINGS = {
         "2025-01",
         "I have read the privacy notice and agree that the network holds my details to run my membership.",
     ),
+    # 2026-12: says what the newsletter holds, how often it comes and how to stop it (issue 14).
     Consent.Kind.NEWSLETTER: (
-        "2025-01",
-        "Send me the network's newsletter by email. I can unsubscribe at any time.",
+        "2026-12",
+        "Email me the network’s newsletter, at most once a month: news of the network, its new research and "
+        "events. I can unsubscribe from any newsletter email, or in my account, at any time.",
     ),
 }
 

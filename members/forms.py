@@ -116,7 +116,16 @@ class MemberSignupForm(MemberDetailsForm):
         "accept_privacy",
     ]
 
-    newsletter = forms.BooleanField(label=consents.wording(Consent.Kind.NEWSLETTER), required=False, initial=False)
+    newsletter = forms.BooleanField(
+        label=consents.wording(Consent.Kind.NEWSLETTER),
+        required=False,
+        initial=False,  # never pre-ticked: the reader opts in
+        help_text=format_html(
+            "Optional: leave it unticked and we send you no newsletter. "
+            '<a href="{}">The privacy notice</a> says how we use your address.',
+            "/privacy/",
+        ),
+    )
     accept_privacy = forms.BooleanField(
         label=consents.wording(Consent.Kind.PRIVACY_NOTICE),
         required=True,
