@@ -60,6 +60,13 @@ def kept_site(request: HttpRequest) -> Site | None:
     return site
 
 
+def kept_site_root_paths() -> list:
+    """Wagtail's ``Site.get_site_root_paths()`` (every site's root path and URL, which each page URL is built
+    from), kept by the worker until a site or page changes: Wagtail keeps it in the shared cache, a query of
+    the database cache on each request. The list is Wagtail's own (of immutable tuples), shared read-only."""
+    return worker_memo.kept("site_root_paths", "all", Site.get_site_root_paths)
+
+
 @require_GET
 @cache_control(max_age=60 * 60, public=True)
 def robots_txt(request: HttpRequest) -> HttpResponse:
