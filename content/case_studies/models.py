@@ -22,7 +22,7 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable, PageViewRestriction
 from wagtail.search import index
 
-from content.core import request_memo
+from content.core import request_memo, worker_memo
 from content.core.blocks import PARAGRAPH_FEATURES, KeyStatisticBlock
 from content.core.groups import EDITORIAL_GROUPS
 from content.core.models import BasePage
@@ -54,14 +54,31 @@ class ContactBlock(blocks.StructBlock):
         description = "Someone members can contact about this case study"
 
 
+# What a listing needs of a case study: its teaser. The member-only text is never read for a list, so a list
+# kept by the worker (``worker_memo``) holds none of it.
+MEMBER_ONLY_FIELDS = ("challenge", "what_we_did", "outcomes", "figures", "lessons", "contacts")
+
+
+def _section_restrictions() -> list[PageViewRestriction]:
+    """This request's view restrictions other than a case study's own (its tier): a section an editor
+    restricted, under which not even the teasers are listed."""
+    case_study_type = ContentType.objects.get_for_model(CaseStudyPage).pk
+    return [r for r in request_memo.restrictions() if r.page.content_type_id != case_study_type]
+
+
 def listable_case_studies():
     """Live case studies whose teaser anyone may see: none under a section an editor restricted."""
-    case_study_type = ContentType.objects.get_for_model(CaseStudyPage).pk
     queryset = CaseStudyPage.objects.live()
-    for restriction in request_memo.restrictions():  # read once per request
-        if restriction.page.content_type_id != case_study_type:
-            queryset = queryset.not_descendant_of(restriction.page, inclusive=True)
+    for restriction in _section_restrictions():  # read once per request
+        queryset = queryset.not_descendant_of(restriction.page, inclusive=True)
     return queryset
+
+
+def listable(studies: list[CaseStudyPage]) -> list[CaseStudyPage]:
+    """As ``listable_case_studies`` for live case studies in hand (a list the worker kept), by this request's
+    own read of the restrictions."""
+    sections = [restriction.page.path for restriction in _section_restrictions()]
+    return [study for study in studies if not study.path.startswith(tuple(sections))]
 
 
 class CaseStudyIndexPage(BasePage):
@@ -80,17 +97,23 @@ class CaseStudyIndexPage(BasePage):
 
     def get_context(self, request: HttpRequest, *args: Any, **kwargs: Any) -> dict[str, Any]:
         context = super().get_context(request, *args, **kwargs)
-        # Listed with teaser fields only; a lock marks those this reader cannot open.
-        studies = list(
-            listable_case_studies()
+        # Listed with teaser fields only; a lock marks those this reader cannot open. The live case studies
+        # are the same for every reader: kept by the worker until the content changes, and filtered by this
+        # request's restrictions (a section's, then each study's own tier for the lock).
+        studies = listable(worker_memo.kept("case_studies.listing", self.pk, self._read_studies))
+        readable = readable_by(studies, request)
+        context["case_studies"] = [(study, readable[study.pk]) for study in studies]
+        return context
+
+    def _read_studies(self) -> list[CaseStudyPage]:
+        return list(
+            CaseStudyPage.objects.live()
             .child_of(self)
+            .defer(*MEMBER_ONLY_FIELDS)
             .select_related("local_authority")
             .prefetch_related("topics")
             .order_by("-published_date", "title")
         )
-        readable = readable_by(studies, request)
-        context["case_studies"] = [(study, readable[study.pk]) for study in studies]
-        return context
 
     def search_document(self) -> None:
         """Not in search: a listing of case studies, each found on its own."""

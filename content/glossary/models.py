@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from itertools import groupby
 from typing import Any
 
 from django import forms
@@ -47,15 +46,29 @@ class GlossaryIndexPage(BasePage):
 
     content_panels = [*BasePage.content_panels, FieldPanel("intro")]
 
-    def get_definitions(self):
-        return public_pages(DefinitionPage).child_of(self).order_by("title")
+    def get_definitions(self) -> list[DefinitionPage]:
+        """The public terms, by title: the live ones are the same for every reader, kept by the worker until the
+        content changes, and filtered by this request's own read of the view restrictions."""
+        terms = worker_memo.kept("glossary.terms", self.pk, self._read_definitions)
+        return [term for term in terms if request_memo.is_public(term)]
+
+    def _read_definitions(self) -> list[DefinitionPage]:
+        return list(
+            DefinitionPage.objects.live()
+            .child_of(self)
+            .only(*LINK_COLUMNS, "short_definition", "also_known_as")
+            .order_by("title")
+        )
 
     def get_context(self, request: HttpRequest, *args: Any, **kwargs: Any) -> dict[str, Any]:
         context = super().get_context(request, *args, **kwargs)
-        definitions = list(self.get_definitions())
-        groups = [
-            (letter, list(terms)) for letter, terms in groupby(definitions, key=lambda d: initial_letter(d.title))
-        ]
+        definitions = self.get_definitions()
+        # One section per initial, "#" (numbers and symbols) first: by title, "1 in 4" sorts before "A" but
+        # "¼ rule" after "Z", and grouping them as they come made two "#" sections with one id.
+        by_letter: dict[str, list[DefinitionPage]] = {}
+        for term in definitions:
+            by_letter.setdefault(initial_letter(term.title), []).append(term)
+        groups = sorted(by_letter.items(), key=lambda group: (group[0] != "#", group[0]))
         present = {letter for letter, _ in groups}
         context["letter_groups"] = groups
         context["alphabet"] = [(letter, letter in present) for letter in "ABCDEFGHIJKLMNOPQRSTUVWXYZ"]

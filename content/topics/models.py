@@ -7,8 +7,7 @@ from operator import attrgetter
 from typing import Any
 
 from django.db import models
-from django.http import HttpRequest
-from django.shortcuts import get_object_or_404
+from django.http import Http404, HttpRequest
 from django.template.response import TemplateResponse
 
 from wagtail.admin.panels import FieldPanel
@@ -16,8 +15,8 @@ from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.models import Page
 from wagtail.search import index
 
+from content.core import request_memo, worker_memo
 from content.core.models import BasePage
-from content.core.privacy import public_pages
 
 
 class Topic(index.Indexed, models.Model):
@@ -71,24 +70,46 @@ def prefetch_topics(pages: list[Page]) -> None:
 
 
 def pages_on_topic(topic: Topic, request: HttpRequest) -> dict[str, list]:
-    """Public pages tagged with the topic, grouped by kind, newest first; case studies as teasers."""
-    from content.blog.models import BlogPage
-    from content.case_studies.models import listable_case_studies
+    """Public pages tagged with the topic, grouped by kind, newest first; case studies as teasers.
+
+    The live pages are the same for every reader: kept by the worker until the content changes, and
+    filtered by this request's own read of the view restrictions (a case study's tier only locks its card).
+    """
+    from content.case_studies.models import listable
     from content.core.privacy import readable_by
+
+    kept = worker_memo.kept("topic.pages", topic.pk, lambda: _read_pages_on_topic(topic))
+    case_studies = listable(kept["case_studies"])
+    readable = readable_by(case_studies, request)
+    return {
+        "case_studies": [(study, readable[study.pk]) for study in case_studies],
+        **{name: [page for page in kept[name] if request_memo.is_public(page)] for name in PUBLIC_KINDS},
+    }
+
+
+PUBLIC_KINDS = ("papers", "blog_posts", "definitions")
+
+
+def _read_pages_on_topic(topic: Topic) -> dict[str, list]:
+    from content.blog.models import BlogPage
+    from content.case_studies.models import MEMBER_ONLY_FIELDS, CaseStudyPage
     from content.glossary.models import DefinitionPage
     from content.papers.models import PaperPage
 
     case_studies = list(
-        listable_case_studies().filter(topics=topic).select_related("local_authority").order_by("-published_date")
+        CaseStudyPage.objects.live()
+        .filter(topics=topic)
+        .defer(*MEMBER_ONLY_FIELDS)
+        .select_related("local_authority")
+        .order_by("-published_date")
     )
-    papers = list(public_pages(PaperPage).filter(topics=topic).select_related("report").order_by("-release_date"))
+    papers = list(PaperPage.objects.live().filter(topics=topic).select_related("report").order_by("-release_date"))
     prefetch_topics([*case_studies, *papers])  # the cards' topic tags
-    readable = readable_by(case_studies, request)
     return {
-        "case_studies": [(study, readable[study.pk]) for study in case_studies],
+        "case_studies": case_studies,
         "papers": papers,
-        "blog_posts": list(public_pages(BlogPage).filter(topics=topic).order_by("-date")),
-        "definitions": list(public_pages(DefinitionPage).filter(topics=topic).order_by("title")),
+        "blog_posts": list(BlogPage.objects.live().filter(topics=topic).order_by("-date")),
+        "definitions": list(DefinitionPage.objects.live().filter(topics=topic).order_by("title")),
     }
 
 
@@ -112,7 +133,9 @@ class TopicIndexPage(RoutablePageMixin, BasePage):
 
     @path("<slug:slug>/", name="topic")
     def topic_route(self, request: HttpRequest, slug: str) -> TemplateResponse:
-        topic = get_object_or_404(Topic, slug=slug)
+        topic = worker_memo.kept_instance("topic", slug, lambda: Topic.objects.filter(slug=slug).first())
+        if topic is None:
+            raise Http404("No such topic")
         results = pages_on_topic(topic, request)
         return self.render(
             request,
@@ -122,7 +145,7 @@ class TopicIndexPage(RoutablePageMixin, BasePage):
 
     def get_context(self, request: HttpRequest, *args: Any, **kwargs: Any) -> dict[str, Any]:
         context = super().get_context(request, *args, **kwargs)
-        context["topics"] = Topic.objects.all()
+        context["topics"] = worker_memo.kept("topics.all", "all", lambda: list(Topic.objects.all()))
         return context
 
     def get_sitemap_urls(self, request: HttpRequest | None = None) -> list[dict[str, Any]]:

@@ -14,12 +14,13 @@ from django.test.utils import CaptureQueriesContext
 from wagtail.models import PageViewRestriction, Site
 
 from content.blog.models import BlogIndexPage, BlogRelatedPaper
+from content.case_studies.models import MEMBER_ONLY_FIELDS, Audience, CaseStudyIndexPage, CaseStudyPage
 from content.core import worker_memo
 from content.core.models import SiteSettings, for_serving
 from content.glossary.models import DefinitionPage, GlossaryIndexPage
 from content.papers.models import PaperSeriesPage
 from content.standard_pages.models import StandardPage
-from tests.factories import BlogPageFactory, DefinitionPageFactory, PersonFactory
+from tests.factories import BlogPageFactory, DefinitionPageFactory, PersonFactory, TopicFactory
 from tests.helpers import soup
 
 pytestmark = pytest.mark.django_db
@@ -291,6 +292,52 @@ def test_every_kept_list_is_filtered_again_by_the_requests_own_restrictions(clie
         PageViewRestriction.objects.create(page=page, restriction_type=PageViewRestriction.LOGIN)
     stale(old)
     assert shown() == dict.fromkeys(shown(), False)
+
+
+def test_the_topic_page_glossary_and_case_study_list_are_filtered_again_by_the_requests_own_restrictions(client):
+    """Kept lists of the topic page (papers, posts, definitions, case studies), the glossary's terms and the
+    case-study list: pages restricted while the generation could not be replaced are not listed from them."""
+    topic = TopicFactory(name="Quillwork craft")
+    series = PaperSeriesPage.objects.get(slug="social-capital-2025")
+    paper = next(p for p in series.get_children().live().specific() if p.is_released)
+    post = BlogIndexPage.objects.get().get_children().live().first().specific
+    term = DefinitionPage.objects.get(slug="social-capital")
+    study = CaseStudyPage.objects.live().filter(audience=Audience.MEMBERS).first()
+    for page in (paper, post, term, study):
+        page.topics.add(topic)
+        page.save_revision().publish()
+
+    def card_titles(url: str, selector: str = ".card__title a") -> set[str]:
+        return {a.get_text(strip=True) for a in soup(client.get(url)).select(selector)}
+
+    def shown() -> dict[str, bool]:
+        on_topic = card_titles(f"/topics/{topic.slug}/")
+        return {
+            **{f"topic: {page.title}": page.title in on_topic for page in (paper, post, term, study)},
+            "glossary": term.title in card_titles("/definitions/", "dt a"),
+            "case-study list": study.title in card_titles("/case-studies/"),
+        }
+
+    assert shown() == dict.fromkeys(shown(), True)
+    old = caches["default"].get(worker_memo.GENERATION_KEY)
+    for page in (paper, post, term, CaseStudyIndexPage.objects.get()):
+        PageViewRestriction.objects.create(page=page, restriction_type=PageViewRestriction.LOGIN)
+    stale(old)
+    assert shown() == dict.fromkeys(shown(), False)
+
+
+def test_a_kept_case_study_list_holds_no_member_only_text(client):
+    """A listing keeps teasers only: the worker's copy of a case study has no member-only field loaded."""
+    client.get("/case-studies/")
+    request_started.send(sender=None)
+    try:
+        kept = CaseStudyIndexPage.objects.get()
+        studies = worker_memo.kept("case_studies.listing", kept.pk, lambda: pytest.fail("not kept"))
+    finally:
+        request_finished.send(sender=None)
+    assert studies
+    for study in studies:
+        assert not set(MEMBER_ONLY_FIELDS) & set(study.__dict__), "member-only text held in the worker's memory"
 
 
 def test_a_kept_pages_blocks_are_its_own_in_each_request():

@@ -49,6 +49,20 @@ def test_terms_that_start_with_a_number_or_symbol_are_reached_from_the_a_to_z(cl
     assert html.find(id="letter-#") is None, "an id with '#' in it"
 
 
+def test_numbers_and_symbols_that_sort_before_a_and_after_z_share_one_section(client):
+    """By title, "20-minute…" sorts before "A" but "~…" after "Z": grouped as they came, two "#" sections with
+    one id (and two "#" entries in the strip)."""
+    glossary = GlossaryIndexPage.objects.get()
+    for title in ("20-minute neighbourhood", "~Tilde rule"):
+        DefinitionPageFactory(parent=glossary, title=title).save_revision().publish()
+    html = soup(client.get(glossary.url))
+    assert len(html.select("#letter-symbols")) == 1
+    assert [a["href"] for a in html.select('nav[aria-label="Glossary A to Z"] a')].count("#letter-symbols") == 1
+    titles = [dt.get_text(strip=True) for dt in html.select("#letter-symbols dt")]
+    assert titles == ["20-minute neighbourhood", "~Tilde rule"]
+    assert html.select("section[data-glossary-group]")[0]["id"] == "letter-symbols"
+
+
 def test_term_page_has_definition_sources_related_terms_and_where_used(client):
     term = DefinitionPage.objects.get(slug="social-infrastructure")
     html = soup(client.get(term.url))
