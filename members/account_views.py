@@ -6,6 +6,8 @@ import time
 
 from allauth.account import app_settings as allauth_settings
 from allauth.account.adapter import get_adapter
+from allauth.account.internal.flows.login import perform_password_login
+from allauth.account.models import EmailAddress, Login
 from allauth.account.views import ConfirmEmailView, LogoutView
 from allauth.account.views import login as allauth_login
 
@@ -75,7 +77,8 @@ class HubConfirmEmailView(ConfirmEmailView):
     address has that person's mailbox receive a link for *their* account (the walk-through of issue 9's
     finding 1 clicked exactly that). A link therefore confirms at once only in the browser that signed up
     (or while signed in to that account); anywhere else it asks for the account's password, which the
-    mailbox's owner does not know for an account they did not create.
+    mailbox's owner does not know for an account they did not create, and that one entry also signs the
+    reader in (``sign_in``), so another device asks for the password once, not again at the sign-in form.
     """
 
     def get(self, *args, **kwargs) -> HttpResponse:
@@ -128,12 +131,35 @@ class HubConfirmEmailView(ConfirmEmailView):
                 except ValidationError as exc:
                     user, error = None, exc.messages[0]
                 if user is not None and user.pk == self.object.email_address.user_id:
-                    return super().post(*args, **kwargs)
+                    response = super().post(*args, **kwargs)
+                    return self.sign_in(user) or response
             form.errors.pop("password", None)
             form.add_error("password", error)
             return self.render_to_response(self.get_context_data())
         self.request.session.pop(SIGNED_UP_SESSION_KEY, None)  # used once
         return super().post(*args, **kwargs)
+
+    def sign_in(self, user) -> HttpResponse | None:
+        """The password just given on this page signs the reader in, so they are not asked for it again.
+
+        allauth's ``ACCOUNT_LOGIN_ON_EMAIL_CONFIRMATION`` signs in only the browser that signed up: the link
+        alone must never be a way in, since it sits in a mailbox, mail scanners open it, and it may be
+        forwarded. Here the reader has also just given the account's password, checked by allauth with the
+        sign-in form's lock on failed attempts, which is all that the sign-in form would ask of them next.
+        So the password is taken as a sign-in, through allauth's own sign-in flow: the second factor is still
+        asked for when the account has one, and the usual signals, messages and redirect follow. Nothing is
+        signed in unless the address is now confirmed for that very account (an address confirmed by
+        another account first stays unconfirmed, and its page says so). No "Remember me" was offered, so
+        the session ends when the browser closes, as it does from the sign-in form left unticked: the other
+        device may be a borrowed one.
+        """
+        address = self.object.email_address
+        if not EmailAddress.objects.filter(pk=address.pk, user_id=user.pk, verified=True).exists():
+            return None
+        login = Login(user=user, email=address.email, redirect_url=self.get_next_url() or None)
+        response = perform_password_login(self.request, {"email": address.email}, login)
+        self.request.session.set_expiry(0)
+        return response
 
 
 def signed_up_here(request: HttpRequest, user_id: int) -> bool:
