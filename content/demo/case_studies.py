@@ -73,9 +73,9 @@ CASE_STUDIES = [
             "could offer.</p>"
             "<p>The results were recorded as neighbourhood asset maps, an "
             "[[term:asset-based-community-development|asset-based]] exercise that "
-            "listed people's skills, buildings, green spaces and informal networks. "
+            "listed people’s skills, buildings, green spaces and informal networks. "
             "They included tradespeople looking for work, a disused bowling green that "
-            "a residents' group wanted to turn into a growing space and a church hall "
+            "a residents’ group wanted to turn into a growing space and a church hall "
             "that stood empty most of the week.</p>"
             "<p>We then used the maps to change how the council spends. We:</p>"
             "<ul>"
@@ -140,7 +140,7 @@ CASE_STUDIES = [
     # ------------------------------------------------------------------
     {
         "slug": "barnsley-resident-grant-panels",
-        "title": "Resident grant panels in Barnsley's former mining villages",
+        "title": "Resident grant panels in Barnsley’s former mining villages",
         "local_authority_gss": "E08000016",
         "audience": "local_government",
         "summary": (
@@ -150,8 +150,8 @@ CASE_STUDIES = [
             "before, and turnout at decision events grew in the second year."
         ),
         "challenge": (
-            "<p>Many of Barnsley's villages grew up around collieries that closed in "
-            "the 1980s and 1990s. Miners' welfare halls, clubs and union branches once "
+            "<p>Many of Barnsley’s villages grew up around collieries that closed in "
+            "the 1980s and 1990s. Miners’ welfare halls, clubs and union branches once "
             "gave these communities a strong civic life; where those institutions have "
             "closed, fewer people now take part in local groups, and the same small "
             "circle of volunteers tends to run everything.</p>"
@@ -168,7 +168,7 @@ CASE_STUDIES = [
             "a pot of between £25,000 and £40,000 a year for two years, taken from "
             "existing ward budgets rather than new money.</p>"
             "<p>Each panel had eight to twelve residents, recruited through schools, "
-            "the miners' welfare, GP surgeries and a door-knocking exercise, with places "
+            "the miners’ welfare, GP surgeries and a door-knocking exercise, with places "
             "reserved for young people and for people who had never been involved in a "
             "community group. Ward councillors sat on panels as advisers without a "
             "vote.</p>"
@@ -229,7 +229,7 @@ CASE_STUDIES = [
     # ------------------------------------------------------------------
     {
         "slug": "lewisham-early-help-in-familiar-places",
-        "title": "Early help in familiar places: family practitioners in Lewisham's community venues",
+        "title": "Early help in familiar places: family practitioners in Lewisham’s community venues",
         "local_authority_gss": "E09000023",
         "audience": "members",
         "summary": (
@@ -238,11 +238,11 @@ CASE_STUDIES = [
             "grants. Families sought help earlier and were more willing to engage."
         ),
         "challenge": (
-            "<p>Like many London boroughs, Lewisham faces rising demand for children's "
+            "<p>Like many London boroughs, Lewisham faces rising demand for children’s "
             "social care and high costs when children become "
             "[[term:looked-after-children|looked after]], especially when no local "
             "placement is available. Practitioners reported that many families only "
-            "came to the council's attention at the point of crisis.</p>"
+            "came to the council’s attention at the point of crisis.</p>"
             "<p>Families told us they were wary of council buildings and worried that "
             "asking for help would lead to social workers at the door. At the same "
             "time, parent and toddler groups, food projects, faith groups and youth "
@@ -438,8 +438,8 @@ CASE_STUDIES = [
             "as opening hours and free use for resident groups, agreed with the "
             "organisation rather than imposed.</p>"
             "<p>The three buildings went to a community sports and wellbeing charity, "
-            "a residents' association working with a food project, and a young "
-            "people's arts organisation. Each is now developing as a "
+            "a residents’ association working with a food project, and a young "
+            "people’s arts organisation. Each is now developing as a "
             "[[term:community-anchor-organisations|community anchor]] for its area.</p>"
         ),
         "outcomes": (
@@ -481,12 +481,12 @@ CASE_STUDIES = [
     # ------------------------------------------------------------------
     {
         "slug": "blackpool-connecting-people-in-inner-wards",
-        "title": "Connecting people in Blackpool's inner wards",
+        "title": "Connecting people in Blackpool’s inner wards",
         "local_authority_gss": "E06000009",
         "audience": "local_government",
         "summary": (
-            "Blackpool Council's public health team funded community connectors to "
-            "link isolated residents in the town's inner wards with local groups. "
+            "Blackpool Council’s public health team funded community connectors to "
+            "link isolated residents in the town’s inner wards with local groups. "
             "Groups were supported to welcome newcomers, and many participants went on "
             "to volunteer."
         ),
@@ -510,10 +510,10 @@ CASE_STUDIES = [
             "met people informally at food banks, launderettes and drop-ins.</p>"
             "<p>Instead of handing over a leaflet, connectors went with people to their "
             "first session at a group, whether that was a fishing club, a choir, a "
-            "gardening project or a men's shed. They stayed in touch for up to twelve "
+            "gardening project or a men’s shed. They stayed in touch for up to twelve "
             "weeks.</p>"
             "<p>We also invested in the groups themselves. A small fund paid for "
-            "'welcome hosts' in 20 groups: members trained to greet newcomers and "
+            "‘welcome hosts’ in 20 groups: members trained to greet newcomers and "
             "introduce them to others. This was a deliberate effort to build "
             "[[term:bridging-social-capital|bridging social capital]] between "
             "long-standing residents and people new to the town.</p>"
@@ -659,7 +659,7 @@ CASE_STUDIES = [
             "residents evidence to make their own case to funders."
         ),
         "challenge": (
-            "<p>Gateshead's neighbourhood planning relied heavily on deprivation data, "
+            "<p>Gateshead’s neighbourhood planning relied heavily on deprivation data, "
             "which told the council where needs were greatest but little about the "
             "relationships and trust that help communities cope. Officers suspected "
             "that some deprived areas had strong local networks while others, "
@@ -694,7 +694,7 @@ CASE_STUDIES = [
         "outcomes": (
             "<p>The survey reached far more residents than previous council surveys in "
             "the same areas. It confirmed that bonding ties were strong in several "
-            "deprived neighbourhoods, but that linking social capital, residents' "
+            "deprived neighbourhoods, but that linking social capital, residents’ "
             "connections to people with power and resources, was weak almost "
             "everywhere. One relatively less deprived estate stood out for low trust "
             "and few places to meet.</p>"

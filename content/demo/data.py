@@ -16,7 +16,7 @@ HOME = {
     "hero_text": (
         "The hub is home to the national network for neighbourhood improvement: "
         "a place where councils, researchers and community organisations share "
-        "evidence and practice on improving England's most disadvantaged neighbourhoods."
+        "evidence and practice on improving England’s most disadvantaged neighbourhoods."
     ),
     "purpose": (
         "<p>The network brings together local authorities, community organisations, "
@@ -59,7 +59,7 @@ TOPICS = [
     {
         "slug": "children-and-families",
         "name": "Children and families",
-        "description": "How neighbourhoods and the organisations within them help families to thrive and reduce the need for crisis intervention in children's social care.",
+        "description": "How neighbourhoods and the organisations within them help families to thrive and reduce the need for crisis intervention in children’s social care.",
     },
     {
         "slug": "neighbourhood-regeneration",
@@ -98,7 +98,7 @@ ORGANISATIONS = [
         "slug": "neighbourhood-improvement-network",
         "name": "National Network for Neighbourhood Improvement",
         "url": "https://hub.example.org/",
-        "description": "A national network of councils, community organisations and researchers working to improve England's most disadvantaged neighbourhoods through evidence, practice sharing and peer support.",
+        "description": "A national network of councils, community organisations and researchers working to improve England’s most disadvantaged neighbourhoods through evidence, practice sharing and peer support.",
     },
     {
         "slug": "demos",
@@ -110,7 +110,7 @@ ORGANISATIONS = [
         "slug": "local-trust",
         "name": "Local Trust",
         "url": "https://localtrust.org.uk/",
-        "description": "A place-based funder that supports resident-led change, best known for the Big Local programme. Its research on 'left behind' neighbourhoods shaped the network's focus.",
+        "description": "A place-based funder that supports resident-led change, best known for the Big Local programme. Its research on ‘left behind’ neighbourhoods shaped the network’s focus.",
     },
     {
         "slug": "stoke-on-trent-city-council",
@@ -138,21 +138,21 @@ PEOPLE = [
         "name": "Tom Hargreaves",
         "job_title": "Head of Research",
         "organisation": "demos",
-        "bio": "Tom leads Demos's work on communities and place. He previously worked in local government policy in the North West and writes about social capital and public service reform.",
+        "bio": "Tom leads Demos’s work on communities and place. He previously worked in local government policy in the North West and writes about social capital and public service reform.",
     },
     {
         "slug": "amara-okafor",
         "name": "Amara Okafor",
         "job_title": "Senior Researcher",
         "organisation": "demos",
-        "bio": "Amara specialises in mixed-methods research on children's services and civil society. She leads the fieldwork for the Social Capital 2025 series.",
+        "bio": "Amara specialises in mixed-methods research on children’s services and civil society. She leads the fieldwork for the Social Capital 2025 series.",
     },
     {
         "slug": "priya-raman",
         "name": "Priya Raman",
         "job_title": "Head of Research and Learning",
         "organisation": "local-trust",
-        "bio": "Priya oversees Local Trust's research on resident-led change and social infrastructure, drawing on more than a decade of learning from Big Local areas.",
+        "bio": "Priya oversees Local Trust’s research on resident-led change and social infrastructure, drawing on more than a decade of learning from Big Local areas.",
     },
     {
         "slug": "gareth-lloyd",
@@ -166,21 +166,21 @@ PEOPLE = [
         "name": "Sophie Kerr",
         "job_title": "Policy and Practice Lead",
         "organisation": "neighbourhood-improvement-network",
-        "bio": "Sophie runs the network's practice groups and looks after the glossary. She is a former youth worker and neighbourhood manager.",
+        "bio": "Sophie runs the network’s practice groups and looks after the glossary. She is a former youth worker and neighbourhood manager.",
     },
     {
         "slug": "helen-booth",
         "name": "Helen Booth",
         "job_title": "Strategic Manager, Neighbourhood Regeneration",
         "organisation": "stoke-on-trent-city-council",
-        "bio": "Helen leads the council's neighbourhood regeneration programme and its work to develop a bottom-up approach to community wealth building across the six towns.",
+        "bio": "Helen leads the council’s neighbourhood regeneration programme and its work to develop a bottom-up approach to community wealth building across the six towns.",
     },
     {
         "slug": "daniel-mensah",
         "name": "Daniel Mensah",
         "job_title": "Service Manager, Early Help and Prevention",
         "organisation": "stoke-on-trent-city-council",
-        "bio": "Daniel is a qualified social worker who manages early help services for families and leads the council's partnerships with the voluntary and community sector.",
+        "bio": "Daniel is a qualified social worker who manages early help services for families and leads the council’s partnerships with the voluntary and community sector.",
     },
     {
         "slug": "rachel-dunmore",
@@ -194,14 +194,14 @@ PEOPLE = [
 SERIES = {
     "slug": "social-capital-2025",
     "title": "Social Capital 2025",
-    "intro": "A series of papers by Demos with Local Trust and the national network for neighbourhood improvement on why social capital matters for England's neighbourhoods, and what councils can do about it.",
+    "intro": "A series of papers by Demos with Local Trust and the national network for neighbourhood improvement on why social capital matters for England’s neighbourhoods, and what councils can do about it.",
     "description": (
         "<p>Social Capital 2025 brings together new analysis, fieldwork and practice "
         "from councils and community organisations to ask a simple question: what "
         "difference do relationships, trust and the places that sustain them make to "
         "the neighbourhoods that need improvement most? Each paper takes one part of "
         "that question, from how we measure social capital to what it means for "
-        "children's social care and local economies.</p>"
+        "children’s social care and local economies.</p>"
         "<p>The series is written by Demos with Local Trust and the network, and draws "
         "on our partnership with Stoke-on-Trent City Council. Papers are released "
         "through the year, each with a short summary, key findings and a downloadable "
@@ -215,7 +215,7 @@ PAPERS = [
     {
         "slug": "the-ties-that-bind",
         "title": "The ties that bind",
-        "subtitle": "Measuring social capital in England's neighbourhoods",
+        "subtitle": "Measuring social capital in England’s neighbourhoods",
         "summary": (
             "The opening paper in the series sets out what we mean by social capital, "
             "why it matters for neighbourhood improvement and how it can be measured "
@@ -239,7 +239,7 @@ PAPERS = [
                 "<p>Anyone who has worked in a struggling neighbourhood knows that two "
                 "places with the same income levels, the same housing stock and the same "
                 "unemployment rate can feel entirely different. In one, people know their "
-                "neighbours, a tenants' group meets every month and the local primary "
+                "neighbours, a tenants’ group meets every month and the local primary "
                 "school is a hub for parents. In the other, people keep to themselves, the "
                 "community centre closed years ago and nobody is quite sure who to call "
                 "when something goes wrong. The difference is what researchers call "
@@ -248,7 +248,7 @@ PAPERS = [
                 "<p>For neighbourhood improvement, this is not an abstract point. Public "
                 "services lean on social capital every day, whether it is a neighbour "
                 "checking on an older resident, a parent volunteering at a youth club or "
-                "a residents' association telling the council about fly-tipping before it "
+                "a residents’ association telling the council about fly-tipping before it "
                 "becomes a health hazard. When those ties fray, demand on services rises "
                 "and programmes designed from outside struggle to take root.</p>"
             )],
@@ -293,7 +293,7 @@ PAPERS = [
                 ],
             }],
             ["pull_quote", {
-                "quote": "Everyone round here would help you out. But if you want something from the council, you need to know someone who knows someone, and we don't.",
+                "quote": "Everyone round here would help you out. But if you want something from the council, you need to know someone who knows someone, and we don’t.",
                 "attribution": "Resident, focus group in a West Midlands neighbourhood",
             }],
             ["heading", {"text": "A practical measurement framework", "level": "h2"}],
@@ -351,7 +351,7 @@ PAPERS = [
             ["Defining social capital", "We use a widely accepted distinction between bonding, bridging and linking social capital. Bonding ties connect people who share characteristics and are often strong in close-knit communities. Bridging ties connect people across differences and help information and opportunities travel. Linking ties connect residents to institutions with power and resources. Each plays a different role. Strong bonding ties can sustain people through hardship, but on their own they can also reinforce isolation from wider opportunities. Our fieldwork suggests that bridging and, above all, linking ties are what most often distinguish neighbourhoods that are coping from those that are struggling."],
             ["Limits of existing data", "The English Indices of Deprivation remain the most widely used tool for targeting neighbourhood resources. They rank every small area in England across income, employment, education, health, crime, housing and living environment. But they say little about the social fabric of a place. National surveys that do ask about trust and belonging rarely have sample sizes large enough to say anything useful about a single neighbourhood. As a result, decisions about regeneration and prevention are frequently made with only half the picture, and the loss of community spaces or groups goes unrecorded until its effects show up in demand for services."],
             ["A practical framework", "We propose indicators under four headings: places to meet, participation, trust and connection to power. Most can be drawn from existing sources, including council asset registers, charity data, information held by local infrastructure organisations and resident panels. We recommend that indicators are always interpreted with residents, who can explain what the numbers miss, and that they are not used to produce league tables of neighbourhoods. The framework is intended as a starting point for local adaptation rather than a fixed standard, and the figures in this report are illustrative examples rather than findings."],
-            ["Recommendations", "Local authorities should map social infrastructure alongside deprivation when targeting regeneration and prevention spending; involve residents in collecting and interpreting neighbourhood data; and give particular attention to linking social capital by creating clear routes for residents to influence decisions. Funders and national government should support shared, open neighbourhood data on community spaces and organisations, so that every area can build a fuller picture at modest cost. The remaining papers in the series apply this framework to left behind neighbourhoods, children's social care, community wealth building and long-term place-based funding."],
+            ["Recommendations", "Local authorities should map social infrastructure alongside deprivation when targeting regeneration and prevention spending; involve residents in collecting and interpreting neighbourhood data; and give particular attention to linking social capital by creating clear routes for residents to influence decisions. Funders and national government should support shared, open neighbourhood data on community spaces and organisations, so that every area can build a fuller picture at modest cost. The remaining papers in the series apply this framework to left behind neighbourhoods, children’s social care, community wealth building and long-term place-based funding."],
         ],
     },
     # ------------------------------------------------------------------ 2
@@ -361,7 +361,7 @@ PAPERS = [
         "subtitle": "Where deprivation meets missing social infrastructure",
         "summary": (
             "This paper looks at neighbourhoods that combine high deprivation with poor "
-            "social infrastructure, the places Local Trust calls 'left behind'. It "
+            "social infrastructure, the places Local Trust calls ‘left behind’. It "
             "explains why the double disadvantage matters, what residents told us about "
             "the loss of places to meet, and what councils can do to rebuild."
         ),
@@ -398,7 +398,7 @@ PAPERS = [
             )],
             ["key_statistic", {
                 "figure": "225",
-                "label": "neighbourhoods in England identified by Local Trust and OCSI as 'left behind': highly deprived and lacking social infrastructure",
+                "label": "neighbourhoods in England identified by Local Trust and OCSI as ‘left behind’: highly deprived and lacking social infrastructure",
                 "source": "Local Trust and OCSI, Community Needs Index analysis (2019-2020)",
             }],
             ["heading", {"text": "What residents told us", "level": "h2"}],
@@ -406,21 +406,21 @@ PAPERS = [
                 "<p>Across our fieldwork sites, residents described the same sequence. A "
                 "building closes, perhaps a community centre whose lease was not renewed or "
                 "a pub converted into flats. The groups that met there, a lunch club, a "
-                "boxing club, a parents' coffee morning, try to find somewhere else and "
+                "boxing club, a parents’ coffee morning, try to find somewhere else and "
                 "often cannot. Within a couple of years, the people who ran them have "
                 "drifted away, and with them the informal knowledge of who needs help and "
                 "how to get it. [[term:social-infrastructure|Social infrastructure]] is "
                 "easy to lose and slow to rebuild.</p>"
             )],
             ["pull_quote", {
-                "quote": "When the centre shut we didn't just lose a building. We lost the place where you'd find out what was going on, and who to ask.",
+                "quote": "When the centre shut we didn’t just lose a building. We lost the place where you’d find out what was going on, and who to ask.",
                 "attribution": "Volunteer, community group in the East Midlands",
             }],
             ["chart", {
                 "title": "Illustrative count of community spaces per 10,000 residents by neighbourhood type",
                 "unit": "per 10,000 residents",
                 "alt": "Bar chart showing illustrative numbers of community spaces per 10,000 residents for three types of neighbourhood. Doubly disadvantaged neighbourhoods have about 3. Other deprived neighbourhoods have about 7. The England average is about 8.",
-                "caption": "Illustrative figures to show the pattern described in Local Trust's research; not official statistics.",
+                "caption": "Illustrative figures to show the pattern described in Local Trust’s research; not official statistics.",
                 "bars": [
                     ["Doubly disadvantaged", 3],
                     ["Other deprived areas", 7],
@@ -466,14 +466,14 @@ PAPERS = [
             )],
             ["references", [
                 {"text": "Local Trust and OCSI (2019) Left behind? Understanding communities on the edge. Local Trust.", "url": "https://www.learningfrombiglocal.org.uk/resources/left-behind-understanding-communities-on-the-edge"},
-                {"text": "All-Party Parliamentary Group for 'left behind' neighbourhoods (2020) Communities of trust: why we must invest in the social infrastructure of 'left behind' neighbourhoods. Local Trust.", "url": "https://localtrust.org.uk/insights/research/communities-of-trust-why-we-must-invest-in-the-social-infrastructure-of-left-behind-neighbourhoods"},
+                {"text": "All-Party Parliamentary Group for ‘left behind’ neighbourhoods (2020) Communities of trust: why we must invest in the social infrastructure of ‘left behind’ neighbourhoods. Local Trust.", "url": "https://localtrust.org.uk/insights/research/communities-of-trust-why-we-must-invest-in-the-social-infrastructure-of-left-behind-neighbourhoods"},
                 {"text": "Klinenberg, E. (2018) Palaces for the People: How Social Infrastructure Can Help Fight Inequality, Polarization, and the Decline of Civic Life. Crown.", "url": ""},
             ]],
         ],
         "report_sections": [
-            ["Introduction", "This report, the second in the Social Capital 2025 series, examines neighbourhoods that combine high levels of deprivation with poor social infrastructure. Drawing on Local Trust's research on left behind neighbourhoods and on fieldwork in network member areas, it explains why the combination matters, how residents experience the loss of shared spaces and organisations, and what local authorities, funders and community organisations can do to rebuild. We use the term left behind with care, recognising that many residents reject it, but we believe the underlying analysis is essential for anyone targeting neighbourhood improvement."],
+            ["Introduction", "This report, the second in the Social Capital 2025 series, examines neighbourhoods that combine high levels of deprivation with poor social infrastructure. Drawing on Local Trust’s research on left behind neighbourhoods and on fieldwork in network member areas, it explains why the combination matters, how residents experience the loss of shared spaces and organisations, and what local authorities, funders and community organisations can do to rebuild. We use the term left behind with care, recognising that many residents reject it, but we believe the underlying analysis is essential for anyone targeting neighbourhood improvement."],
             ["Understanding double disadvantage", "Deprivation measures describe what households lack: income, work, good health, decent housing. Social infrastructure describes what a neighbourhood has in common: places to meet, active organisations and connections to the wider world. Neighbourhoods that are short of both face a compounding problem. Residents have greater need for support and fewer routes to find it. Outside investment struggles because there are few local organisations able to receive and direct it. Over time, lower participation and trust make it harder still to organise. This combination, rather than deprivation alone, helps explain why some places have seen little benefit from successive regeneration programmes."],
-            ["Residents' experiences", "Residents in our fieldwork areas described how the closure of a single building could unravel a web of activity. Groups that lost their meeting place frequently folded within two years. Volunteers described feeling that the neighbourhood had been forgotten, and some described a loss of confidence that anything could change. At the same time, we found striking examples of resilience: residents running activities from kitchens, church halls and school playgrounds, and small groups that had grown into organisations employing local people."],
+            ["Residents’ experiences", "Residents in our fieldwork areas described how the closure of a single building could unravel a web of activity. Groups that lost their meeting place frequently folded within two years. Volunteers described feeling that the neighbourhood had been forgotten, and some described a loss of confidence that anything could change. At the same time, we found striking examples of resilience: residents running activities from kitchens, church halls and school playgrounds, and small groups that had grown into organisations employing local people."],
             ["Routes to rebuilding", "Community anchor organisations were central to almost every successful example we found. Controlled by residents and rooted in place, they provide a home for other groups and a trusted link with public agencies. Community asset transfer can give such organisations a base, but only where it comes with repairs, a realistic business plan and a period of shared risk. Lighter-touch measures, such as small grants and shared-use agreements for schools and libraries, can quickly reopen space for activity while longer-term plans are developed."],
             ["Recommendations", "Councils should identify doubly disadvantaged neighbourhoods using both deprivation data and local knowledge of civic assets; assess social value before disposing of community buildings; and prefer long-term, resident-led investment over short competitive funding rounds. Funders should design place-based programmes that do not require communities to have capacity before they can receive support. National government should ensure that future neighbourhood renewal policy explicitly targets social infrastructure as well as economic need. Community organisations, for their part, can help by recording what spaces and groups exist in their area and sharing that knowledge with councils."],
         ],
@@ -482,11 +482,11 @@ PAPERS = [
     {
         "slug": "safe-at-home",
         "title": "Safe at home",
-        "subtitle": "Social infrastructure, the voluntary sector and children's social care",
+        "subtitle": "Social infrastructure, the voluntary sector and children’s social care",
         "summary": (
             "Neighbourhoods with a stronger voluntary and community sector and better "
             "social infrastructure tend to see fewer children needing crisis intervention. "
-            "This paper explores why, what it means for councils facing rising children's "
+            "This paper explores why, what it means for councils facing rising children’s "
             "social care costs, and how early help can be built with communities."
         ),
         "release_date": "2025-07-08",
@@ -495,15 +495,15 @@ PAPERS = [
         "partners": ["demos", "local-trust", "neighbourhood-improvement-network", "stoke-on-trent-city-council"],
         "topics": ["children-and-families", "social-infrastructure", "local-government-finance", "volunteering-and-civil-society"],
         "key_findings": [
-            "Areas with more social infrastructure and a stronger voluntary and community sector tend to have fewer children needing crisis intervention from children's social care.",
-            "The average annual cost to a local authority of a child's residential placement is £281,000, so even small reductions in crisis demand free up significant resources.",
+            "Areas with more social infrastructure and a stronger voluntary and community sector tend to have fewer children needing crisis intervention from children’s social care.",
+            "The average annual cost to a local authority of a child’s residential placement is £281,000, so even small reductions in crisis demand free up significant resources.",
             "Families are more likely to accept early help when it is offered by trusted local organisations rather than statutory services alone.",
             "Councils can strengthen prevention by funding community organisations for the long term and involving them in designing family support.",
         ],
         "body": [
-            ["heading", {"text": "The pressure on children's social care", "level": "h2"}],
+            ["heading", {"text": "The pressure on children’s social care", "level": "h2"}],
             ["paragraph", (
-                "<p>Children's social care has become one of the largest and fastest-growing "
+                "<p>Children’s social care has become one of the largest and fastest-growing "
                 "pressures on council budgets. The number of "
                 "[[term:looked-after-children|looked-after children]] in England has risen "
                 "over the past decade, and the cost of care has risen faster still, driven "
@@ -515,14 +515,14 @@ PAPERS = [
             )],
             ["key_statistic", {
                 "figure": "£281,000",
-                "label": "average annual cost to a local authority of a child's residential placement",
+                "label": "average annual cost to a local authority of a child’s residential placement",
                 "source": "Demos, Local Trust and the national network for neighbourhood improvement, Social Capital 2025",
             }],
             ["paragraph", (
                 "<p>Behind that figure are children whose lives have been disrupted, often "
                 "placed many miles from their school, friends and family. Nobody argues that "
                 "residential care is never the right answer. But there is broad agreement, "
-                "reflected in the Independent Review of Children's Social Care, that too "
+                "reflected in the Independent Review of Children’s Social Care, that too "
                 "many families reach crisis point without having received help early "
                 "enough, and that support rooted in communities is a large part of the "
                 "answer.</p>"
@@ -539,7 +539,7 @@ PAPERS = [
                 "<p>Community organisations offer parents somewhere to go before problems "
                 "become emergencies: a baby group where a health visitor drops in, a food "
                 "club where someone notices that a family is struggling, a youth project "
-                "that keeps a teenager out of harm's way. They also help build the "
+                "that keeps a teenager out of harm’s way. They also help build the "
                 "[[term:bonding-social-capital|bonding]] and "
                 "[[term:bridging-social-capital|bridging]] ties that give families a "
                 "network to fall back on.</p>"
@@ -554,12 +554,12 @@ PAPERS = [
                 ],
             }],
             ["pull_quote", {
-                "quote": "Families will walk through the door of the community centre long before they will pick up the phone to children's services. That's where early help has to start.",
+                "quote": "Families will walk through the door of the community centre long before they will pick up the phone to children’s services. That’s where early help has to start.",
                 "attribution": "Family support worker, Stoke-on-Trent",
             }],
             ["heading", {"text": "Building early help with communities", "level": "h2"}],
             ["paragraph", (
-                "<p>In Stoke-on-Trent, the council's early help service has been working "
+                "<p>In Stoke-on-Trent, the council’s early help service has been working "
                 "with community organisations to bring family support into familiar local "
                 "settings. Rather than commissioning a single provider for the whole city, "
                 "the approach funds a mix of [[term:community-anchor-organisations|community "
@@ -576,7 +576,7 @@ PAPERS = [
                     ["Universal", "Play groups, youth clubs, community activities", "Voluntary and community groups, schools", "Low"],
                     ["Emerging needs", "Parenting support, mentoring, debt advice", "Community organisations with early help teams", "Low to medium"],
                     ["Complex needs", "Family support plan, targeted intervention", "Council early help and partners", "Medium"],
-                    ["Significant harm", "Child protection, care proceedings", "Children's social care", "High"],
+                    ["Significant harm", "Child protection, care proceedings", "Children’s social care", "High"],
                     ["Care", "Foster care or residential placement", "Council and independent providers", "Very high"],
                 ],
             }],
@@ -584,7 +584,7 @@ PAPERS = [
             ["paragraph", (
                 "<p>We recommend that councils:</p>"
                 "<ul><li>treat investment in social infrastructure as part of their "
-                "children's services strategy, not a separate community budget;</li>"
+                "children’s services strategy, not a separate community budget;</li>"
                 "<li>fund community organisations on multi-year terms to deliver "
                 "[[term:early-intervention|early intervention]], with light-touch reporting "
                 "focused on relationships and outcomes;</li>"
@@ -594,18 +594,18 @@ PAPERS = [
                 "weakest.</li></ul>"
             )],
             ["references", [
-                {"text": "MacAlister, J. (2022) The Independent Review of Children's Social Care: Final Report. Independent Review of Children's Social Care.", "url": ""},
-                {"text": "Competition and Markets Authority (2022) Children's social care market study: final report. CMA.", "url": ""},
+                {"text": "MacAlister, J. (2022) The Independent Review of Children’s Social Care: Final Report. Independent Review of Children’s Social Care.", "url": ""},
+                {"text": "Competition and Markets Authority (2022) Children’s social care market study: final report. CMA.", "url": ""},
                 {"text": "Allen, G. (2011) Early Intervention: The Next Steps. HM Government.", "url": ""},
                 {"text": "Children Act 1989. legislation.gov.uk.", "url": "https://www.legislation.gov.uk/ukpga/1989/41/contents"},
             ]],
         ],
         "report_sections": [
-            ["Introduction", "This report, the third in the Social Capital 2025 series, explores the relationship between neighbourhood social infrastructure, the presence of the voluntary and community sector, and demand for children's social care. It is written by Demos with Local Trust and the national network for neighbourhood improvement, with practice input from Stoke-on-Trent City Council's early help service. Its starting point is the growing financial and human cost of crisis intervention, and the widely shared view that many families reach crisis without having received the help they needed earlier."],
-            ["The cost of crisis", "Spending on children's social care has grown rapidly in recent years, driven by rising numbers of children in care, the increasing complexity of their needs and a shortage of foster carers that has increased reliance on residential placements. The average annual cost to a local authority of a child's residential placement is £281,000. Placements are frequently made far from a child's home area, separating children from school, friends and family. The cost of these placements limits what councils can spend on family support and preventive services, creating a cycle in which crisis demand crowds out the help that might reduce it."],
+            ["Introduction", "This report, the third in the Social Capital 2025 series, explores the relationship between neighbourhood social infrastructure, the presence of the voluntary and community sector, and demand for children’s social care. It is written by Demos with Local Trust and the national network for neighbourhood improvement, with practice input from Stoke-on-Trent City Council’s early help service. Its starting point is the growing financial and human cost of crisis intervention, and the widely shared view that many families reach crisis without having received the help they needed earlier."],
+            ["The cost of crisis", "Spending on children’s social care has grown rapidly in recent years, driven by rising numbers of children in care, the increasing complexity of their needs and a shortage of foster carers that has increased reliance on residential placements. The average annual cost to a local authority of a child’s residential placement is £281,000. Placements are frequently made far from a child’s home area, separating children from school, friends and family. The cost of these placements limits what councils can spend on family support and preventive services, creating a cycle in which crisis demand crowds out the help that might reduce it."],
             ["Neighbourhoods and prevention", "Our analysis found that neighbourhoods with stronger social infrastructure and more voluntary and community sector activity tend to see fewer children needing crisis intervention, after accounting for deprivation. We treat this as an association rather than proof of cause. Interviews with parents and practitioners suggest several mechanisms: community organisations provide accessible, non-stigmatising places to seek help; they notice signs of strain early; they help families build networks of support; and they give young people safe activities and trusted adults outside the home."],
-            ["Practice in Stoke-on-Trent", "Stoke-on-Trent City Council's early help service has begun to fund a mix of community anchor organisations and smaller local groups across the city, with social workers and family practitioners spending part of each week in community settings. Early feedback from practitioners points to earlier referrals and improved engagement with families who had previously avoided statutory services. A fuller evaluation will be needed before drawing firm conclusions about outcomes or savings. The council and the network plan to track referral patterns, family feedback and the stability of community partners over the next three years, and to publish what they learn, including what does not work."],
-            ["Recommendations", "Councils should treat investment in social infrastructure as part of their strategy for children and families; fund community organisations on multi-year terms to deliver early help; co-locate practitioners in trusted community settings; and use neighbourhood data on deprivation and social infrastructure to target prevention. National government should recognise the role of community organisations in the reform of children's social care and ensure that funding for family help reaches them on a stable, long-term basis. Above all, prevention should be designed with families and the organisations they trust, not simply delivered to them."],
+            ["Practice in Stoke-on-Trent", "Stoke-on-Trent City Council’s early help service has begun to fund a mix of community anchor organisations and smaller local groups across the city, with social workers and family practitioners spending part of each week in community settings. Early feedback from practitioners points to earlier referrals and improved engagement with families who had previously avoided statutory services. A fuller evaluation will be needed before drawing firm conclusions about outcomes or savings. The council and the network plan to track referral patterns, family feedback and the stability of community partners over the next three years, and to publish what they learn, including what does not work."],
+            ["Recommendations", "Councils should treat investment in social infrastructure as part of their strategy for children and families; fund community organisations on multi-year terms to deliver early help; co-locate practitioners in trusted community settings; and use neighbourhood data on deprivation and social infrastructure to target prevention. National government should recognise the role of community organisations in the reform of children’s social care and ensure that funding for family help reaches them on a stable, long-term basis. Above all, prevention should be designed with families and the organisations they trust, not simply delivered to them."],
         ],
     },
     # ------------------------------------------------------------------ 4
@@ -615,7 +615,7 @@ PAPERS = [
         "subtitle": "Community wealth building and neighbourhood regeneration in Stoke-on-Trent",
         "summary": (
             "Community wealth building is usually described as a strategy for anchor "
-            "institutions. Drawing on the network's work with Stoke-on-Trent City "
+            "institutions. Drawing on the network’s work with Stoke-on-Trent City "
             "Council, this paper argues for a bottom-up approach that starts in "
             "neighbourhoods and treats social capital as part of local wealth."
         ),
@@ -626,7 +626,7 @@ PAPERS = [
         "topics": ["community-wealth-building", "neighbourhood-regeneration", "community-power", "local-government-finance"],
         "key_findings": [
             "Community wealth building works best when anchor institution strategies are matched by investment in neighbourhood-level organisations that can benefit from them.",
-            "A bottom-up approach in Stoke-on-Trent has begun with residents' own priorities for their neighbourhoods rather than a city-wide procurement plan.",
+            "A bottom-up approach in Stoke-on-Trent has begun with residents’ own priorities for their neighbourhoods rather than a city-wide procurement plan.",
             "Social value commitments in contracts are more meaningful when community organisations help to define and monitor them.",
             "Community ownership of land and buildings gives neighbourhoods a lasting stake in regeneration.",
         ],
@@ -669,7 +669,7 @@ PAPERS = [
                 "to be grown and protected alongside jobs and income.</p>"
             )],
             ["pull_quote", {
-                "quote": "We had a community wealth building strategy on paper. What we didn't have was a way for people on our estates to see themselves in it.",
+                "quote": "We had a community wealth building strategy on paper. What we didn’t have was a way for people on our estates to see themselves in it.",
                 "attribution": "Helen Booth, Stoke-on-Trent City Council",
             }],
             ["paragraph", (
@@ -687,7 +687,7 @@ PAPERS = [
                 "caption": "Top-down and bottom-up approaches to community wealth building compared (illustrative)",
                 "columns": ["Feature", "Anchor-led (top-down)", "Neighbourhood-led (bottom-up)"],
                 "rows": [
-                    ["Starting point", "Anchor spending and employment data", "Residents' priorities and local assets"],
+                    ["Starting point", "Anchor spending and employment data", "Residents’ priorities and local assets"],
                     ["Main levers", "Procurement, recruitment, land", "Community ownership, local enterprise, social value"],
                     ["Who decides", "Anchor institution leaders", "Residents with council and anchors"],
                     ["Typical timescale", "Two to five years", "Five to ten years or more"],
@@ -724,12 +724,12 @@ PAPERS = [
             )],
             ["references", [
                 {"text": "Centre for Local Economic Strategies (2019) Community wealth building 2019: theory, practice and next steps. CLES.", "url": "https://cles.org.uk/community-wealth-building/"},
-                {"text": "Kretzmann, J. P. and McKnight, J. L. (1993) Building Communities from the Inside Out: A Path Toward Finding and Mobilizing a Community's Assets. ACTA Publications.", "url": ""},
+                {"text": "Kretzmann, J. P. and McKnight, J. L. (1993) Building Communities from the Inside Out: A Path Toward Finding and Mobilizing a Community’s Assets. ACTA Publications.", "url": ""},
                 {"text": "Public Services (Social Value) Act 2012. legislation.gov.uk.", "url": "https://www.legislation.gov.uk/ukpga/2012/3/enacted"},
             ]],
         ],
         "report_sections": [
-            ["Introduction", "This report, the fourth in the Social Capital 2025 series, examines community wealth building through the lens of neighbourhoods. It draws on the network's partnership with Stoke-on-Trent City Council, which has been developing a bottom-up approach to community wealth building and neighbourhood regeneration. The report is written by Demos with Local Trust and the national network for neighbourhood improvement, with input from the Centre for Local Economic Strategies. It argues that community wealth building reaches its potential only when strategies led by anchor institutions are matched by investment in the social capital and organisations of the neighbourhoods they aim to benefit."],
+            ["Introduction", "This report, the fourth in the Social Capital 2025 series, examines community wealth building through the lens of neighbourhoods. It draws on the network’s partnership with Stoke-on-Trent City Council, which has been developing a bottom-up approach to community wealth building and neighbourhood regeneration. The report is written by Demos with Local Trust and the national network for neighbourhood improvement, with input from the Centre for Local Economic Strategies. It argues that community wealth building reaches its potential only when strategies led by anchor institutions are matched by investment in the social capital and organisations of the neighbourhoods they aim to benefit."],
             ["Community wealth building in context", "Community wealth building seeks to change how local economies work by directing the spending, employment and assets of anchor institutions towards local benefit. Its five commonly described pillars are progressive procurement, fair employment, socially productive use of land and property, finance that stays local, and plural ownership of the economy. Across the UK, councils have used it to increase local spending and to support co-operatives and social enterprises. However, practitioners report that the most disadvantaged neighbourhoods often lack the organisations needed to benefit from these changes. Without deliberate action, the gains from anchor strategies can flow mainly to areas that already have strong local businesses and active civil society."],
             ["A bottom-up approach", "In Stoke-on-Trent, the city council has begun with neighbourhood conversations about what residents value and want to change, drawing on asset-based community development. These conversations informed three strands of work: defining and monitoring social value commitments with neighbourhood organisations; exploring community asset transfer of buildings that could host local enterprise and activity; and piloting small neighbourhood funds allocated through participatory budgeting. Social capital is treated as part of local wealth, to be grown alongside jobs and income. Ward councillors have played an important role as connectors between residents and council services."],
             ["Emerging lessons", "Early experience suggests that engagement grows when residents see their priorities acted on, that social value commitments are more meaningful when community organisations help shape them, and that community ownership gives neighbourhoods a lasting stake in regeneration. The approach is slower than anchor-led strategies and its economic impact is not yet measurable. Figures presented in this report are illustrative descriptions of engagement rather than evaluated outcomes. The council has also learned that internal processes, from finance to property management, need to adapt if neighbourhood-led work is to move at the pace residents expect."],
@@ -797,7 +797,7 @@ PAPERS = [
                 "attribution": "Resident and partnership chair, North West England",
             }],
             ["chart", {
-                "title": "Illustrative share of residents' time spent on different activities over a ten-year funding programme",
+                "title": "Illustrative share of residents’ time spent on different activities over a ten-year funding programme",
                 "unit": "%",
                 "alt": "Bar chart of an illustrative ten-year programme showing the percentage of partnership effort spent on building relationships and capacity falling over time while effort on delivering projects rises: relationships and capacity 70 per cent in years one to two, 45 per cent in years three to five and 25 per cent in years six to ten; delivering projects 30 per cent, 55 per cent and 75 per cent in the same periods.",
                 "caption": "Illustrative figures showing a typical pattern; not drawn from a specific evaluation.",
@@ -815,7 +815,7 @@ PAPERS = [
                 "[[term:bridging-social-capital|bridging ties]] as residents from different "
                 "backgrounds debate priorities together. Done as a one-off, it risks "
                 "becoming a beauty contest in which the best-organised groups win. Our "
-                "members' experience suggests it works best as the first step in a longer "
+                "members’ experience suggests it works best as the first step in a longer "
                 "relationship, with support for groups before and after the vote.</p>"
             )],
             ["table", {
@@ -834,7 +834,7 @@ PAPERS = [
                 "<p>Councils face real constraints. Annual budget cycles, ring-fenced "
                 "grants and rising statutory demand make long-term commitments difficult. "
                 "Yet several of our members have found ways to do it: pooling small "
-                "amounts from public health, children's services and regeneration into a "
+                "amounts from public health, children’s services and regeneration into a "
                 "single neighbourhood fund; agreeing multi-year grants with "
                 "[[term:voluntary-and-community-sector|voluntary and community sector]] "
                 "partners; and measuring preventive returns over five years rather than "
@@ -842,19 +842,19 @@ PAPERS = [
                 "and backing a dedicated endowment for the most disadvantaged "
                 "neighbourhoods.</p>"
                 "<p>None of this requires councils to stop measuring results. It requires them to measure the right things over the right timescale: "
-                "growth in local organisations, in residents' skills and confidence, and "
+                "growth in local organisations, in residents’ skills and confidence, and "
                 "in the relationships that allow communities to act for themselves.</p>"
             )],
             ["references", [
                 {"text": "Local Trust and OCSI (2019) Left behind? Understanding communities on the edge. Local Trust.", "url": "https://www.learningfrombiglocal.org.uk/resources/left-behind-understanding-communities-on-the-edge"},
-                {"text": "All-Party Parliamentary Group for 'left behind' neighbourhoods (2020) Communities of trust: why we must invest in the social infrastructure of 'left behind' neighbourhoods. Local Trust.", "url": "https://localtrust.org.uk/insights/research/communities-of-trust-why-we-must-invest-in-the-social-infrastructure-of-left-behind-neighbourhoods"},
+                {"text": "All-Party Parliamentary Group for ‘left behind’ neighbourhoods (2020) Communities of trust: why we must invest in the social infrastructure of ‘left behind’ neighbourhoods. Local Trust.", "url": "https://localtrust.org.uk/insights/research/communities-of-trust-why-we-must-invest-in-the-social-infrastructure-of-left-behind-neighbourhoods"},
                 {"text": "Putnam, R. D. (2000) Bowling Alone: The Collapse and Revival of American Community. Simon & Schuster.", "url": ""},
             ]],
         ],
         "report_sections": [
             ["Introduction", "This report, the fifth in the Social Capital 2025 series, examines how funding for neighbourhood improvement is designed and distributed, and how different approaches affect the growth of social capital. It is written by Demos with Local Trust and the national network for neighbourhood improvement. We argue that competitive, short-term funding systematically disadvantages the neighbourhoods that most need investment, and that long-term, resident-led place-based funding offers a better route to lasting change. We also consider what this means for local government finance, where annual budget cycles make long-term commitments hard to sustain."],
             ["The limits of competition", "Competitive funding rounds reward capacity: experienced bid writers, established organisations and existing relationships with funders. Neighbourhoods that are both deprived and short of social infrastructure rarely have these, so they tend to receive less. Short funding periods also make it hard for new groups to become established, and encourage organisations to chase funding priorities rather than respond to residents. The result can be a cycle in which well-resourced places attract further investment while others fall further behind. Competition can also set neighbouring groups against each other when collaboration would serve residents better."],
-            ["Learning from long-term funding", "Long-term programmes in which residents control decisions, such as Local Trust's Big Local programme, show the value of patience. In the early years, much effort goes into building relationships, trust and confidence. Over time, residents develop skills in governance and negotiation, local groups grow into anchor organisations, and neighbourhoods acquire assets. These are the foundations of linking social capital, which connects residents to decision makers and resources. These gains are rarely visible in the first two or three years, which is why short evaluation periods tend to understate the value of patient funding."],
+            ["Learning from long-term funding", "Long-term programmes in which residents control decisions, such as Local Trust’s Big Local programme, show the value of patience. In the early years, much effort goes into building relationships, trust and confidence. Over time, residents develop skills in governance and negotiation, local groups grow into anchor organisations, and neighbourhoods acquire assets. These are the foundations of linking social capital, which connects residents to decision makers and resources. These gains are rarely visible in the first two or three years, which is why short evaluation periods tend to understate the value of patient funding."],
             ["Participatory budgeting and resident decision-making", "Participatory budgeting can introduce residents to local decision-making and build bridging ties across different groups. It is most effective when it forms part of a longer relationship between councils and communities, with support for groups to develop ideas before a vote and to deliver them afterwards. One-off exercises risk favouring the best-organised groups and leaving others disillusioned. Network members report better results when voting takes place in familiar community settings, when groups that lose a vote are supported to try again, and when councils are honest about how small the sums involved are compared with mainstream budgets."],
             ["Recommendations", "Councils should pool small amounts from several budgets into long-term neighbourhood funds, agree multi-year grants with voluntary and community sector partners, and measure preventive returns over several years. Funders should target neighbourhoods with low capacity rather than requiring capacity as a condition of funding. National government should provide multi-year settlements for local government and support a dedicated, long-term endowment for the most disadvantaged neighbourhoods. Evaluation frameworks should measure growth in skills, organisations and relationships, not only project outputs, and should be agreed with residents from the outset."],
         ],
@@ -894,7 +894,7 @@ BLOGS = [
             ["paragraph", (
                 "<p>When members of the network talk about what makes a difference in their "
                 "neighbourhoods, the conversation rarely stays on buildings or budgets for "
-                "long. It turns to people: the tenants' association chair who knows every "
+                "long. It turns to people: the tenants’ association chair who knows every "
                 "family on the estate, the youth worker who has been around long enough to "
                 "be trusted, the church hall that hosts five different groups a week. What "
                 "they are describing is [[term:social-capital|social capital]], and the "
@@ -916,7 +916,7 @@ BLOGS = [
                 "[[term:left-behind-neighbourhoods|left behind]], where high deprivation "
                 "meets poor social infrastructure;</li>"
                 "<li>the link between strong communities and fewer children needing "
-                "crisis support from children's social care;</li>"
+                "crisis support from children’s social care;</li>"
                 "<li>our work with Stoke-on-Trent City Council on a bottom-up approach to "
                 "[[term:community-wealth-building|community wealth building]];</li>"
                 "<li>how long-term funding can grow social capital where it is "
@@ -960,7 +960,7 @@ BLOGS = [
                 "neighbourhoods a simple question: where do you bump into people? The "
                 "answers were more varied than any list I could have drawn up in advance. "
                 "The school gates came up again and again. So did the launderette, the "
-                "bookmaker's, the barber's, a particular bench outside a parade of shops "
+                "bookmaker’s, the barber’s, a particular bench outside a parade of shops "
                 "and the number 23 bus.</p>"
             )],
             ["heading", {"text": "A working definition", "level": "h2"}],
@@ -969,12 +969,12 @@ BLOGS = [
                 "infrastructure]] as the places, spaces and organisations that allow people "
                 "to meet, form relationships and act together. That includes the obvious "
                 "[[term:civic-assets|civic assets]] such as libraries, parks and community "
-                "centres. It includes organisations: tenants' groups, faith communities, "
+                "centres. It includes organisations: tenants’ groups, faith communities, "
                 "sports clubs and the wider [[term:voluntary-and-community-sector|voluntary "
                 "and community sector]]. And it includes commercial spaces that play a "
                 "social role, from pubs and cafés to the shop where the owner knows "
-                "everyone's name.</p>"
-                "<p>Local Trust's research adds a third element: connectivity. A "
+                "everyone’s name.</p>"
+                "<p>Local Trust’s research adds a third element: connectivity. A "
                 "neighbourhood with no bus service and poor broadband is cut off from "
                 "opportunities elsewhere, however strong its internal ties.</p>"
             )],
@@ -982,7 +982,7 @@ BLOGS = [
             ["paragraph", (
                 "<p>This is not an academic quibble. What counts as social infrastructure "
                 "determines what gets counted, and what gets counted shapes what gets "
-                "protected. If a council's asset register lists only buildings it owns, "
+                "protected. If a council’s asset register lists only buildings it owns, "
                 "the loss of a privately owned pub or a church hall will not show up "
                 "anywhere, even if it was the busiest meeting place in the ward.</p>"
                 "<p>Our second paper, <em>Doubly disadvantaged</em>, looks at what happens "
@@ -1045,7 +1045,7 @@ BLOGS = [
             ["heading", {"text": "Connecting neighbourhoods to anchors", "level": "h2"}],
             ["paragraph", (
                 "<p>The next step is to connect those neighbourhood assets to the spending "
-                "power of the city's [[term:anchor-institutions|anchor institutions]], "
+                "power of the city’s [[term:anchor-institutions|anchor institutions]], "
                 "including the council itself. We are rewriting how we use "
                 "[[term:social-value|social value]] in contracts, so that neighbourhood "
                 "organisations help to decide what contractors should deliver and check "
@@ -1067,7 +1067,7 @@ BLOGS = [
                 "opening a building for a group, while working on the bigger changes.</p>"
                 "<p>We are a year in. It is too early to talk about economic impact, but "
                 "the number of organisations involved has grown at every stage, and "
-                "people are starting to see themselves in the city's plans. You can read "
+                "people are starting to see themselves in the city’s plans. You can read "
                 "more in the Social Capital 2025 paper <em>Wealth from the ground "
                 "up</em>.</p>"
             )],
@@ -1080,19 +1080,19 @@ BLOGS = [
         "date": "2025-08-05",
         "authors": ["daniel-mensah"],
         "topics": ["children-and-families", "local-government-finance", "volunteering-and-civil-society"],
-        "intro": "A single figure shows why councils cannot afford to treat community organisations as an optional extra in children's services.",
+        "intro": "A single figure shows why councils cannot afford to treat community organisations as an optional extra in children’s services.",
         "body": [
             ["key_statistic", {
                 "figure": "£281,000",
-                "label": "average annual cost to a local authority of a child's residential placement",
+                "label": "average annual cost to a local authority of a child’s residential placement",
                 "source": "Safe at home, Social Capital 2025",
             }],
             ["paragraph", (
-                "<p>I have worked in children's services for almost twenty years, first as "
+                "<p>I have worked in children’s services for almost twenty years, first as "
                 "a social worker and now managing early help. In that time I have seen the "
                 "cost of caring for children rise to a point that would once have been "
                 "unimaginable. The figure above, the average annual cost to a local "
-                "authority of a child's [[term:residential-placement|residential "
+                "authority of a child’s [[term:residential-placement|residential "
                 "placement]], is one that every councillor and finance director should "
                 "know.</p>"
             )],
@@ -1147,7 +1147,7 @@ BLOGS = [
             ["paragraph", (
                 "<p>Drive past almost any large hospital in England and within a few "
                 "minutes you will be in a neighbourhood with high unemployment and poor "
-                "health. The hospital is one of the area's biggest employers and "
+                "health. The hospital is one of the area’s biggest employers and "
                 "spenders, yet for many residents nearby it is simply a place you go "
                 "when you are ill. Changing that relationship is at the heart of the "
                 "[[term:anchor-institutions|anchor institution]] idea.</p>"
@@ -1174,7 +1174,7 @@ BLOGS = [
                 "Stoke-on-Trent. Anchors cannot reach neighbourhoods on their own. They "
                 "need trusted local organisations, such as "
                 "[[term:community-anchor-organisations|community anchor organisations]], "
-                "tenants' groups and social enterprises, to act as a bridge.</p>"
+                "tenants’ groups and social enterprises, to act as a bridge.</p>"
             )],
             ["heading", {"text": "Making social value count", "level": "h2"}],
             ["paragraph", (
@@ -1252,7 +1252,7 @@ BLOGS = [
                 "budgets, such as neighbourhood regeneration funds.</p>"
             )],
             ["pull_quote", {
-                "quote": "The money mattered less than the conversation. People met neighbours they'd lived next to for years and never spoken to.",
+                "quote": "The money mattered less than the conversation. People met neighbours they’d lived next to for years and never spoken to.",
                 "attribution": "Community development officer, network member council",
             }],
             ["paragraph", (
@@ -1285,9 +1285,9 @@ BLOGS = [
                 "describe anything from a consultation exercise to residents owning and "
                 "running the whole programme. [[term:place-based-funding|Place-based "
                 "funding]] can mean a national grant targeted at a local authority or "
-                "a small pot controlled by a residents' partnership. Terms such as "
+                "a small pot controlled by a residents’ partnership. Terms such as "
                 "[[term:looked-after-children|looked-after children]] have precise "
-                "legal meanings that are not always understood outside children's "
+                "legal meanings that are not always understood outside children’s "
                 "services.</p>"
                 "<p>Other terms are contested. Some residents dislike being described as "
                 "living in a [[term:left-behind-neighbourhoods|left behind "
@@ -1395,7 +1395,7 @@ DEFINITIONS = [
             "<p>Social infrastructure is the physical and organisational foundation of "
             "community life. It includes public and community buildings, green spaces, "
             "commercial venues that play a social role and the groups that use them. "
-            "Some definitions, including Local Trust's, also include connectivity: "
+            "Some definitions, including Local Trust’s, also include connectivity: "
             "transport and digital links to opportunities beyond the neighbourhood.</p>"
             "<p>Social infrastructure matters because it is where "
             "[[term:social-capital|social capital]] is created and sustained. When it is "
@@ -1520,7 +1520,7 @@ DEFINITIONS = [
         ),
         "sources": [
             {"title": "Left behind? Understanding communities on the edge", "publisher": "Local Trust", "year": 2019, "url": "https://www.learningfrombiglocal.org.uk/resources/left-behind-understanding-communities-on-the-edge"},
-            {"title": "Communities of trust: why we must invest in the social infrastructure of 'left behind' neighbourhoods", "publisher": "APPG for 'left behind' neighbourhoods / Local Trust", "year": 2020, "url": "https://localtrust.org.uk/insights/research/communities-of-trust-why-we-must-invest-in-the-social-infrastructure-of-left-behind-neighbourhoods"},
+            {"title": "Communities of trust: why we must invest in the social infrastructure of ‘left behind’ neighbourhoods", "publisher": "APPG for ‘left behind’ neighbourhoods / Local Trust", "year": 2020, "url": "https://localtrust.org.uk/insights/research/communities-of-trust-why-we-must-invest-in-the-social-infrastructure-of-left-behind-neighbourhoods"},
         ],
         "related": ["left-behind-neighbourhoods", "social-infrastructure", "indices-of-deprivation"],
         "topics": ["social-infrastructure", "neighbourhood-regeneration"],
@@ -1528,13 +1528,13 @@ DEFINITIONS = [
     {
         "slug": "left-behind-neighbourhoods",
         "term": "Left behind neighbourhoods",
-        "also_known_as": ["'left behind' neighbourhoods", "LBNs"],
-        "short_definition": "Local Trust's term for neighbourhoods that rank highly on the indices of deprivation and also lack social infrastructure, meaning they miss out on social, economic and cultural opportunities.",
+        "also_known_as": ["‘left behind’ neighbourhoods", "LBNs"],
+        "short_definition": "Local Trust’s term for neighbourhoods that rank highly on the indices of deprivation and also lack social infrastructure, meaning they miss out on social, economic and cultural opportunities.",
         "explanation": (
             "<p>The term was coined in research for Local Trust, which combined "
             "deprivation data with a new Community Needs Index measuring community "
             "assets, civic engagement and connectivity. It was later taken up by an "
-            "All-Party Parliamentary Group for 'left behind' neighbourhoods, active "
+            "All-Party Parliamentary Group for ‘left behind’ neighbourhoods, active "
             "between 2020 and 2024.</p>"
             "<p>Some residents and practitioners dislike the label because it can sound "
             "stigmatising, and it is often written in quotation marks. The underlying "
@@ -1561,7 +1561,7 @@ DEFINITIONS = [
             "socially productive use of land and property, local finance, and plural "
             "ownership of the economy. Preston City Council is the best-known UK "
             "example.</p>"
-            "<p>Most strategies are led by anchors. The network's work with "
+            "<p>Most strategies are led by anchors. The network’s work with "
             "Stoke-on-Trent City Council explores a bottom-up approach that starts with "
             "neighbourhoods, drawing on "
             "[[term:asset-based-community-development|asset-based community "
@@ -1602,12 +1602,12 @@ DEFINITIONS = [
         "explanation": (
             "<p>A child is looked after if they are subject to a care order or are "
             "provided with accommodation by a local authority for more than 24 hours. "
-            "Most live with foster carers; others live with relatives, in children's "
+            "Most live with foster carers; others live with relatives, in children’s "
             "homes or in other settings, including "
             "[[term:residential-placement|residential placements]].</p>"
-            "<p>The local authority acts as the child's corporate parent. Many "
-            "practitioners prefer phrases such as 'children in care' or 'care-experienced "
-            "young people', and some young people dislike the abbreviation LAC. "
+            "<p>The local authority acts as the child’s corporate parent. Many "
+            "practitioners prefer phrases such as ‘children in care’ or ‘care-experienced "
+            "young people’, and some young people dislike the abbreviation LAC. "
             "[[term:early-intervention|Early intervention]] aims to support families so "
             "that fewer children need to come into care.</p>"
         ),
@@ -1621,21 +1621,21 @@ DEFINITIONS = [
     {
         "slug": "residential-placement",
         "term": "Residential placement",
-        "also_known_as": ["children's home placement", "residential care"],
-        "short_definition": "A placement in which a looked-after child lives in a children's home staffed by paid carers, rather than with a foster family or relatives. It is usually the most expensive form of care.",
+        "also_known_as": ["children’s home placement", "residential care"],
+        "short_definition": "A placement in which a looked-after child lives in a children’s home staffed by paid carers, rather than with a foster family or relatives. It is usually the most expensive form of care.",
         "explanation": (
             "<p>Residential placements can be the right choice for some children, "
             "particularly those with complex needs. However, a shortage of foster carers "
             "and of local provision means that children are sometimes placed in "
             "residential care far from home.</p>"
-            "<p>Most children's homes in England are run by independent providers. The "
-            "network's Social Capital 2025 series uses the figure of £281,000 as the "
-            "average annual cost to a local authority of a child's residential "
+            "<p>Most children’s homes in England are run by independent providers. The "
+            "network’s Social Capital 2025 series uses the figure of £281,000 as the "
+            "average annual cost to a local authority of a child’s residential "
             "placement, illustrating the value of "
             "[[term:early-intervention|early intervention]].</p>"
         ),
         "sources": [
-            {"title": "Children's social care market study: final report", "publisher": "Competition and Markets Authority", "year": 2022},
+            {"title": "Children’s social care market study: final report", "publisher": "Competition and Markets Authority", "year": 2022},
         ],
         "related": ["looked-after-children", "early-intervention"],
         "topics": ["children-and-families", "local-government-finance"],
@@ -1646,8 +1646,8 @@ DEFINITIONS = [
         "also_known_as": ["early help", "prevention"],
         "short_definition": "Support offered to children and families as soon as problems emerge, to prevent them from becoming more serious and reduce the need for crisis services such as child protection or care.",
         "explanation": (
-            "<p>Early intervention can mean intervening early in a child's life or early "
-            "in the development of a problem. In England, councils provide 'early help' "
+            "<p>Early intervention can mean intervening early in a child’s life or early "
+            "in the development of a problem. In England, councils provide ‘early help’ "
             "services, often working with schools, health services and the "
             "[[term:voluntary-and-community-sector|voluntary and community sector]].</p>"
             "<p>Community organisations play an important part because families often "
@@ -1677,7 +1677,7 @@ DEFINITIONS = [
             "way.</p>"
         ),
         "sources": [
-            {"title": "Communities of trust: why we must invest in the social infrastructure of 'left behind' neighbourhoods", "publisher": "APPG for 'left behind' neighbourhoods / Local Trust", "year": 2020, "url": "https://localtrust.org.uk/insights/research/communities-of-trust-why-we-must-invest-in-the-social-infrastructure-of-left-behind-neighbourhoods"},
+            {"title": "Communities of trust: why we must invest in the social infrastructure of ‘left behind’ neighbourhoods", "publisher": "APPG for ‘left behind’ neighbourhoods / Local Trust", "year": 2020, "url": "https://localtrust.org.uk/insights/research/communities-of-trust-why-we-must-invest-in-the-social-infrastructure-of-left-behind-neighbourhoods"},
         ],
         "related": ["community-anchor-organisations", "place-based-funding", "asset-based-community-development", "community-wealth-building"],
         "topics": ["neighbourhood-regeneration", "community-power"],
@@ -1755,12 +1755,12 @@ DEFINITIONS = [
             "McKnight in the early 1990s as an alternative to needs-based approaches "
             "that, they argued, treat residents as clients rather than citizens. It "
             "typically begins by mapping local assets with residents.</p>"
-            "<p>The approach informs the network's work on bottom-up "
+            "<p>The approach informs the network’s work on bottom-up "
             "[[term:community-wealth-building|community wealth building]] in "
             "Stoke-on-Trent.</p>"
         ),
         "sources": [
-            {"title": "Building Communities from the Inside Out: A Path Toward Finding and Mobilizing a Community's Assets", "publisher": "ACTA Publications", "year": 1993},
+            {"title": "Building Communities from the Inside Out: A Path Toward Finding and Mobilizing a Community’s Assets", "publisher": "ACTA Publications", "year": 1993},
         ],
         "related": ["community-wealth-building", "community-led-regeneration", "civic-assets"],
         "topics": ["community-power", "neighbourhood-regeneration"],
@@ -1803,7 +1803,7 @@ DEFINITIONS = [
             "large public and private bodies.</p>"
         ),
         "sources": [
-            {"title": "Firm foundations: the Government's framework for community capacity building", "publisher": "Home Office", "year": 2004},
+            {"title": "Firm foundations: the Government’s framework for community capacity building", "publisher": "Home Office", "year": 2004},
         ],
         "related": ["anchor-institutions", "community-led-regeneration", "voluntary-and-community-sector", "civic-assets"],
         "topics": ["volunteering-and-civil-society", "social-infrastructure"],
@@ -1836,14 +1836,14 @@ DEFINITIONS = [
         "explanation": (
             "<p>Place-based funding contrasts with funding for a single issue or service "
             "across a wide area. It ranges from national regeneration programmes to "
-            "resident-led funds such as Local Trust's Big Local, in which 150 areas each "
+            "resident-led funds such as Local Trust’s Big Local, in which 150 areas each "
             "received at least £1 million to spend over 10 to 15 years.</p>"
             "<p>Long-term, flexible place-based funding is one of the strongest tools for "
             "building [[term:linking-social-capital|linking social capital]] in "
             "[[term:left-behind-neighbourhoods|left behind neighbourhoods]].</p>"
         ),
         "sources": [
-            {"title": "Communities of trust: why we must invest in the social infrastructure of 'left behind' neighbourhoods", "publisher": "APPG for 'left behind' neighbourhoods / Local Trust", "year": 2020, "url": "https://localtrust.org.uk/insights/research/communities-of-trust-why-we-must-invest-in-the-social-infrastructure-of-left-behind-neighbourhoods"},
+            {"title": "Communities of trust: why we must invest in the social infrastructure of ‘left behind’ neighbourhoods", "publisher": "APPG for ‘left behind’ neighbourhoods / Local Trust", "year": 2020, "url": "https://localtrust.org.uk/insights/research/communities-of-trust-why-we-must-invest-in-the-social-infrastructure-of-left-behind-neighbourhoods"},
         ],
         "related": ["left-behind-neighbourhoods", "community-led-regeneration", "participatory-budgeting"],
         "topics": ["local-government-finance", "neighbourhood-regeneration"],
@@ -1876,7 +1876,7 @@ STANDARD_PAGES = [
     {
         "slug": "about",
         "title": "About the network",
-        "intro": "The national network for neighbourhood improvement brings together councils, community organisations and researchers working to improve England's most disadvantaged neighbourhoods.",
+        "intro": "The national network for neighbourhood improvement brings together councils, community organisations and researchers working to improve England’s most disadvantaged neighbourhoods.",
         "body": [
             ["heading", {"text": "What we do", "level": "h2"}],
             ["paragraph", (
@@ -1961,12 +1961,12 @@ STANDARD_PAGES = [
             ["paragraph", (
                 "<p>The Equality and Human Rights Commission (EHRC) is responsible for "
                 "enforcing the Public Sector Bodies (Websites and Mobile Applications) "
-                "(No. 2) Accessibility Regulations 2018 (the 'accessibility regulations'). "
+                "(No. 2) Accessibility Regulations 2018 (the ‘accessibility regulations’). "
                 "If you are not happy with how we respond to your complaint, contact the "
                 "<a href=\"https://www.equalityadvisoryservice.com/\">Equality Advisory and "
                 "Support Service (EASS)</a>.</p>"
             )],
-            ["heading", {"text": "Technical information about this website's accessibility", "level": "h2"}],
+            ["heading", {"text": "Technical information about this website’s accessibility", "level": "h2"}],
             ["paragraph", (
                 "<p>We are committed to making this website accessible, in accordance with "
                 "the accessibility regulations. This website is partially compliant with "
@@ -2035,7 +2035,7 @@ STANDARD_PAGES = [
                 "it and receive a copy in a portable format. To exercise these rights, "
                 "email privacy@example.org. If you are unhappy with how we have handled "
                 "your data, you can complain to the "
-                "<a href=\"https://ico.org.uk/\">Information Commissioner's Office</a>.</p>"
+                "<a href=\"https://ico.org.uk/\">Information Commissioner’s Office</a>.</p>"
             )],
         ],
     },

@@ -61,7 +61,7 @@ def build_report_pdf(
         Paragraph(escape(" with ".join(partners)), body),
         Paragraph(escape(f"Published {release_date}"), body),
         Spacer(1, 20 * mm),
-        Paragraph("Sample content: this report was generated for the hub's demonstration site.", body),
+        Paragraph("Sample content: this report was generated for the hub’s demonstration site.", body),
         PageBreak(),
         Paragraph("Summary", heading),
         Paragraph(escape(summary), body),
