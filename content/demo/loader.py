@@ -11,6 +11,7 @@ from urllib.parse import urlsplit
 from django.conf import settings
 from django.core.files.base import ContentFile
 from django.db import transaction
+from django.db.models import Q
 from django.utils import timezone
 
 from wagtail.documents import get_document_model
@@ -38,6 +39,14 @@ FOOTER_TEXT = (
     "<p>The hub is the home on the web of the national network for neighbourhood improvement. "
     "This is a demonstration site: its people, quotations and figures are sample content.</p>"
 )
+
+
+def report_title(item: dict[str, Any]) -> str:
+    return f"{item['title']} (full report)"
+
+
+def case_study_title(item: dict[str, Any]) -> str:
+    return f"{item['title']} (case study summary)"
 
 
 class DemoLoader:
@@ -267,15 +276,32 @@ class DemoLoader:
             self._publish(page)
 
     def _document(self, title: str, filename: str, build_pdf: Callable[[], bytes]):
-        """The document with this title, creating it from a freshly built PDF only if it is missing."""
+        """The document with this title, creating it from a freshly built PDF only if it is missing.
+
+        Its file size and SHA-1 are set as Wagtail's upload views set them (``_set_document_file_metadata``):
+        saved without them, ``file_hash`` stayed empty, so anything that compares files by their hash (an
+        integrity check, search's record of which file it read in search/documents.py) had nothing to
+        compare. A demo loaded before this gets them on the next load (``document_metadata``).
+        """
         document_model = get_document_model()
         document = document_model.objects.filter(title=title).first()
         if document is None:
             document = document_model(title=title, file=ContentFile(build_pdf(), name=filename))
+            document._set_document_file_metadata()
             document.save()
-            document.get_file_size()
             self.created.append(f"document: {title}")
         return document
+
+    def document_metadata(self) -> None:
+        """A demo loaded before the loader set each document's size and hash gets them now, from its file."""
+        titles = [report_title(item) for item in data.PAPERS] + [
+            case_study_title(item) for item in case_studies.CASE_STUDIES
+        ]
+        stale = get_document_model().objects.filter(Q(file_hash="") | Q(file_size=None), title__in=titles)
+        for document in stale:
+            document._set_document_file_metadata()
+            document.save(update_fields=["file_size", "file_hash"])
+            self.created.append(f"document: {document.title} (its file size and hash)")
 
     def _report(self, item: dict[str, Any], series_title: str, release_date: datetime.date):
         def build() -> bytes:
@@ -293,7 +319,7 @@ class DemoLoader:
                 sections=[tuple(section) for section in item.get("report_sections", [])],
             )
 
-        return self._document(f"{item['title']} (full report)", f"{item['slug']}.pdf", build)
+        return self._document(report_title(item), f"{item['slug']}.pdf", build)
 
     def blog(self, home: HomePage) -> None:
         index = BlogIndexPage.objects.child_of(home).get(slug="blog")
@@ -400,7 +426,7 @@ class DemoLoader:
                 ],
             )
 
-        return self._document(f"{item['title']} (case study summary)", f"case-study-{item['slug']}.pdf", build)
+        return self._document(case_study_title(item), f"case-study-{item['slug']}.pdf", build)
 
     def indexes(self, home: HomePage) -> None:
         """The section pages, created in menu order: Papers, Blog, Definitions, Topics."""
@@ -456,4 +482,5 @@ class DemoLoader:
         self.case_studies(home)
         self.standard_pages(home)
         self.featured(home)
+        self.document_metadata()
         return self.created

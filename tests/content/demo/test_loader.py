@@ -1,5 +1,7 @@
 """The demo loader builds a complete site and running it again changes nothing."""
 
+import hashlib
+
 import pytest
 
 from django.core.management import call_command
@@ -55,6 +57,27 @@ def test_loading_again_changes_nothing(capsys):
     call_command("load_demo_content")
     assert "nothing changed" in capsys.readouterr().out
     assert snapshot() == before
+
+
+def test_every_demo_document_has_the_size_and_sha1_of_its_file():
+    """As Wagtail's upload sets them: saved without them, every demo report had an empty file_hash."""
+    documents = list(get_document_model().objects.order_by("pk"))
+    assert len(documents) >= PaperPage.objects.exclude(report=None).count() > 0
+    for document in documents:
+        with document.open_file() as handle:
+            content = handle.read()
+        assert document.file_size == len(content), document.title
+        assert document.file_hash == hashlib.sha1(content).hexdigest(), document.title  # noqa: S324 - Wagtail's
+
+
+def test_loading_again_gives_an_older_demos_documents_their_size_and_hash(capsys):
+    documents = get_document_model().objects.all()
+    expected = dict(documents.values_list("pk", "file_hash"))
+    documents.update(file_hash="", file_size=None)  # a demo loaded before the loader set them
+    call_command("load_demo_content")
+    assert "nothing changed" not in capsys.readouterr().out
+    assert dict(documents.values_list("pk", "file_hash")) == expected
+    assert not documents.filter(file_size=None).exists()
 
 
 def test_demo_accounts_refuse_without_debug(settings):
