@@ -108,6 +108,32 @@
         if (filters && window.matchMedia("(min-width: 60rem)").matches) { filters.open = true; }
     }
 
+    /* Wide tables: a line of text before the scrolling region says the table scrolls sideways, shown only
+       while it really overflows (on a phone, not on a wide screen); without this the CSS shadow is the cue. */
+    function enhanceWideTables() {
+        document.querySelectorAll(".table-wrap[role=region]").forEach(function (region, index) {
+            var hint = document.createElement("p");
+            hint.className = "table-hint";
+            hint.id = "table-hint-" + (index + 1);
+            hint.textContent = "Scroll sideways to see the whole table";
+            hint.hidden = true;
+            region.insertAdjacentElement("beforebegin", hint);
+            function update() {
+                var overflows = region.scrollWidth > region.clientWidth + 1;
+                if (hint.hidden !== !overflows) { hint.hidden = !overflows; }
+                if (overflows) { region.setAttribute("aria-describedby", hint.id); } else { region.removeAttribute("aria-describedby"); }
+            }
+            update();
+            if ("ResizeObserver" in window) {
+                var observer = new ResizeObserver(update);
+                observer.observe(region);
+                if (region.firstElementChild) { observer.observe(region.firstElementChild); }
+            } else {
+                window.addEventListener("resize", update);
+            }
+        });
+    }
+
     function escapeHtml(text) {
         return String(text).replace(/[&<>"']/g, function (c) {
             return { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" }[c];
@@ -120,18 +146,22 @@
         enhanceGlossaryTerms();
         enhanceGlossaryFilter();
         enhanceCopyButtons();
+        enhanceWideTables();
     }
     if (document.readyState === "loading") { document.addEventListener("DOMContentLoaded", init); } else { init(); }
 })();
 
-/* Forms with errors: move focus to the error summary so keyboard and screen reader users hear it first. */
+/* Forms with errors: move focus to the error summary so keyboard and screen reader users hear it first.
+   Otherwise a messages banner (the outcome of what the reader just did: "Your alerts have been saved") gets
+   the focus, as GOV.UK's notification banner does: a live region already there at page load is announced
+   by only some screen readers, a focused one by all. */
 (function () {
     "use strict";
-    function focusErrorSummary() {
-        var summary = document.querySelector("[data-error-summary]");
-        if (summary) { summary.focus(); }
+    function focusErrorSummaryOrMessages() {
+        var target = document.querySelector("[data-error-summary]") || document.querySelector("[data-messages]");
+        if (target) { target.focus(); }
     }
-    if (document.readyState === "loading") { document.addEventListener("DOMContentLoaded", focusErrorSummary); } else { focusErrorSummary(); }
+    if (document.readyState === "loading") { document.addEventListener("DOMContentLoaded", focusErrorSummaryOrMessages); } else { focusErrorSummaryOrMessages(); }
 })();
 
 /* Search suggestions: an ARIA 1.2 combobox over the plain search form (which works without it). */

@@ -132,7 +132,13 @@ def hub_mail_dir(tmp_path_factory) -> Path:
 
 
 @pytest.fixture(scope="session")
-def hub_server(browser_requirements, tmp_path_factory, hub_mail_dir) -> Iterator[str]:
+def hub_server_env() -> dict[str, str]:
+    """The environment of the browser tests' server (its database, media and mail), filled in by hub_server."""
+    return {}
+
+
+@pytest.fixture(scope="session")
+def hub_server(browser_requirements, tmp_path_factory, hub_mail_dir, hub_server_env) -> Iterator[str]:
     """Base URL of a runserver of the demo site on a free loopback port, for the whole session.
 
     The demo content and the demo accounts (member@example.org and the others in the README)
@@ -152,6 +158,7 @@ def hub_server(browser_requirements, tmp_path_factory, hub_mail_dir) -> Iterator
         "PYTHONUNBUFFERED": "1",
     }
     env.pop("ALLOWED_HOSTS", None)
+    hub_server_env.update(env)
     _run_setup_command(["migrate", "--noinput"], env, log)
     _run_setup_command(["load_demo_content"], env, log)
     _run_setup_command(["create_demo_accounts"], env, log)  # needs DEBUG on, so hub.settings.dev
@@ -188,6 +195,32 @@ def hub_server(browser_requirements, tmp_path_factory, hub_mail_dir) -> Iterator
             process.kill()
             process.wait(timeout=10)
         out.close()
+
+
+@pytest.fixture(scope="session")
+def hub_manage(hub_server, hub_server_env) -> Callable[..., str]:
+    """Run a manage.py command on the server's database (for content the demo lacks), returning its output.
+
+    ``hub_manage("shell", stdin=code)`` runs Python code there; the content a test adds is seen by the server
+    at once (a publish there renews the content generation the server checks), and the test removes it after.
+    """
+
+    def run(*args: str, stdin: str | None = None) -> str:
+        result = subprocess.run(
+            [sys.executable, "manage.py", *args],
+            cwd=REPO_ROOT,
+            env=hub_server_env,
+            input=stdin,
+            capture_output=True,
+            text=True,
+            timeout=SETUP_COMMAND_TIMEOUT,
+            check=False,
+        )
+        if result.returncode != 0:
+            pytest.fail(f"`manage.py {' '.join(args)}` failed (exit {result.returncode}):\n{result.stderr[-4000:]}")
+        return result.stdout
+
+    return run
 
 
 @pytest.fixture(scope="module")

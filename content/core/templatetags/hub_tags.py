@@ -123,3 +123,44 @@ def widget_kind(field) -> str:
     if name == "CheckboxInput":
         return "checkbox"
     return "input"
+
+
+# Pagination: the numbers around the current page and at each end. Wide rows show Django's default range
+# (three either side, two at each end); middle widths one either side and one at each end; phones none.
+WIDE_PAGE_RANGE = {"on_each_side": 3, "on_ends": 2}
+COMPACT_PAGE_RANGE = {"on_each_side": 1, "on_ends": 1}
+
+
+@register.simple_tag
+def pagination_items(page_obj) -> list[dict[str, Any]]:
+    """The page numbers and ellipses of both ranges in one list, each item marked ``shows`` "both", "wide"
+    or "compact", so the CSS shows the range that fits the room (a container query) from one set of links."""
+    paginator, current = page_obj.paginator, page_obj.number
+    ranges = {
+        name: [
+            number for number in paginator.get_elided_page_range(current, **options) if number != paginator.ELLIPSIS
+        ]
+        for name, options in (("wide", WIDE_PAGE_RANGE), ("compact", COMPACT_PAGE_RANGE))
+    }
+
+    def shows(names: set[str]) -> str:
+        return "both" if len(names) == 2 else names.pop()
+
+    items: list[dict[str, Any]] = []
+    for number in sorted(set(ranges["wide"]) | set(ranges["compact"])):
+        items.append(
+            {
+                "number": number,
+                "current": number == current,
+                "shows": shows({n for n, r in ranges.items() if number in r}),
+            }
+        )
+        # An ellipsis after this number in each range whose next number is not the next page.
+        gaps = {
+            n
+            for n, r in ranges.items()
+            if number in r and r.index(number) + 1 < len(r) and r[r.index(number) + 1] > number + 1
+        }
+        if gaps:
+            items.append({"ellipsis": True, "shows": shows(gaps)})
+    return items
