@@ -12,7 +12,7 @@ parameters in ``PAGE_CACHE_QUERY_PARAMS`` (``cache_key``):
 
 Invalidation is one site-wide *generation*, a random token in the same cache, replaced on every publish,
 unpublish, move or deletion of a page, every view-restriction change and every save of a snippet, setting,
-site, image or document (``connect_signals``). Each entry records the generation (and the day) it was
+site, image, document or local authority (``connect_signals``). Each entry records the generation (and the day) it was
 rendered in and is served only while both are current, so one changed token invalidates every page that
 lists, links or shows the changed thing without having to know which those are. Per-page keys from
 Wagtail's reference index would keep more pages warm, but the index does not know listings (a new post on
@@ -39,6 +39,7 @@ from urllib.parse import urlencode
 
 from django_tasks import task
 
+from django.apps import apps
 from django.conf import settings
 from django.core.cache import caches
 from django.core.exceptions import DisallowedHost
@@ -375,7 +376,7 @@ def on_restriction_change(sender, instance, action: str = "", **kwargs) -> None:
 
 
 def on_object_change(sender, instance, **kwargs) -> None:
-    """A snippet, setting, site, image or document: shown on unknown pages, so all of them go.
+    """A snippet, setting, site, image, document or local authority: shown on unknown pages, so all of them go.
 
     Except a new image or document: no page can show it until a page that uses it is published, which
     purges. (Each case-study submission files its attachment as a document, and under the load test's
@@ -412,6 +413,7 @@ def watched_models() -> tuple[type, ...]:
             get_image_model(),
             get_document_model(),
             *get_snippet_models(),
+            apps.get_model("members", "LocalAuthority"),  # named on case-study cards and in the join form's list
         )
     return _WATCHED
 

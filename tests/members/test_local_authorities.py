@@ -4,6 +4,7 @@ import csv
 from pathlib import Path
 
 import pytest
+from bs4 import BeautifulSoup
 
 from members.models import LocalAuthority
 from members.reference_data import read_local_authorities
@@ -109,3 +110,42 @@ def test_the_list_people_choose_from_is_in_order_of_the_names_it_shows(client):
         return name
 
     assert [place(name) for name in options] == sorted(place(name) for name in options)
+
+
+@pytest.mark.django_db
+def test_the_kept_list_is_djangos_select_with_each_readers_own_choice_and_a_rename_shows_at_once(client):
+    """The select's options are kept by the worker (members.forms.LongSelect): the HTML is still Django's own
+    select, each member sees their own authority chosen, and a renamed authority shows on the next page."""
+    from django import forms
+
+    from members.forms import ProfileForm
+    from tests.helpers import soup
+    from tests.members.conftest import make_member
+
+    bristol, stoke = (LocalAuthority.objects.get(official_name__startswith=name) for name in ("Bristol", "Stoke"))
+    form = ProfileForm(instance=None, initial={"local_authority": stoke.pk}, prefix="profile")
+    field = form["local_authority"]
+
+    def parsed(html: str) -> tuple:
+        select = BeautifulSoup(html, "html.parser").select_one("select")
+        options = [(o["value"], o.get_text(), o.has_attr("selected")) for o in select.select("option")]
+        return select.attrs, options
+
+    django_select = forms.Select(choices=field.field.choices).render(field.html_name, stoke.pk, {"id": "x"})
+    ours = field.field.widget.render(field.html_name, stoke.pk, {"id": "x"})
+    assert parsed(ours) == parsed(django_select)
+    assert len(parsed(ours)[1]) == LocalAuthority.objects.count() + 1
+
+    def chosen(email: str, authority: LocalAuthority) -> str:
+        member = make_member(email)
+        member.member_profile.organisation_type, member.member_profile.local_authority = "local_authority", authority
+        member.member_profile.save()
+        client.force_login(member)
+        page = soup(client.get("/members/details/"))
+        return page.select_one("#id_profile-local_authority option[selected]").get_text()
+
+    assert chosen("one@example.org", bristol) == bristol.official_name
+    assert chosen("two@example.org", stoke) == stoke.official_name
+    stoke.official_name = "Stoke-on-Trent City Council (renamed)"
+    stoke.save()
+    assert chosen("three@example.org", stoke) == "Stoke-on-Trent City Council (renamed)"
