@@ -219,6 +219,7 @@ def _documents_for(submission: CaseStudySubmission) -> list[CaseStudyAttachment]
             document = document_model(
                 title=attachment.title, file=content, collection=_collection(), uploaded_by_user=submission.owner
             )
+            document._set_document_file_metadata()  # its size and hash, as Wagtail's upload view sets them
             document.save()
             attachment.document = document
             attachment.save(update_fields=["document"])

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import hashlib
+
 import pytest
 
 from django.core import mail
@@ -79,6 +81,11 @@ def test_submit_moderate_resubmit_publish_and_the_member_is_told(
     assert [block.value["name"] for block in page.contacts] == ["Robin Officer"]
     assert page.topics.count() == 2
     assert [a.document.collection.name for a in page.attachments.all()] == ["Case study submissions"] * 2
+    for attachment in page.attachments.all():  # size and hash, as a document uploaded in Wagtail has
+        with attachment.document.file.open("rb") as stored:
+            content = stored.read()
+        assert attachment.document.file_size == len(content)
+        assert attachment.document.file_hash == hashlib.sha1(content).hexdigest()  # noqa: S324 Wagtail's own hash
     assert page.current_workflow_state.status == WorkflowState.STATUS_IN_PROGRESS
     assert "Submitted: in review" in text_of(officer_client.get(f"{SUBMIT}{pk}/"))
 
