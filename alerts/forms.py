@@ -1,12 +1,22 @@
 from django import forms
 
+from content.core import worker_memo
 from content.core.privacy import public_pages
+from content.core.request_memo import is_public_path
 from content.papers.models import PaperSeriesPage
 from content.topics.models import Topic
 from hub.params import IdMultipleChoiceField
 from members.models import MemberProfile
 
 from .models import AUTHORITY_KINDS, AlertSettings, Follow, Frequency
+
+
+def _read_series() -> list[tuple[int, str, str]]:
+    return list(PaperSeriesPage.objects.live().order_by("title").values_list("pk", "title", "path"))
+
+
+def _read_topics() -> list[tuple[int, str]]:
+    return [(topic.pk, str(topic)) for topic in Topic.objects.all()]
 
 
 class SubscribeForm(forms.Form):
@@ -70,7 +80,12 @@ class AlertSettingsForm(forms.Form):
             },
         )
         super().__init__(*args, **kwargs)
-        self.fields["series"].queryset = public_pages(PaperSeriesPage).order_by("title")
+        self.fields["series"].queryset = public_pages(PaperSeriesPage).order_by("title")  # what a post accepts
+        # What the checklists show: the same for every reader, kept by the worker until the content changes,
+        # the series filtered by this request's own read of the view restrictions.
+        series = worker_memo.kept("alerts.series_choices", "all", _read_series)
+        self.fields["series"].widget.choices = [(pk, title) for pk, title, path in series if is_public_path(path)]
+        self.fields["topics"].widget.choices = worker_memo.kept("alerts.topic_choices", "all", _read_topics)
 
     def save(self) -> None:
         from .models import Delivery

@@ -103,7 +103,12 @@ def restricted_paths() -> list[str]:
 
 def is_public(page) -> bool:
     """As Wagtail's ``PageQuerySet.public()``: neither the page nor an ancestor carries a view restriction."""
-    return not any(page.path.startswith(path) for path in restricted_paths())
+    return is_public_path(page.path)
+
+
+def is_public_path(tree_path: str) -> bool:
+    """``is_public`` for the page at this tree path."""
+    return not any(tree_path.startswith(path) for path in restricted_paths())
 
 
 def set_top_level_pages(pages: list[Page]) -> None:

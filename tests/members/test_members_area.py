@@ -6,10 +6,14 @@ import pytest
 
 from django.contrib.auth import get_user_model
 from django.core import mail
+from django.core.cache import caches
 from django.test import Client
 
+from wagtail.models import PageViewRestriction
+
 from alerts.models import Follow
-from content.papers.models import PaperPage
+from content.core import worker_memo
+from content.papers.models import PaperPage, PaperSeriesPage
 from content.topics.models import Topic
 from members.models import MemberProfile, SavedPage
 from tests.helpers import soup
@@ -178,3 +182,32 @@ def test_a_message_on_arrival_is_in_a_live_region_errors_in_an_alert():
     alert = refused.select_one("main [role=alert] .message--error")
     assert alert is not None and alert.get_text(strip=True).startswith("Your membership depends on the privacy notice")
     assert not refused.select("main [role=status] .message"), "an error shown as a status"
+
+
+def test_the_alert_checklists_offer_only_public_series_even_from_what_the_worker_kept():
+    """The series and topics checklists are kept by the worker; a series restricted while the generation could
+    not be replaced (the cache down: the old one put back) is still not offered, and a follow stays ticked."""
+    member = make_member("checklists@example.org")
+    series = PaperSeriesPage.objects.live().first()
+    topic = Topic.objects.order_by("name").first()
+    Follow.objects.create(user=member, topic=topic)
+    client = signed_in(member)
+
+    def offered() -> dict[str, dict[str, bool]]:
+        html = soup(client.get("/members/"))
+        return {
+            name: {
+                box.find_next("label").get_text(strip=True): box.has_attr("checked")
+                for box in html.select(f'input[name="alerts-{name}"]')
+            }
+            for name in ("series", "topics")
+        }
+
+    first = offered()
+    assert first["series"].get(series.title) is False and first["topics"][topic.name] is True
+    assert list(first["topics"]) == list(Topic.objects.order_by("name").values_list("name", flat=True))
+    old = caches["default"].get(worker_memo.GENERATION_KEY)
+    PageViewRestriction.objects.create(page=series, restriction_type=PageViewRestriction.LOGIN)
+    caches["default"].set(worker_memo.GENERATION_KEY, old, timeout=None)
+    assert series.title not in offered()["series"]
+    assert offered()["topics"] == first["topics"]
