@@ -297,10 +297,6 @@ OVER_BUDGET: dict[tuple[str, str], str] = {
     ("search, corrected", "anonymous"): "15: two searches by design (as typed, then corrected; 4 statements "
     "each), the vocabulary's known words and near candidates, and whether the correction finds anything "
     "this reader may see, then the page's frame",
-    ("members", "member"): "19: 18 SQL statements and Wagtail's site root paths, read from the database cache "
-    "(18 with Redis): session, user and profile, access requests, consents, follows, alert settings, groups, "
-    "restrictions and their groups, saved pages, unread papers, site, settings, menu, series, topics, "
-    "submissions, questions",
 }
 
 CASES = [(name, "anonymous") for name in PAGES] + [(name, "member") for name in {**PAGES, **MEMBER_ONLY_PAGES}]
