@@ -40,7 +40,7 @@ class AuthorityForm(forms.Form):
 
 class ContactForm(forms.Form):
     name = forms.CharField(
-        label="Name", max_length=150, error_messages={"required": "Enter the contact's name, or clear this row."}
+        label="Name", max_length=150, error_messages={"required": "Enter the contact’s name, or clear this row."}
     )
     role = forms.CharField(label="Role", max_length=150, required=False)
     email = forms.EmailField(
