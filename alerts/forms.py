@@ -80,7 +80,8 @@ class AlertSettingsForm(forms.Form):
             },
         )
         super().__init__(*args, **kwargs)
-        self.fields["series"].queryset = public_pages(PaperSeriesPage).order_by("title")  # what a post accepts
+        if self.is_bound:  # what a post may choose (building the query is most of this form's cost on a GET)
+            self.fields["series"].queryset = public_pages(PaperSeriesPage).order_by("title")
         # What the checklists show: the same for every reader, kept by the worker until the content changes,
         # the series filtered by this request's own read of the view restrictions.
         series = worker_memo.kept("alerts.series_choices", "all", _read_series)
