@@ -7,9 +7,11 @@ import time
 from allauth.account import app_settings as allauth_settings
 from allauth.account.adapter import get_adapter
 from allauth.account.internal.flows.login import perform_password_login
+from allauth.account.internal.stagekit import get_pending_stage
 from allauth.account.models import EmailAddress, Login
 from allauth.account.views import ConfirmEmailView, LogoutView
 from allauth.account.views import login as allauth_login
+from allauth.core import ratelimit
 
 from django.core.exceptions import ValidationError
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponseGone
@@ -122,7 +124,9 @@ class HubConfirmEmailView(ConfirmEmailView):
         if self.object and not self.bound_to_this_browser():
             self.password_form = form = ConfirmWithPasswordForm(self.request.POST)
             error = "Enter the password chosen when this account was made."
-            if form.is_valid():
+            if form.is_valid() and not ratelimit.consume(self.request, action="login"):
+                error = "Too many sign-in attempts from here. Wait a few minutes, then try again."
+            elif form.is_valid():
                 try:
                     # allauth's own check: the same failed-sign-in count and lock as the sign-in form.
                     user = get_adapter().authenticate(
@@ -155,6 +159,10 @@ class HubConfirmEmailView(ConfirmEmailView):
         """
         address = self.object.email_address
         if not EmailAddress.objects.filter(pk=address.pk, user_id=user.pk, verified=True).exists():
+            return None
+        if self.request.user.is_authenticated or get_pending_stage(self.request) is not None:
+            # allauth already went on with a sign-in this browser began before the address was confirmed
+            # (it waits for the confirmation): signed in, or asking for the second factor. Not a second one.
             return None
         login = Login(user=user, email=address.email, redirect_url=self.get_next_url() or None)
         response = perform_password_login(self.request, {"email": address.email}, login)

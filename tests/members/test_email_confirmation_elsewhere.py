@@ -10,6 +10,7 @@ import pytest
 from allauth.account.models import EmailAddress, EmailConfirmationHMAC
 from allauth.mfa.totp.internal.auth import TOTP
 
+from django.contrib.auth.signals import user_logged_in
 from django.test import Client
 from django.urls import reverse
 
@@ -92,3 +93,55 @@ def test_the_link_never_skips_a_second_factor():
     assert "_auth_user_id" not in phone.get("/members/").wsgi_request.session
     phone.post(response["Location"], {"code": totp_code()})
     assert phone.session["_auth_user_id"] == str(user.pk)
+
+
+def test_a_sign_in_begun_on_the_phone_before_confirming_signs_the_reader_in_once():
+    """The reader tried to sign in on the phone first (allauth waits for the confirmation), then opened the
+    link there: allauth's waiting sign-in goes on; the password must not sign them in a second time."""
+    fresh_device().post("/accounts/signup/", signup_data("twice.reader@example.org"))
+    (link,) = confirm_links("twice.reader@example.org")
+    phone = fresh_device()
+    phone.post("/accounts/login/", {"login": "twice.reader@example.org", "password": PASSWORD})
+    assert "_auth_user_id" not in phone.session, "unconfirmed: not signed in yet"
+
+    sign_ins = []
+
+    def count(sender, user, **kwargs):
+        sign_ins.append(user.pk)
+
+    user_logged_in.connect(count)
+    try:
+        response = phone.post(link, {"password": PASSWORD}, follow=True)
+    finally:
+        user_logged_in.disconnect(count)
+    assert EmailAddress.objects.get(email="twice.reader@example.org").verified
+    assert "_auth_user_id" in phone.session
+    assert len(sign_ins) == 1, f"signed in {len(sign_ins)} times"
+    assert text_of(response).count("You are signed in as") <= 1
+
+
+def test_password_guesses_on_the_confirmation_page_count_against_the_sign_in_limit(settings):
+    """The page takes a password, so it is held to the sign-in form's per-address limit too."""
+    settings.ACCOUNT_RATE_LIMITS = {**settings.ACCOUNT_RATE_LIMITS, "login": "2/m/ip"}
+    fresh_device().post("/accounts/signup/", signup_data("limited.reader@example.org"))
+    (link,) = confirm_links("limited.reader@example.org")
+    phone = fresh_device()
+    for _ in range(2):
+        phone.post(link, {"password": "not-the-password-1"})
+    refused = phone.post(link, {"password": PASSWORD})
+    assert "Too many sign-in attempts" in text_of(refused)
+    assert not EmailAddress.objects.get(email="limited.reader@example.org").verified
+    assert "_auth_user_id" not in phone.session
+
+
+def test_a_used_link_reopened_while_signed_in_points_to_the_readers_addresses():
+    """Browser walk: reopened after confirming, the page told a signed-in reader to "Sign in"."""
+    fresh_device().post("/accounts/signup/", signup_data("reopen.reader@example.org"))
+    (link,) = confirm_links("reopen.reader@example.org")
+    phone = fresh_device()
+    phone.post(link, {"password": PASSWORD})
+    assert "_auth_user_id" in phone.session
+    page = phone.get(link)
+    assert "You are signed in: your addresses" in text_of(page)
+    assert "Sign in to have a new one sent" not in text_of(page)
+    assert 'href="/accounts/email/"' in page.content.decode()
