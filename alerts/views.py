@@ -57,7 +57,7 @@ def follow(request: HttpRequest) -> HttpResponse:
     else:
         Follow.objects.get_or_create(user=request.user, **target)
         messages.success(request, f"You follow {label}. We will email you when something new is published.")
-    return HttpResponseRedirect(params.next_url(request, request.POST.get("next"), "/members/#alerts"))
+    return HttpResponseRedirect(params.next_url(request, request.POST.get("next"), "/members/"))
 
 
 @require_POST
@@ -67,11 +67,13 @@ def alert_settings(request: HttpRequest) -> HttpResponse:
     if form.is_valid():
         form.save()
         messages.success(request, "Your alerts have been saved.")
-        return redirect("/members/#alerts")
+        # To the top, where the banner says so and takes the focus (as "Your details have been saved."):
+        # sent to #alerts, the reader was scrolled past the banner and heard nothing (browser walk).
+        return redirect("members:dashboard")
     messages.error(
         request, "Your alerts were not saved: " + "; ".join(e for errs in form.errors.values() for e in errs)
     )
-    return redirect("/members/#alerts")
+    return redirect("members:dashboard")
 
 
 @never_cache

@@ -60,6 +60,25 @@
                 shown += visibleInGroup;
             });
             status.textContent = needle ? shown + (shown === 1 ? " term matches" : " terms match") : "";
+            followFilterInAToZ();
+        });
+    }
+
+    /* The A to Z strip follows the filter: a letter whose section the filter hid is no link (as a letter with
+       no terms), so it cannot lead to a hidden section (browser walk). */
+    function followFilterInAToZ() {
+        document.querySelectorAll(".az-nav a[href^='#letter-'], .az-nav a[data-letter]").forEach(function (link) {
+            if (!link.dataset.letter) { link.dataset.letter = link.getAttribute("href").slice(1); }
+            var section = document.getElementById(link.dataset.letter);
+            if (section && section.hidden) {
+                link.removeAttribute("href");
+                link.setAttribute("aria-disabled", "true");
+                link.classList.add("az-nav__empty");
+            } else {
+                link.setAttribute("href", "#" + link.dataset.letter);
+                link.removeAttribute("aria-disabled");
+                link.classList.remove("az-nav__empty");
+            }
         });
     }
 
@@ -154,11 +173,18 @@
 /* Forms with errors: move focus to the error summary so keyboard and screen reader users hear it first.
    Otherwise a messages banner (the outcome of what the reader just did: "Your alerts have been saved") gets
    the focus, as GOV.UK's notification banner does: a live region already there at page load is announced
-   by only some screen readers, a focused one by all. */
+   by only some screen readers, a focused one by all. Not when the reader was sent to a section of the page
+   ("/members/#alerts" after saving alerts): focusing the banner would scroll them away from it, and the
+   browser already starts keyboard navigation there. */
 (function () {
     "use strict";
+    function sentToASection() {
+        var id = window.location.hash ? decodeURIComponent(window.location.hash.slice(1)) : "";
+        return id !== "" && document.getElementById(id) !== null;
+    }
     function focusErrorSummaryOrMessages() {
-        var target = document.querySelector("[data-error-summary]") || document.querySelector("[data-messages]");
+        var summary = document.querySelector("[data-error-summary]");
+        var target = summary || (sentToASection() ? null : document.querySelector("[data-messages]"));
         if (target) { target.focus(); }
     }
     if (document.readyState === "loading") { document.addEventListener("DOMContentLoaded", focusErrorSummaryOrMessages); } else { focusErrorSummaryOrMessages(); }

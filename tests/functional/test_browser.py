@@ -278,11 +278,21 @@ def test_glossary_filter(open_page):
             .filter((g) => Array.from(g.querySelectorAll('[data-glossary-term]')).some((i) => !i.hidden)).length"""
     )
     assert hidden_groups_with_matches == 0
+    # The A to Z strip follows the filter: only letters whose section still shows are links (browser walk).
+    linked = page.evaluate(
+        "() => Array.from(document.querySelectorAll('.az-nav a[href]')).map((a) => a.textContent.trim()[0])"
+    )
+    shown = page.evaluate(
+        "() => Array.from(document.querySelectorAll('[data-glossary-group]:not([hidden]) h2'))"
+        ".map((h) => h.textContent.trim()[0])"
+    )
+    assert linked == shown, f"A to Z links {linked}, sections shown {shown}"
 
     page.keyboard.press("Control+A")
     page.keyboard.press("Backspace")
     page.locator("#glossary-filter-status").filter(has_text=re.compile(r"^$")).wait_for(state="attached")
     assert sum(1 for i in range(total) if items.nth(i).is_visible()) == total, "clearing the filter shows every term"
+    assert page.locator(".az-nav a[href]").count() == page.locator("[data-glossary-group]").count()
     assert not watched.problems(), "\n".join(watched.problems())
 
 

@@ -240,3 +240,56 @@ def test_focus_moves_to_the_messages_banner_after_an_action(open_page, member_st
     with page.expect_navigation(wait_until="load"):
         page.locator("main form[action='/alerts/follow/'] button[type=submit]").first.click()
     assert not watched.problems(), "\n".join(watched.problems())
+
+
+@pytest.mark.parametrize("viewport", [pytest.param(PHONE, id="390"), pytest.param(DESKTOP, id="1280")])
+def test_saved_alerts_are_confirmed_in_a_focused_banner_in_view(open_page, member_state, viewport):
+    """Browser walk: saving alerts returned to /members/#alerts, below the banner, and the browser's jump to
+    the section took the focus back from it: no confirmation seen or heard. Now it returns to the top."""
+    watched = open_page(viewport, storage_state=member_state)
+    page = watched.page
+    watched.goto("/members/")
+    with page.expect_navigation(wait_until="load"):
+        page.locator("#alerts button[type=submit]").click()
+    assert urlsplit(page.url).path == "/members/" and not urlsplit(page.url).fragment
+    assert "Your alerts have been saved." in page.locator(".messages").inner_text()
+    page.wait_for_function("() => document.activeElement === document.querySelector('.messages')")
+    top = page.evaluate("() => document.querySelector('.messages').getBoundingClientRect().top")
+    assert 0 <= top < viewport["height"], f"the banner is at {top} px, out of view"
+    assert not watched.problems(), "\n".join(watched.problems())
+
+
+@pytest.mark.parametrize("viewport", [pytest.param(PHONE, id="390"), pytest.param(DESKTOP, id="1280")])
+def test_a_reader_sent_to_a_section_stays_there(open_page, viewport):
+    """Signing in from a link to a section ("your alerts settings", from a spent unsubscribe link): the
+    sign-in banner does not take the focus and scroll the reader away from the section they asked for."""
+    watched = open_page(viewport)
+    page = watched.page
+    page.add_init_script(  # notes whether the banner ever took the focus (the browser's jump may take it back)
+        "document.addEventListener('focusin', (e) => {"
+        " if (e.target.matches && e.target.matches('[data-messages]')) { window.bannerFocused = true; } }, true);"
+    )
+    watched.goto("/accounts/login/?next=/members/%23alerts")
+    page.fill("#id_login", MEMBER_EMAIL)
+    page.fill("#id_password", MEMBER_PASSWORD)
+    with page.expect_navigation(wait_until="load"):
+        page.press("#id_password", "Enter")
+    assert urlsplit(page.url).fragment == "alerts", page.url
+    page.wait_for_timeout(300)  # the page's scripts have run
+    assert page.locator(".messages").count() == 1, "the sign-in banner is there"
+    assert page.evaluate("() => !window.bannerFocused"), "the banner took the focus from the section"
+    top = page.evaluate("() => document.getElementById('alerts').getBoundingClientRect().top")
+    assert 0 <= top < viewport["height"] / 2, f"the alerts section is at {top} px, not in view"
+    assert not watched.problems(), "\n".join(watched.problems())
+
+
+@pytest.mark.parametrize("viewport", [pytest.param(PHONE, id="390"), pytest.param(DESKTOP, id="1280")])
+def test_a_forms_legends_line_up_with_its_labels(open_page, viewport):
+    """Browser walk: "Type of organisation" and "Topics to follow" sat 2 px right of the other labels."""
+    watched = open_page(viewport)
+    watched.goto("/accounts/signup/")
+    lefts = watched.page.evaluate(
+        "() => Array.from(document.querySelectorAll('main .label, main legend'))"
+        ".map((e) => [e.textContent.trim().slice(0, 30), Math.round(e.getBoundingClientRect().left)])"
+    )
+    assert len(lefts) > 4 and len({left for _, left in lefts}) == 1, lefts
