@@ -5,7 +5,7 @@ from __future__ import annotations
 from django import forms
 from django.core.exceptions import ValidationError
 from django.forms.utils import flatatt
-from django.utils.html import escape, format_html
+from django.utils.html import conditional_escape, format_html
 from django.utils.safestring import SafeString, mark_safe
 
 from alerts.models import Follow
@@ -49,7 +49,7 @@ class LongSelect(forms.Select):
 
     def escaped_options(self) -> list[tuple[str, str, str]]:
         """Each option's value, its value escaped, and its label escaped."""
-        return [(str(value), escape(value), escape(label)) for value, label in self.choices]
+        return [(str(value), conditional_escape(value), conditional_escape(label)) for value, label in self.choices]
 
     def render(self, name, value, attrs=None, renderer=None) -> SafeString:
         final_attrs = self.build_attrs(self.attrs, attrs)

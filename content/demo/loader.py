@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime
+import logging
 import re
 from collections.abc import Callable
 from typing import Any
@@ -31,6 +32,8 @@ from search.models import SearchSynonym
 from . import case_studies, data
 from .pdf import build_report_pdf
 from .synonyms import SEARCH_SYNONYMS
+
+logger = logging.getLogger(__name__)
 
 TERM_MARKER = re.compile(r"\[\[term:(?P<slug>[a-z0-9-]+)\|(?P<text>[^\]]+)\]\]")
 NUMERIC = re.compile(r"^[£$]?-?[\d,.]+(%|m|bn|k)?$")
@@ -297,9 +300,16 @@ class DemoLoader:
         titles = [report_title(item) for item in data.PAPERS] + [
             case_study_title(item) for item in case_studies.CASE_STUDIES
         ]
+        titles += [title.replace("\u2019", "'") for title in titles]  # as titled before the curly apostrophes
         stale = get_document_model().objects.filter(Q(file_hash="") | Q(file_size=None), title__in=titles)
         for document in stale:
-            document._set_document_file_metadata()
+            try:
+                document._set_document_file_metadata()
+            except FileNotFoundError:
+                logger.warning("Demo document %r has no file: its size and hash stay empty", document.title)
+                continue
+            finally:
+                document.file.close()
             document.save(update_fields=["file_size", "file_hash"])
             self.created.append(f"document: {document.title} (its file size and hash)")
 

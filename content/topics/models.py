@@ -17,6 +17,7 @@ from wagtail.search import index
 
 from content.core import request_memo, worker_memo
 from content.core.models import BasePage
+from content.core.privacy import readable_by
 
 
 class Topic(index.Indexed, models.Model):
@@ -69,14 +70,16 @@ def prefetch_topics(pages: list[Page]) -> None:
         page._prefetched_objects_cache = {**getattr(page, "_prefetched_objects_cache", {}), "topics": queryset}
 
 
+PUBLIC_KINDS = ("papers", "blog_posts", "definitions")  # listed only when public; case studies as teasers
+
+
 def pages_on_topic(topic: Topic, request: HttpRequest) -> dict[str, list]:
     """Public pages tagged with the topic, grouped by kind, newest first; case studies as teasers.
 
     The live pages are the same for every reader: kept by the worker until the content changes, and
     filtered by this request's own read of the view restrictions (a case study's tier only locks its card).
     """
-    from content.case_studies.models import listable
-    from content.core.privacy import readable_by
+    from content.case_studies.models import listable  # case_studies imports this module
 
     kept = worker_memo.kept("topic.pages", topic.pk, lambda: _read_pages_on_topic(topic))
     case_studies = listable(kept["case_studies"])
@@ -85,9 +88,6 @@ def pages_on_topic(topic: Topic, request: HttpRequest) -> dict[str, list]:
         "case_studies": [(study, readable[study.pk]) for study in case_studies],
         **{name: [page for page in kept[name] if request_memo.is_public(page)] for name in PUBLIC_KINDS},
     }
-
-
-PUBLIC_KINDS = ("papers", "blog_posts", "definitions")
 
 
 def _read_pages_on_topic(topic: Topic) -> dict[str, list]:

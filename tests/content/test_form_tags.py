@@ -40,7 +40,7 @@ def test_every_option_is_written_as_djangos_templates_write_it(bound):
         assert choice_input(option) == option.tag()
 
 
-def test_the_projects_own_form_template_uses_it(client):
+def test_the_projects_own_form_template_uses_it():
     """The shared field template writes its choices with the tag (the alerts form on /members/ among them)."""
     form = Everything(initial={"pick_one": "plain"})
     html = get_template("includes/form_field.html").render({"field": form["pick_one"]})

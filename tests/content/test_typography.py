@@ -28,7 +28,7 @@ PAGES = [
     "/definitions/",
     "/definitions/left-behind-neighbourhoods/",
     "/search/?q=social+capital",
-    "/search/?q=children+social+care",  # a query with a quote in it is shown as the reader typed it
+    "/search/?q=children+social+care",  # no quote in the queries: a query is shown as the reader typed it
 ]
 
 

@@ -326,16 +326,22 @@ def test_the_topic_page_glossary_and_case_study_list_are_filtered_again_by_the_r
     assert shown() == dict.fromkeys(shown(), False)
 
 
-def test_a_kept_case_study_list_holds_no_member_only_text(client):
-    """A listing keeps teasers only: the worker's copy of a case study has no member-only field loaded."""
+def test_kept_case_study_lists_hold_no_member_only_text(client):
+    """The case-study list and a topic page keep teasers only: the worker's copy of a case study has no
+    member-only field loaded."""
+    topic = CaseStudyPage.objects.live().filter(topics__isnull=False).first().topics.first()
     client.get("/case-studies/")
+    client.get(f"/topics/{topic.slug}/")
     request_started.send(sender=None)
     try:
-        kept = CaseStudyIndexPage.objects.get()
-        studies = worker_memo.kept("case_studies.listing", kept.pk, lambda: pytest.fail("not kept"))
+        index = CaseStudyIndexPage.objects.get()
+        studies = [
+            *worker_memo.kept("case_studies.listing", index.pk, lambda: pytest.fail("not kept")),
+            *worker_memo.kept("topic.pages", topic.pk, lambda: pytest.fail("not kept"))["case_studies"],
+        ]
     finally:
         request_finished.send(sender=None)
-    assert studies
+    assert len(studies) > CaseStudyPage.objects.live().filter(topics=topic).count() > 0
     for study in studies:
         assert not set(MEMBER_ONLY_FIELDS) & set(study.__dict__), "member-only text held in the worker's memory"
 

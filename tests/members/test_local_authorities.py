@@ -6,8 +6,13 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
+from django import forms
+
+from members.forms import ProfileForm
 from members.models import LocalAuthority
 from members.reference_data import read_local_authorities
+from tests.helpers import soup
+from tests.members.conftest import make_member
 
 REGISTER = Path(__file__).resolve().parents[3] / "shared" / "data" / "uk_local_authorities_current.csv"
 COUNCIL_TYPES = {
@@ -116,13 +121,10 @@ def test_the_list_people_choose_from_is_in_order_of_the_names_it_shows(client):
 def test_the_kept_list_is_djangos_select_with_each_readers_own_choice_and_a_rename_shows_at_once(client):
     """The select's options are kept by the worker (members.forms.LongSelect): the HTML is still Django's own
     select, each member sees their own authority chosen, and a renamed authority shows on the next page."""
-    from django import forms
-
-    from members.forms import ProfileForm
-    from tests.helpers import soup
-    from tests.members.conftest import make_member
-
     bristol, stoke = (LocalAuthority.objects.get(official_name__startswith=name) for name in ("Bristol", "Stoke"))
+    hostile = LocalAuthority.objects.exclude(pk__in=[bristol.pk, stoke.pk]).first()
+    hostile.official_name = 'Adur <script>alert("x")</script> & Worthing'  # escaped as Django escapes it
+    hostile.save()
     form = ProfileForm(instance=None, initial={"local_authority": stoke.pk}, prefix="profile")
     field = form["local_authority"]
 
@@ -134,6 +136,7 @@ def test_the_kept_list_is_djangos_select_with_each_readers_own_choice_and_a_rena
     django_select = forms.Select(choices=field.field.choices).render(field.html_name, stoke.pk, {"id": "x"})
     ours = field.field.widget.render(field.html_name, stoke.pk, {"id": "x"})
     assert parsed(ours) == parsed(django_select)
+    assert "<script>" not in ours and "&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &amp; Worthing" in ours
     assert len(parsed(ours)[1]) == LocalAuthority.objects.count() + 1
 
     def chosen(email: str, authority: LocalAuthority) -> str:

@@ -211,3 +211,23 @@ def test_the_alert_checklists_offer_only_public_series_even_from_what_the_worker
     caches["default"].set(worker_memo.GENERATION_KEY, old, timeout=None)
     assert series.title not in offered()["series"]
     assert offered()["topics"] == first["topics"]
+
+
+def test_a_post_of_a_restricted_or_unpublished_series_is_refused():
+    """The checklist is drawn from what the worker keeps; what a post may choose is still read afresh."""
+    member = make_member("posted@example.org")
+    series = PaperSeriesPage.objects.live().first()
+    client = signed_in(member)
+
+    def saved() -> bool:
+        data = {"alerts-series": [series.pk], "alerts-frequency": "immediate"}
+        page = client.post("/alerts/settings/", data, follow=True).content.decode()
+        return "Your alerts have been saved." in page and Follow.objects.filter(user=member, series=series).exists()
+
+    restriction = PageViewRestriction.objects.create(page=series, restriction_type=PageViewRestriction.LOGIN)
+    assert not saved()
+    restriction.delete()
+    series.unpublish()
+    assert not saved()
+    series.save_revision().publish()
+    assert saved(), "the same post is accepted for a public series"

@@ -49,5 +49,7 @@ def test_new_paper_subscription_says_what_how_often_and_how_to_stop():
     assert "one email per paper, nothing else" in text
     assert "unsubscribe from any of these emails in one click" in text
     privacy = form.find("a", href="/privacy/")
-    assert privacy is not None and privacy.find_parent("form") is not None, "the privacy notice comes after the button"
+    assert privacy is not None and privacy.find_parent("form") is not None, (
+        "the privacy notice is linked inside the form"
+    )
     assert not form.select("input[type=checkbox][checked]")

@@ -16,7 +16,9 @@ def choice_input(option: BoundWidget) -> SafeString:
 
     Django renders each option through three nested templates (``input_option``, ``input``, ``attrs``): the
     20 boxes of the alerts form were a third of the member's area's time. Written as Django's ``input.html``
-    and ``attrs.html`` write it; ``tests/content/test_form_tags.py`` holds it to Django's own output.
+    and ``attrs.html`` write it; ``tests/content/test_form_tags.py`` holds it to Django's own output. For
+    the stock radio and checkbox widgets only: a widget with its own ``option_template_name`` (none here)
+    would need ``{{ option.tag }}``.
     """
     data = option.data
     value = "" if data["value"] is None else format_html(' value="{}"', data["value"])

@@ -74,6 +74,8 @@ def test_loading_again_gives_an_older_demos_documents_their_size_and_hash(capsys
     documents = get_document_model().objects.all()
     expected = dict(documents.values_list("pk", "file_hash"))
     documents.update(file_hash="", file_size=None)  # a demo loaded before the loader set them
+    curly = documents.filter(title__contains="\u2019").first()  # and titled before the curly apostrophes
+    documents.filter(pk=curly.pk).update(title=curly.title.replace("\u2019", "'"))
     call_command("load_demo_content")
     assert "nothing changed" not in capsys.readouterr().out
     assert dict(documents.values_list("pk", "file_hash")) == expected
