@@ -18,7 +18,7 @@ from .entries import update_entries_for_page
 from .indexing import defer_pages
 from .models import SearchEntry, SearchSynonym
 from .synonyms import forget_names
-from .tasks import schedule_cluster_sync
+from .tasks import forget_in_cluster, schedule_cluster_sync
 
 
 def _refresh(pages) -> None:
@@ -55,8 +55,6 @@ def on_synonyms_changed(sender, instance, **kwargs):
 
 @receiver(post_delete, sender=SearchEntry)
 def on_entry_deleted(sender, instance, **kwargs):
-    from .tasks import forget_in_cluster
-
     transaction.on_commit(lambda: forget_in_cluster(instance.pk))
 
 

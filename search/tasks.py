@@ -10,13 +10,14 @@ import logging
 
 from django_tasks import task
 
+from .engines import get_engine
+from .models import ClusterDeletion
+
 logger = logging.getLogger(__name__)
 
 
 @task()
 def sync_cluster() -> int:
-    from .engines import get_engine
-
     engine = get_engine()
     if not engine.uses_cluster:
         return 0
@@ -28,8 +29,6 @@ def sync_cluster() -> int:
 
 
 def schedule_cluster_sync() -> None:
-    from .engines import get_engine
-
     if get_engine().uses_cluster:
         try:
             sync_cluster.enqueue()
@@ -39,9 +38,6 @@ def schedule_cluster_sync() -> None:
 
 def forget_in_cluster(entry_id: int) -> None:
     """Record the deletion; the next sync tells the cluster (so a cluster that is down loses nothing)."""
-    from .engines import get_engine
-    from .models import ClusterDeletion
-
     if get_engine().uses_cluster:
         ClusterDeletion.objects.get_or_create(entry_id=entry_id)
         schedule_cluster_sync()

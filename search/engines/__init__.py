@@ -7,17 +7,16 @@ from functools import cache
 from django.conf import settings
 
 from .base import SearchEngine, SearchRequest, SearchResponse  # noqa: F401
+from .database import DatabaseEngine
 
 
 @cache
 def get_engine() -> SearchEngine:
     url = getattr(settings, "SEARCH_URL", "") or ""
     if url.startswith(("http://", "https://")):
-        from .cluster import ClusterEngine
+        from .cluster import ClusterEngine  # the cluster clients load only in a process that uses one
 
         return ClusterEngine(url, index_prefix=getattr(settings, "SEARCH_INDEX_PREFIX", "hub"))
-    from .database import DatabaseEngine
-
     return DatabaseEngine()
 
 

@@ -29,19 +29,15 @@ from collections import defaultdict
 from collections.abc import Callable
 from datetime import date
 
+from elasticsearch import Elasticsearch
+from elasticsearch.helpers import bulk as elasticsearch_bulk
 from elasticsearch_dsl import (
-    Date,
-    Document,
     Index,
-    Integer,
-    Keyword,
     Q,
     Search,
-    Text,
-    analyzer,
-    char_filter,
-    token_filter,
 )
+from opensearchpy import OpenSearch
+from opensearchpy.helpers import bulk as opensearch_bulk
 
 from django.conf import settings
 from django.utils import timezone
@@ -54,6 +50,7 @@ from ..models import ClusterDeletion, SearchEntry
 from ..query import SearchQuery, parse
 from ..synonyms import with_synonyms
 from .base import FacetValue, Hit, SearchEngine, SearchRequest, SearchResponse, topics_named_by
+from .cluster_index import day_number, document_class, entry_source, visibility_values
 
 FACET_FIELDS = {
     "kind": "kind",
@@ -77,7 +74,6 @@ PHRASE_SLOP = 1  # "isolation loneliness" is still together in "isolation and lo
 SUGGEST_FIELDS = ("title", "keywords", "summary")
 PREFIX_FIELDS = [f"{FIELD_NAMES[name]}.prefix^{ranking.FIELD_WEIGHTS[name]:g}" for name in SUGGEST_FIELDS]
 NAME_START_BOOST = 1000.0  # a title or other name that starts with the typed text: above any word matches
-MAX_PREFIX, MAX_NAME = 20, 100  # edge n-grams up to these lengths; longer typed text is cut to them
 MAX_TOTAL = 10_000  # counted exactly up to here (the site shows at most 1,000 pages of 10)
 FACET_SIZE = 50
 RESCORE_WINDOW = 100  # matches per shard that get the phrase, proximity and all-words bonuses
@@ -93,124 +89,14 @@ RECENCY_SCRIPTS = {
         "return 1.0 + params.weight * params.half_life / (params.half_life + (age < 0 ? 0 : age));"
     ),
 }
-EPOCH = date(1970, 1, 1)
 # Entries the reader may open (FULL) sort before teasers: the variant's values in that order.
 FULL_FIRST = "asc" if SearchEntry.Variant.FULL < SearchEntry.Variant.TEASER else "desc"
 BATCH = 500
 INDEXING_TIMEOUT = 120  # seconds for a bulk request
 GREEN_TIMEOUT = 90  # seconds a rebuild waits for the new index's replicas before it swaps the alias
 RETRIES, RETRY_PAUSE = 1, 0.5  # a search is tried once more when a node has just gone
-english_stemmer = token_filter("hub_english_stemmer", type="stemmer", language="english")
-english_stop = token_filter("hub_english_stop", type="stop", stopwords="_english_")
-possessive = token_filter("hub_possessive", type="stemmer", language="possessive_english")
-word_prefixes = token_filter("hub_word_prefixes", type="edge_ngram", min_gram=1, max_gram=MAX_PREFIX)
-name_prefixes = token_filter("hub_name_prefixes", type="edge_ngram", min_gram=1, max_gram=MAX_NAME)
-# "Looked-after children (LAC)" and "looked-after chil" both read as words separated by single spaces.
-separators = char_filter("hub_separators", type="pattern_replace", pattern=r"[^\p{L}\p{N}]+", replacement=" ")
-
 logger = logging.getLogger(__name__)
 _kind_labels: dict[str, str] = {}  # per process: a kind's label is fixed by its page type
-
-
-def analyzers():
-    """English words (stemmed, common words dropped) for matching; word prefixes (of each word and of its
-    stem: "communities" finds "community") and whole names (a title or other name, words separated by
-    single spaces) for suggestions and the exact-name bonus."""
-    english = analyzer(
-        "hub_english",
-        tokenizer="standard",
-        filter=[possessive, "lowercase", "asciifolding", english_stop, english_stemmer],
-    )
-    words = [possessive, "lowercase", "asciifolding", "keyword_repeat", english_stemmer, "remove_duplicates"]
-    prefix_index = analyzer("hub_prefix", tokenizer="standard", filter=[*words, word_prefixes, "remove_duplicates"])
-    prefix_search = analyzer(
-        "hub_prefix_search",
-        tokenizer="standard",
-        filter=[*words, token_filter("hub_prefix_cut", type="truncate", length=MAX_PREFIX), "remove_duplicates"],
-    )
-    name = ["lowercase", "asciifolding", "trim"]
-    name_exact = analyzer("hub_name", char_filter=[separators], tokenizer="keyword", filter=name)
-    name_index = analyzer(
-        "hub_name_prefix", char_filter=[separators], tokenizer="keyword", filter=[*name, name_prefixes]
-    )
-    name_search = analyzer(
-        "hub_name_prefix_search",
-        char_filter=[separators],
-        tokenizer="keyword",
-        filter=[*name, token_filter("hub_name_cut", type="truncate", length=MAX_NAME)],
-    )
-    return english, prefix_index, prefix_search, name_exact, name_index, name_search
-
-
-def document_class():
-    english, prefix_index, prefix_search, name_exact, name_index, name_search = analyzers()
-
-    def matched(**kwargs):  # only whether it matches counts (suggestions, bonuses), not how often
-        return Text(similarity="boolean", index_options="docs", norms=False, **kwargs)
-
-    def prefixes():
-        return matched(analyzer=prefix_index, search_analyzer=prefix_search)
-
-    class EntryDocument(Document):
-        page_id = Keyword()
-        variant = Keyword()
-        access = Keyword()
-        visibility = Keyword()
-        kind = Keyword(eager_global_ordinals=True)
-        kind_label = Keyword(index=False)
-        title = Text(analyzer=english, fields={"raw": Keyword(), "prefix": prefixes()})
-        keywords = Text(analyzer=english, fields={"prefix": prefixes()})
-        summary = Text(analyzer=english, fields={"prefix": prefixes()})
-        text_ = Text(analyzer=english)
-        # The title and each other name: "starts with" for suggestions, "is" for the exact-name bonus.
-        names = matched(
-            analyzer=name_index, search_analyzer=name_search, fields={"exact": matched(analyzer=name_exact)}
-        )
-        url_path = Keyword(index=False)
-        date = Date()
-        day = Integer()  # days since 1970-01-01, for the recency factor
-        year = Keyword(eager_global_ordinals=True)  # a facet: counted from ordinals, cheaper than numbers
-        series = Keyword(eager_global_ordinals=True)
-        local_authority = Keyword(eager_global_ordinals=True)
-        topics = Keyword(eager_global_ordinals=True)
-
-    return EntryDocument
-
-
-def visibility_values(levels: frozenset[str]) -> list[str]:
-    """The entries one reader sees: full entries at a level they read, teasers of the rest."""
-    from ..access import LEVELS
-
-    return [f"full:{level}" for level in levels] + [f"teaser:{level}" for level in LEVELS if level not in levels]
-
-
-def entry_source(entry: SearchEntry) -> dict:
-    visibility = f"{entry.variant}:{entry.access}"
-    return {
-        "page_id": str(entry.page_id),
-        "variant": entry.variant,
-        "access": entry.access,
-        "visibility": visibility,
-        "kind": entry.kind,
-        "kind_label": entry.kind_label,
-        "title": entry.title,
-        "keywords": entry.keywords,
-        "summary": entry.summary,
-        "text_": entry.text,
-        "names": [entry.title, *(name.strip() for name in entry.keywords.split(",") if name.strip())],
-        "url_path": entry.url_path,
-        "date": entry.date.isoformat() if entry.date else None,
-        "day": day_number(entry.date),
-        "year": str(entry.year) if entry.year else None,
-        "series": entry.series or None,
-        "local_authority": entry.local_authority or None,
-        "topics": [topic.slug for topic in entry.topics.all()],
-    }
-
-
-def day_number(day: date | None) -> int | None:
-    """Days since 1970-01-01 (the recency script's unit)."""
-    return (day - EPOCH).days if day else None
 
 
 def kind_functions(asks_definition: bool = False) -> list[dict]:
@@ -318,15 +204,11 @@ class ClusterEngine(SearchEngine):
     def client(self):
         if self._client is None:
             timeout = getattr(settings, "SEARCH_TIMEOUT", 3)
-            from opensearchpy import OpenSearch
-
             probe = OpenSearch(self.hosts, timeout=timeout, max_retries=1, retry_on_timeout=False)
             info = probe.info()
             if info.get("version", {}).get("distribution") == "opensearch":
                 client, flavour = probe, "opensearch"
             else:
-                from elasticsearch import Elasticsearch
-
                 client, flavour = Elasticsearch(self.hosts, request_timeout=timeout, max_retries=1), "elasticsearch"
             try:
                 languages = {item["language"] for item in client.get_script_languages()["language_contexts"]}
@@ -342,20 +224,13 @@ class ClusterEngine(SearchEngine):
         if getattr(self, "_indexing_client", None) is None:
             self.client  # noqa: B018 - detects the flavour
             if self.flavour == "opensearch":
-                from opensearchpy import OpenSearch
-
                 self._indexing_client = OpenSearch(self.hosts, timeout=INDEXING_TIMEOUT, max_retries=2)
             else:
-                from elasticsearch import Elasticsearch
-
                 self._indexing_client = Elasticsearch(self.hosts, request_timeout=INDEXING_TIMEOUT, max_retries=2)
         return self._indexing_client
 
     def _bulk(self, actions: list[dict], refresh: bool = True) -> tuple[int, list]:
-        if self.flavour == "opensearch":
-            from opensearchpy.helpers import bulk
-        else:
-            from elasticsearch.helpers import bulk
+        bulk = opensearch_bulk if self.flavour == "opensearch" else elasticsearch_bulk
         options = {"refresh": "wait_for"} if refresh else {}
         return bulk(self.indexing_client, actions, raise_on_error=False, **options)
 
@@ -628,9 +503,8 @@ def topic_names(slugs: list[str]) -> dict[str, str]:
     """The names of the topics in the buckets: one query, only when there are any."""
     if not slugs:
         return {}
-    from content.topics.models import Topic
-
-    return dict(Topic.objects.filter(slug__in=slugs).values_list("slug", "name"))
+    topics = SearchEntry.topics.field.related_model
+    return dict(topics.objects.filter(slug__in=slugs).values_list("slug", "name"))
 
 
 def _not_found(failed: list, entry_id: int) -> bool:

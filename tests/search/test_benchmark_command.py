@@ -10,7 +10,8 @@ import pytest
 
 from django.core.management import call_command
 
-from search.management.commands.search_benchmark import URL_PREFIX, RealisticCorpus, build_vocabulary, p95
+from search.benchmark_corpus import URL_PREFIX, RealisticCorpus, build_vocabulary
+from search.management.commands.search_benchmark import p95
 from search.models import SearchEntry
 
 

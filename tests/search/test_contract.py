@@ -211,9 +211,9 @@ def test_a_word_in_the_title_ranks_above_the_same_word_deep_in_a_text(limit, mon
     """Beyond EXACT_RANK_LIMIT matches the database engine ranks from each entry's head (title, other names,
     summary, the text's start: SQLite's second index, PostgreSQL's head vector); either way the page named
     for the word comes first, and a title changed later is what ranks."""
-    from search.engines import database
+    from search.engines import database, sql
 
-    monkeypatch.setattr(database, "EXACT_RANK_LIMIT", limit)
+    monkeypatch.setattr(sql, "EXACT_RANK_LIMIT", limit)
     engine = database.DatabaseEngine()
     filler = "Neighbourhood work carries on. " * 60
     SearchEntry.objects.create(
@@ -260,16 +260,16 @@ def test_a_common_word_finds_and_counts_what_a_rare_one_would(query, filters, mo
     """Beyond EXACT_RANK_LIMIT matches SQLite ranks in tiers (names holding every word, some words, the
     rest) and counts facets from another index: the same entries, totals and facet counts, each entry on
     exactly one page, names first, whatever the reader may see."""
-    from search.engines import database
+    from search.engines import database, sql
 
     guarded_study()
     engine = database.DatabaseEngine()
     for levels in (ANONYMOUS, MEMBER, COUNCIL):  # a member sees the council study's teaser
         for sort in ("relevance", "newest"):
             request = {"levels": levels, "filters": filters, "sort": sort}
-            monkeypatch.setattr(database, "EXACT_RANK_LIMIT", 2000)
+            monkeypatch.setattr(sql, "EXACT_RANK_LIMIT", 2000)
             exact = run(engine, query, limit=500, **request)
-            monkeypatch.setattr(database, "EXACT_RANK_LIMIT", 1)
+            monkeypatch.setattr(sql, "EXACT_RANK_LIMIT", 1)
             common = run(engine, query, limit=500, **request)
             assert exact.total > 0
             assert (common.total, common.facets) == (exact.total, exact.facets)

@@ -1,0 +1,217 @@
+# ruff: noqa: S608 - SQL is assembled from table names and constants; every typed value is a bound parameter
+"""SQLite: an FTS5 table over the entries (``porter unicode61`` tokens, filled by triggers: migration 0002),
+ranked by ``bm25`` with the field weights of ``search.ranking``; a second FTS5 table over each entry's head
+(title, other names, summary, the text's start: migration 0004) ranks a common word cheaply."""
+
+from __future__ import annotations
+
+from django.db import connection
+
+from .. import ranking
+from ..highlight import stem
+from ..models import SearchEntry
+from ..query import SearchQuery
+from .base import SearchRequest
+from .sql import (
+    CARRIED,
+    ENTRY,
+    ENTRY_TOPICS,
+    NULL_INTEGER,
+    NULL_TEXT,
+    PREFIX_TOKEN,
+    TOPIC,
+    Dialect,
+    Tier,
+    filtered_entries,
+    tiered,
+    where_clause,
+)
+
+FTS = "hub_search_entry_fts"  # SQLite only (migration 0002)
+HEAD = "hub_search_entry_head_fts"  # SQLite only: title, other names, summary, first 300 characters (0004)
+
+
+def _fts_string(words) -> str:
+    """An FTS5 string: the tokenizer reads what is inside; a double quote inside is doubled."""
+    return '"' + " ".join(words).replace('"', '""') + '"'
+
+
+class SQLiteDialect(Dialect):
+    entry_join = f"{ENTRY} INDEXED BY hub_search_entry_facets"  # migration 0003: no walk through long texts
+
+    def wanted(self, parsed: SearchQuery) -> str:
+        """What an entry must hold: any word typed (or another name of a term typed), and every phrase."""
+        must = []
+        if parsed.words:
+            anything = [_fts_string([word]) for word in parsed.words]
+            anything += [_fts_string(name) for name in parsed.alternatives]
+            must.append("(" + " OR ".join(anything) + ")")
+        must += [_fts_string(phrase) for phrase in parsed.phrases]
+        return " AND ".join(must)
+
+    def match(self, parsed: SearchQuery) -> str:
+        expression = self.wanted(parsed)
+        if parsed.excluded:
+            expression = f"({expression}) NOT ({' OR '.join(_fts_string(item) for item in parsed.excluded)})"
+        return expression
+
+    def bonus(self, parsed: SearchQuery) -> tuple[str, list]:
+        words = parsed.terms
+        sub = f"{FTS}.rowid IN (SELECT rowid FROM {FTS} WHERE {FTS} MATCH %s)"
+        named = f"{FTS}.rowid IN (SELECT rowid FROM {HEAD} WHERE {HEAD} MATCH %s)"  # names: the heads suffice
+        every = " AND ".join(_fts_string([word]) for word in words)
+        exact, exact_values = self.exact_name_sql(parsed)  # only for the few whose names hold every word
+        sql = f"(CASE WHEN {named} THEN %s * {exact} ELSE 1 END)"
+        values = ["{title keywords} : (" + every + ")", ranking.NAME_BONUS, *exact_values]
+        if len(words) < 2:
+            return sql, values
+        quoted = " ".join(_fts_string([word]) for word in words)
+        # Phrase, proximity and all-words tests read every match's positions: beyond EXACT_RANK_LIMIT
+        # matches (a common word) the engine uses common() instead, which makes none of them.
+        sql += f" * (CASE WHEN {sub} THEN %s WHEN {sub} THEN %s ELSE 1 END) * (CASE WHEN {sub} THEN %s ELSE 1 END)"
+        return sql, [
+            *values,
+            _fts_string(words),
+            ranking.PHRASE_BONUS,
+            f"NEAR({quoted}, {ranking.PROXIMITY_WINDOW})",
+            ranking.PROXIMITY_BONUS,
+            every,
+            ranking.ALL_WORDS_BONUS,
+        ]
+
+    def ranked(self, parsed, queryset, scored):
+        where, values = where_clause(queryset)
+        if not scored:
+            return (
+                f"SELECT {ENTRY}.id AS id, 0 AS score, {CARRIED} FROM {FTS} JOIN {self.entry_join} ON {ENTRY}.id = {FTS}.rowid "
+                f"WHERE {FTS} MATCH %s AND ({where})",
+                [self.match(parsed), *values],
+            )
+        weights = ", ".join(str(weight) for weight in ranking.FIELD_WEIGHTS.values())
+        kind, kind_values = self.kind_weight_sql(parsed)
+        bonus, bonus_values = self.bonus(parsed)
+        recency = self.recency_sql()
+        # FTS5 floors the inverse document frequency of a word most entries hold at 1e-6, so such words
+        # score nothing at all; the floor keeps the bonuses (name, phrase, kind, recency) ordering them.
+        topic, topic_values = self.topic_bonus_sql(parsed)
+        score = f"(-bm25({FTS}, {weights}) + {ranking.SQLITE_SCORE_FLOOR}) * {kind} * {bonus} * {topic} * {recency}"
+        return (
+            f"SELECT {ENTRY}.id AS id, {score} AS score, {CARRIED} FROM {FTS} JOIN {self.entry_join} ON {ENTRY}.id = {FTS}.rowid "
+            f"WHERE {FTS} MATCH %s AND ({where})",
+            [*kind_values, *bonus_values, *topic_values, self.match(parsed), *values],
+        )
+
+    def matches(self, parsed: SearchQuery) -> int:
+        """How many entries hold what was typed, whoever may read them (one look at the index)."""
+        with connection.cursor() as cursor:
+            cursor.execute(f"SELECT COUNT(*) FROM {FTS} WHERE {FTS} MATCH %s", [self.match(parsed)])
+            return cursor.fetchone()[0]
+
+    def common(self, request: SearchRequest, parsed: SearchQuery) -> tuple[str, list]:
+        """The statement for more than EXACT_RANK_LIMIT matches (a word most entries hold).
+
+        Scoring every match cost more than half of such a search (35 of 57 ms at 20,000 entries, 15,000
+        matches) and grouping them for the facets a further 20 ms. Here the matches come in tiers: entries
+        whose title or other names hold every word typed, then those whose names hold some of them, each
+        ranked by ``bm25`` over the names (from the heads) with the kind, topic and recency weights; then the
+        rest by those weights alone. A tier is read only when the tiers above it do not fill the page, so
+        page one of a common word usually reads a few hundred names. The facet counts walk the
+        facet-ordered index (migration 0005) and need no sort. Counts and facets are exact.
+        """
+        where, where_values = where_clause(filtered_entries(request))
+        entries = self.entry_join
+        # Each test reads the index afresh: cheaper than materialising 15,000 matches and reading those.
+        in_matched = f"{ENTRY}.id IN (SELECT rowid FROM {FTS} WHERE {FTS} MATCH %s)"
+        matched = [self.match(parsed), *where_values]  # the values of "{in_matched} AND ({where})"
+        if request.sort == "newest":
+            ctes, values = "", []
+            hits = (
+                f"SELECT {ENTRY}.id AS id FROM {entries} WHERE {in_matched} AND ({where}) "
+                f"ORDER BY {ENTRY}.date IS NULL, {ENTRY}.date DESC, {ENTRY}.id DESC LIMIT %s OFFSET %s"
+            )
+            hit_values = [*matched, request.limit, request.offset]
+        else:
+            ctes, values = self.tiers(request, parsed, where, where_values, in_matched, matched)
+            hits = "SELECT id, tier, score FROM ranked ORDER BY tier DESC, score DESC, id LIMIT %s OFFSET %s"
+            hit_values = [request.limit, request.offset]
+        sql = (
+            f"{ctes}SELECT * FROM (SELECT 'h' AS part, CAST(id AS TEXT) AS item, {NULL_TEXT} AS label, "
+            f"{NULL_INTEGER} AS year, {NULL_TEXT} AS series, {NULL_TEXT} AS local_authority, 0 AS n "
+            f"FROM ({hits})) hits "
+            "UNION ALL SELECT 'e', kind, kind_label, year, series, local_authority, COUNT(*) "
+            f"FROM {ENTRY} INDEXED BY hub_search_entry_groups WHERE {in_matched} AND ({where}) "
+            "GROUP BY kind, kind_label, year, series, local_authority "
+            f"UNION ALL SELECT 't', {TOPIC}.slug, {TOPIC}.name, {NULL_INTEGER}, {NULL_TEXT}, {NULL_TEXT}, COUNT(*) "
+            f"FROM {ENTRY_TOPICS} JOIN {entries} ON {ENTRY}.id = {ENTRY_TOPICS}.searchentry_id "
+            f"JOIN {TOPIC} ON {TOPIC}.id = {ENTRY_TOPICS}.topic_id WHERE {in_matched} AND ({where}) "
+            f"GROUP BY {TOPIC}.slug, {TOPIC}.name"
+        )
+        return sql, [*values, *hit_values, *matched, *matched]
+
+    def tiers(self, request, parsed, where, where_values, in_matched, matched) -> tuple[str, list]:
+        """``WITH`` tables of the ranked tiers of common(), each read only when those above leave room."""
+        entries, weights = self.entry_join, ", ".join(str(weight) for weight in ranking.FIELD_WEIGHTS.values())
+        kind, kind_values = self.kind_weight_sql(parsed)
+        topic, topic_values = self.topic_bonus_sql(parsed)
+        exact, exact_values = self.exact_name_sql(parsed)
+        recency = self.recency_sql()
+        wanted = self.wanted(parsed)
+        every = " AND ".join([_fts_string([word]) for word in parsed.words] + [_fts_string(p) for p in parsed.phrases])
+        named = [("{title keywords} : (" + every + ")", f"%s * {exact}", [ranking.NAME_BONUS, *exact_values])]
+        if len(parsed.words) > 1 or parsed.alternatives:  # then the names that hold some of the words
+            named.append(("{title keywords} : (" + wanted + ")", "1", []))
+        # A name holding what was typed is a match in the whole index too, unless a word is excluded.
+        named_where, named_values = f"({where})", list(where_values)
+        if parsed.excluded:
+            named_where, named_values = f"{in_matched} AND ({where})", matched
+        source = f"{HEAD} JOIN {entries} ON {ENTRY}.id = {HEAD}.rowid"
+        score = f"(-bm25({HEAD}, {weights}) + {ranking.SQLITE_SCORE_FLOOR}) * {kind} * {topic} * {recency}"
+        tiers = [
+            Tier(
+                f"{score} * {bonus}",
+                [*kind_values, *topic_values, *bonus_values],
+                source,
+                f"{HEAD} MATCH %s AND {named_where}",
+                [names, *named_values],
+            )
+            for names, bonus, bonus_values in named
+        ]
+        rest = Tier(
+            f"{ranking.SQLITE_SCORE_FLOOR} * {kind} * {topic} * {recency}",
+            [*kind_values, *topic_values],
+            entries,
+            f"{in_matched} AND ({where})",
+            matched,
+        )
+        return tiered(tiers, rest, request.offset + request.limit)
+
+    def recency_sql(self) -> str:
+        h, w = ranking.RECENCY_HALF_LIFE_DAYS, ranking.RECENCY_WEIGHT
+        return f"COALESCE(1 + {w} * {h} / ({h} + MAX(0, julianday('now') - julianday({ENTRY}.date))), 1)"
+
+    def prefix_match(self, terms) -> str:
+        *complete, last = terms
+        parts = [_fts_string([word]) for word in complete]
+        prefixes = set(PREFIX_TOKEN.findall(last)) or {last}
+        stems = {stem(token) for token in prefixes if len(token) > 3} - {""}
+        stems = {token for token in stems if len(token) >= 4}  # "has" stems to "ha": far too wide a prefix
+        parts.append("(" + " OR ".join(f"{_fts_string([token])} *" for token in sorted(prefixes | stems)) + ")")
+        return " AND ".join(parts)
+
+    def suggestions(self, terms, queryset, limit):
+        where, values = where_clause(queryset)
+        weights = ", ".join(str(weight) for weight in ranking.FIELD_WEIGHTS.values())
+        sql = (
+            f"SELECT {ENTRY}.id FROM {FTS} JOIN {self.entry_join} ON {ENTRY}.id = {FTS}.rowid "
+            f"WHERE {FTS} MATCH %s AND ({where}) "
+            f"ORDER BY {ENTRY}.variant = %s DESC, lower({ENTRY}.title) LIKE %s ESCAPE '\\' DESC, "
+            f"bm25({FTS}, {weights}), {ENTRY}.id LIMIT %s"
+        )
+        like = " ".join(terms).lower().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+        return sql, [self.prefix_match(terms), *values, SearchEntry.Variant.FULL, like, limit]
+
+    def contains_sql(self) -> str:
+        return f"SELECT 1 FROM {FTS} JOIN {self.entry_join} ON {ENTRY}.id = {FTS}.rowid WHERE {FTS} MATCH %s AND ({{where}}) LIMIT 1"
+
+    def word_match(self, word: str) -> str:
+        return _fts_string([word])
