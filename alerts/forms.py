@@ -8,7 +8,8 @@ from content.topics.models import Topic
 from hub.params import IdMultipleChoiceField
 from members.models import MemberProfile
 
-from .models import AUTHORITY_KINDS, AlertSettings, Follow, Frequency
+from .models import AUTHORITY_KINDS, AlertSettings, Delivery, Follow, Frequency
+from .tasks import queue_immediate
 
 
 def _read_series() -> list[tuple[int, str, str]]:
@@ -89,8 +90,6 @@ class AlertSettingsForm(forms.Form):
         self.fields["topics"].widget.choices = worker_memo.kept("alerts.topic_choices", "all", _read_topics)
 
     def save(self) -> None:
-        from .models import Delivery
-        from .tasks import queue_immediate
 
         data = self.cleaned_data
         wanted = (

@@ -21,9 +21,13 @@ from django.contrib.auth import get_user_model
 from django.db.models import Case, F, Min, PositiveSmallIntegerField, Q, When
 from django.utils import timezone
 
+from wagtail.models import Page
+
 from hub import mail
 
-from .models import AlertSettings, Delivery, Frequency
+from .announce import announce, is_public, readers_among
+from .emails import alert_message, confirmation_message, digest_message
+from .models import AlertSettings, Announcement, Delivery, EmailSubscription, Frequency
 
 logger = logging.getLogger(__name__)
 
@@ -77,8 +81,6 @@ def queue_immediate(queryset) -> int:
 
 def still_wanted(delivery: Delivery) -> bool:
     """Unsubscribed, deactivated, page gone or access lost since the announcement: send nothing."""
-    from .announce import is_public, readers_among
-
     page = delivery.announcement.page.specific
     if not page.live:
         return False
@@ -91,10 +93,6 @@ def still_wanted(delivery: Delivery) -> bool:
 @task()
 def announce_page(page_id: int) -> int:
     """Announce a page if it is news and has not been announced; queue the immediate deliveries."""
-    from wagtail.models import Page
-
-    from .announce import announce
-
     page = Page.objects.filter(pk=page_id).first()
     announcement = announce(page) if page else None
     if announcement is None:
@@ -105,8 +103,6 @@ def announce_page(page_id: int) -> int:
 
 @task()
 def send_delivery(delivery_id: int, token: str | None = None) -> str:
-    from .emails import alert_message
-
     if not start(Delivery.objects.filter(pk=delivery_id, digest=False), token):
         return "not claimed (sent, cancelled or claimed again)"
     delivery = Delivery.objects.select_related("announcement__page", "user", "subscription").get(pk=delivery_id)
@@ -130,8 +126,6 @@ def send_delivery(delivery_id: int, token: str | None = None) -> str:
 
 @task()
 def send_digest(user_id: int, delivery_ids: list[int], token: str | None = None) -> str:
-    from .emails import digest_message
-
     claimed = Delivery.objects.filter(pk__in=delivery_ids, user_id=user_id, digest=True)
     if not start(claimed, token):
         return "nothing claimed"
@@ -174,8 +168,6 @@ def queue_digest(user_id: int, queryset) -> None:
 @task()
 def send_confirmation(subscription_id: int) -> str:
     """The double opt-in email; a failure is logged and the person can ask again after 10 minutes."""
-    from .emails import confirmation_message
-    from .models import EmailSubscription
 
     subscription = EmailSubscription.objects.filter(pk=subscription_id).first()
     if subscription is None or subscription.is_active:
@@ -190,8 +182,6 @@ def send_confirmation(subscription_id: int) -> str:
 def announce_due_papers() -> None:
     """Papers whose release date has come while already live (no publish event) are announced too."""
     from content.papers.models import PaperPage
-
-    from .models import Announcement
 
     today = timezone.localdate()
     due = (
@@ -208,8 +198,6 @@ def announce_missed_pages() -> None:
     died between the publish and the task): announced now, once, like any other."""
     from content.blog.models import BlogPage
     from content.case_studies.models import CaseStudyPage
-
-    from .models import Announcement
 
     now = timezone.now()
     window = {

@@ -10,8 +10,11 @@ from __future__ import annotations
 
 from datetime import timedelta
 
+from allauth.account.adapter import get_adapter
+
 from django.conf import settings
 from django.contrib import messages
+from django.contrib.auth import get_user_model
 from django.contrib.auth.decorators import login_required
 from django.core import signing
 from django.core.cache import cache
@@ -101,8 +104,6 @@ def subscribe(request: HttpRequest) -> HttpResponse:
 
 def _too_many_confirmations(request: HttpRequest) -> bool:
     """At most SUBSCRIBE_PER_HOUR confirmation requests per client address an hour (shared cache)."""
-    from allauth.account.adapter import get_adapter
-
     # allauth's idea of the client's address: REMOTE_ADDR, or X-Forwarded-For behind trusted proxies.
     key = f"alerts:subscribe:{get_adapter(request).get_client_ip(request)}"
     cache.add(key, 0, 60 * 60)
@@ -142,8 +143,6 @@ def unsubscribe(request: HttpRequest, token: str) -> HttpResponse:
     if data.get("s"):
         subscription = EmailSubscription.objects.filter(pk=data["s"]).first()
     elif data.get("u"):
-        from django.contrib.auth import get_user_model
-
         user = get_user_model().objects.filter(pk=data["u"]).first()
     if subscription is None and user is None:
         # Already gone (account deleted): nothing will be sent, which is what they asked for.

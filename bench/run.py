@@ -25,6 +25,8 @@ import urllib.error
 import urllib.request
 from pathlib import Path
 
+import redis
+
 ROOT = Path(__file__).resolve().parents[1]
 PYTHON = sys.executable
 GUNICORN = str(Path(PYTHON).with_name("gunicorn"))
@@ -299,8 +301,6 @@ def main() -> None:
         for mode, seconds in (("cached", 300), ("uncached", 0)):
             env = site_env(folder, seconds, args.cache_url)
             if args.cache_url:
-                import redis
-
                 redis.Redis.from_url(args.cache_url).flushdb()
             print(f"Serving the hub ({mode}, PAGE_CACHE_SECONDS={seconds})", flush=True)
             server = Server("hub.wsgi", env)

@@ -41,12 +41,23 @@ from django_tasks import task
 
 from django.apps import apps
 from django.conf import settings
+from django.contrib.auth.models import AnonymousUser
+from django.contrib.contenttypes.models import ContentType
 from django.core.cache import caches
 from django.core.exceptions import DisallowedHost
 from django.db import transaction
+from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.http import HttpRequest, HttpResponse, HttpResponseBase
 from django.utils import timezone
 from django.utils.cache import cc_delim_re, patch_cache_control, patch_vary_headers
+
+from wagtail.contrib.frontend_cache.utils import PurgeBatch
+from wagtail.contrib.settings.models import BaseGenericSetting, BaseSiteSetting
+from wagtail.documents import get_document_model
+from wagtail.images import get_image_model
+from wagtail.models import Page, PageViewRestriction, ReferenceIndex, Site
+from wagtail.signals import page_published, page_unpublished, post_page_move
+from wagtail.snippets.models import get_snippet_models
 
 from content.core import worker_memo
 
@@ -138,8 +149,6 @@ SLUG_PARAMETERS = {"topic": ("topics", "Topic"), "author": ("core", "Person")}
 def known_parameters(request: HttpRequest) -> bool:
     """Only values that name something are cached: any other value would be a new entry, and a stranger
     could fill the cache with ``?topic=`` followed by anything (pages still answer them, uncached)."""
-    from django.apps import apps
-
     page = request.GET.get("page")
     if page is not None and not (page.isdigit() and 1 <= int(page) <= MAX_CACHED_PAGE_NUMBER):
         return False
@@ -228,8 +237,6 @@ def send_cached_read(label: str, pk: int, user_agent: str) -> None:
     """A read answered from the cache reaches insight as a rendered one does: ``page_read``, with a stand-in page
     (type and id) and a stand-in anonymous request with the reader's User-Agent (so crawlers are still told
     apart). Insight writes reads in batches (``insights.recording.READS``), so this is no write of its own."""
-    from django.contrib.auth.models import AnonymousUser
-
     from content.core.signals import page_read
 
     page = stand_in(label, pk)
@@ -246,8 +253,6 @@ def send_cached_read(label: str, pk: int, user_agent: str) -> None:
 def stand_in(label: str, pk: int):
     """An unsaved page instance with only its type and id, made once per process (a page's __init__ costs
     half a millisecond, as much as the rest of a hit)."""
-    from django.apps import apps
-
     page = apps.get_model(label)(pk=pk)
     page.id = pk  # a page type's pk is its page_ptr_id: set the Page id too
     return page
@@ -352,8 +357,6 @@ def on_page_move(sender, instance, url_path_before: str = "", url_path_after: st
 
 
 def on_page_saved(sender, instance, update_fields=None, **kwargs) -> None:
-    from wagtail.models import Page
-
     if not isinstance(instance, Page):
         return
     if update_fields is not None and set(update_fields) <= DRAFT_ONLY_FIELDS:
@@ -363,8 +366,6 @@ def on_page_saved(sender, instance, update_fields=None, **kwargs) -> None:
 
 
 def on_restriction_change(sender, instance, action: str = "", **kwargs) -> None:
-    from wagtail.models import PageViewRestriction
-
     if action and not action.startswith("post_"):  # m2m_changed: the pre_ step changes nothing yet
         return
     if not isinstance(instance, PageViewRestriction):  # a group whose restrictions changed: every page goes
@@ -400,12 +401,6 @@ _WATCHED: tuple[type, ...] | None = None
 def watched_models() -> tuple[type, ...]:
     global _WATCHED
     if _WATCHED is None:
-        from wagtail.contrib.settings.models import BaseGenericSetting, BaseSiteSetting
-        from wagtail.documents import get_document_model
-        from wagtail.images import get_image_model
-        from wagtail.models import Site
-        from wagtail.snippets.models import get_snippet_models
-
         _WATCHED = (
             BaseSiteSetting,
             BaseGenericSetting,
@@ -419,8 +414,6 @@ def watched_models() -> tuple[type, ...]:
 
 
 def on_page_deleted(sender, instance, **kwargs) -> None:
-    from wagtail.models import Page
-
     if isinstance(instance, Page):
         bump_generation()
         # Whatever listed or linked it: deletions are rare, so every page goes.
@@ -473,10 +466,6 @@ def _send_purges() -> None:
 def purge_pages(everything: bool, pages: list[list], urls: list[str]) -> None:
     """Purge ``urls`` and every live page (``everything``) or, for each [page id, with descendants], the
     page, its ancestors, the pages that link to it and maybe its descendants."""
-    from django.contrib.contenttypes.models import ContentType
-
-    from wagtail.contrib.frontend_cache.utils import PurgeBatch
-    from wagtail.models import Page, ReferenceIndex
 
     batch = PurgeBatch(urls)
     if everything:
@@ -498,10 +487,6 @@ def purge_pages(everything: bool, pages: list[list], urls: list[str]) -> None:
 
 def connect_signals() -> None:
     """Called from HubConfig.ready()."""
-    from django.db.models.signals import m2m_changed, post_delete, post_save
-
-    from wagtail.models import PageViewRestriction
-    from wagtail.signals import page_published, page_unpublished, post_page_move
 
     from content.core.signals import page_read
 

@@ -9,6 +9,9 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 
+from django_tasks import task_backends
+from django_tasks_db import DatabaseBackend
+
 from django.conf import settings
 from django.core.management import call_command
 from django.db import connection
@@ -25,8 +28,6 @@ def publish_scheduled_pages() -> None:
 
 def prune_task_results() -> None:
     """Finished tasks are kept 14 days and failed ones 60 (visible in the admin meanwhile), then dropped."""
-    from django_tasks import task_backends
-    from django_tasks_db import DatabaseBackend
 
     if isinstance(task_backends["default"], DatabaseBackend):
         call_command("prune_db_task_results", min_age_days=14, failed_min_age_days=60, verbosity=0)

@@ -8,6 +8,8 @@ from django.urls import path
 from wagtail import hooks
 from wagtail.admin.ui.tables import Column, DateColumn
 from wagtail.admin.viewsets.model import ModelViewSet
+from wagtail.contrib.redirects.views import IndexView as RedirectIndexView
+from wagtail.contrib.search_promotions.views.reports import SearchTermsReportView
 from wagtail.permissions import register_permission_policy
 
 from .admin_policies import LimitedPermissionPolicy
@@ -68,16 +70,12 @@ def export_wagtail_listings_through_the_formula_rule():
     """
     urls = []
     if apps.is_installed("wagtail.contrib.search_promotions"):
-        from wagtail.contrib.search_promotions.views.reports import SearchTermsReportView
-
         terms = safe_export_view(SearchTermsReportView)
         urls += [
             path("searchpicks/reports/search-terms/", terms.as_view()),
             path("searchpicks/reports/search-terms/results/", terms.as_view(results_only=True)),
         ]
     if apps.is_installed("wagtail.contrib.redirects"):
-        from wagtail.contrib.redirects.views import IndexView as RedirectIndexView
-
         redirects = safe_export_view(RedirectIndexView)
         urls += [
             path("redirects/", redirects.as_view()),

@@ -12,6 +12,9 @@ from pathlib import Path
 
 from hub.indexing import deferred
 
+from .models import LocalAuthority
+from .tiers import TIERS, tier_group
+
 LOCAL_AUTHORITIES_CSV = Path(__file__).parent / "data" / "english_local_authorities.csv"
 
 
@@ -22,8 +25,6 @@ def read_local_authorities() -> list[dict[str, str]]:
 
 def sync_local_authorities() -> int:
     """Insert or update the shipped list of English local authorities; returns how many rows changed."""
-    from .models import LocalAuthority
-
     existing = {la.gss_code: la for la in LocalAuthority.objects.all()}
     changed = 0
     for row in read_local_authorities():
@@ -46,8 +47,6 @@ def sync_local_authorities() -> int:
 
 
 def sync_reference_data(sender=None, **kwargs) -> None:
-    from .tiers import TIERS, tier_group
-
     for name in TIERS:
         tier_group(name)
     if LOCAL_AUTHORITIES_CSV.exists():

@@ -1,5 +1,6 @@
 """Keep tiers in step with verified emails; tell editors of access requests, and members of the outcome."""
 
+from allauth.account.models import EmailAddress
 from allauth.account.signals import email_changed, email_confirmed, password_reset, user_logged_in, user_signed_up
 
 from django.db.models import Q
@@ -45,8 +46,6 @@ def tiers_on_login(sender, request, user, **kwargs):
 @receiver(post_delete, sender=LocalGovernmentDomain)
 def tiers_on_allowlist_change(sender, instance: LocalGovernmentDomain, **kwargs):
     """Members whose verified address is on (or under) the domain gain or lose the tier now."""
-    from allauth.account.models import EmailAddress
-
     addresses = EmailAddress.objects.filter(verified=True).filter(
         Q(email__iendswith=f"@{instance.domain}") | Q(email__iendswith=f".{instance.domain}")
     )

@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+from allauth.account.models import EmailAddress
+
 from django.contrib.auth.models import Group
 
 from content.core import request_memo
 from content.core.groups import LOCAL_GOVERNMENT_MEMBERS, MEMBER_TIERS, MEMBERS
+
+from .models import AccessRequest, LocalGovernmentDomain
 
 TIERS = MEMBER_TIERS
 
@@ -21,8 +25,6 @@ def email_domain(email: str) -> str:
 
 def domain_is_local_government(email: str) -> bool:
     """True when the address's domain is on the editable allowlist (or a subdomain of an entry)."""
-    from .models import LocalGovernmentDomain
-
     domain = email_domain(email)
     if not domain:
         return False
@@ -34,23 +36,17 @@ def domain_is_local_government(email: str) -> bool:
 
 def verified_emails(user) -> list[str]:
     """The addresses this user has shown they read: the only ones a tier is ever computed from."""
-    from allauth.account.models import EmailAddress
-
     return list(EmailAddress.objects.filter(user=user, verified=True).values_list("email", flat=True))
 
 
 def verified_email(user) -> str | None:
     """The user's verified address to write to: the primary one if verified, else any verified one."""
-    from allauth.account.models import EmailAddress
-
     address = EmailAddress.objects.filter(user=user, verified=True).order_by("-primary", "pk").first()
     return address.email if address else None
 
 
 def sync_tiers(user) -> None:
     """Put the user in exactly the tiers they qualify for now, from verified addresses only."""
-    from .models import AccessRequest
-
     members, local_government = tier_group(MEMBERS), tier_group(LOCAL_GOVERNMENT_MEMBERS)
     emails = verified_emails(user)
     if not emails:

@@ -20,6 +20,8 @@ from django.utils import timezone
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
+from wagtail.models import Page
+
 from alerts.forms import AlertSettingsForm
 from alerts.models import Delivery, Follow
 from content.core import request_memo
@@ -30,7 +32,7 @@ from submissions.export import submissions_for_export
 from . import consents
 from .forms import AccessRequestForm, DeleteAccountForm, ProfileForm
 from .models import AccessRequest, Consent, MemberProfile, OpenedPage, SavedPage
-from .reading_list import saved_pages, unread_papers
+from .reading_list import can_list, is_saveable, saved_pages, unread_papers
 from .tiers import LOCAL_GOVERNMENT_MEMBERS, MEMBERS, is_local_government_member
 
 
@@ -251,10 +253,6 @@ def delete_account(request: HttpRequest) -> HttpResponse:
 @login_required
 def reading_list(request: HttpRequest) -> HttpResponse:
     """Save a paper, post or case study to the reading list, or take it off."""
-    from wagtail.models import Page
-
-    from .reading_list import can_list, is_saveable
-
     page_id = params.id_or_404(request.POST.get("page"))
     if request.POST.get("action") == "remove":
         # Always possible, whatever has happened to the page or the member's access since.

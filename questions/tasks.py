@@ -16,12 +16,14 @@ from django.db import transaction
 
 from members.emails import send_templated_email
 
+from . import conf
+from .models import Question
+from .relay import asker_display, reply_link
+
 logger = logging.getLogger(__name__)
 
 
 def _context(question) -> dict:
-    from .relay import asker_display
-
     name, organisation = asker_display(question)
     return {
         "question": question,
@@ -34,8 +36,6 @@ def _context(question) -> dict:
 
 
 def _question(question_id: int):
-    from .models import Question
-
     return Question.objects.select_related("page", "asker").filter(pk=question_id).first()
 
 
@@ -71,8 +71,6 @@ def queue_answer(question) -> None:
 @task()
 def send_question_to(question_id: int, recipient_index: int) -> bool:
     """Email the question to one recipient, with their own reply link; never the asker's address."""
-    from . import conf
-    from .relay import reply_link
 
     question = _question(question_id)
     if question is None or not 0 <= recipient_index < len(question.recipients):

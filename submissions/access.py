@@ -9,12 +9,12 @@ from wagtail.models import Site
 from content.core import request_memo
 from content.core.groups import LOCAL_GOVERNMENT_MEMBERS
 
+from .models import SubmissionSettings
+
 
 def allowed_group_names(request: HttpRequest | None = None) -> set[str]:
     """Local government members, and the further groups ticked in the site's settings (read in one query,
     as ``SubmissionSettings.allowed_group_names`` for the request's site)."""
-    from .models import SubmissionSettings
-
     if request is not None:
         site = Site.find_for_request(request)  # already known to the request
     else:

@@ -21,6 +21,7 @@ from django.utils.text import slugify
 from wagtail.documents import get_document_model
 from wagtail.models import Collection, GroupApprovalTask, Workflow, WorkflowPage, WorkflowState, WorkflowTask
 from wagtail.signals import workflow_submitted
+from wagtail.users.models import UserProfile
 
 from content.case_studies.models import Audience, CaseStudyAttachment, CaseStudyIndexPage, CaseStudyPage
 from content.core.groups import MODERATORS
@@ -229,8 +230,6 @@ def _documents_for(submission: CaseStudySubmission) -> list[CaseStudyAttachment]
 
 def _quiet_wagtail_notifications(user) -> None:
     """Members without admin access get our emails about their submission, not Wagtail's admin ones."""
-    from wagtail.users.models import UserProfile
-
     if user.has_perm("wagtailadmin.access_admin"):
         return
     profile = UserProfile.get_for_user(user)

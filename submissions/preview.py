@@ -5,6 +5,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+from django.utils import timezone
+
+from wagtail.documents import get_document_model
+
 from content.case_studies.models import Audience, CaseStudyIndexPage, CaseStudyPage
 
 from .models import CaseStudySubmission, SubmissionAttachment
@@ -45,8 +49,6 @@ def preview_page(submission: CaseStudySubmission, cleaned: dict[str, Any]) -> Ca
     A resubmission is previewed as it will be saved: the latest revision with only the fields the
     member changed since they last sent it, and any attachments editors added after the member's files.
     """
-    from django.utils import timezone
-
     page = submission.page.get_latest_revision_as_object() if submission.page else None
     if page is None:
         page = CaseStudyPage(published_date=timezone.localdate(), audience=Audience.MEMBERS)
@@ -69,8 +71,6 @@ def preview_page(submission: CaseStudySubmission, cleaned: dict[str, Any]) -> Ca
 
 def _editors_attachments(submission: CaseStudySubmission, page: CaseStudyPage) -> list:
     """Rows on the latest revision that are not the member's files (an editor added them): kept on resubmit."""
-    from wagtail.documents import get_document_model
-
     members = set((submission.sent_for_review or {}).get("documents") or [])
     members |= {pk for pk in submission.attachments.values_list("document_id", flat=True) if pk}
     rows = [row for row in page.attachments.all() if row.document_id and row.document_id not in members]

@@ -16,10 +16,12 @@ from django.db.models.signals import post_delete
 from django.dispatch import receiver
 from django.utils import timezone
 
-from wagtail.models import WorkflowState
+from wagtail.documents import get_document_model
+from wagtail.models import Page, WorkflowState
 from wagtail.signals import page_published, workflow_approved, workflow_cancelled, workflow_rejected
 
 from .models import CaseStudySubmission, SubmissionAttachment
+from .tasks import send_submission_email
 
 logger = logging.getLogger(__name__)
 Status = CaseStudySubmission.Status
@@ -54,8 +56,6 @@ def _move(page_id, from_statuses: Iterable[str] | None, to_status: str, **fields
 
 
 def _send(submission_id: int, kind: str) -> None:
-    from .tasks import send_submission_email
-
     try:
         send_submission_email.enqueue(submission_id, kind)
     except Exception:  # noqa: BLE001 - an editor's decision must not fail because an email could not be queued
@@ -84,8 +84,6 @@ def _mark_published(page_id) -> None:
 @receiver(workflow_approved)
 def approved(sender, instance: WorkflowState, user=None, **kwargs) -> None:
     """Approval publishes the page (Wagtail's on_finish); if it is live now, the member hears of it."""
-    from wagtail.models import Page
-
     if Page.objects.filter(pk=instance.object_id, live=True).exists():
         _mark_published(instance.object_id)
 
@@ -115,8 +113,6 @@ def _in_latest_revision(page_id: int | None, document_id: int) -> bool:
 
 
 def _remove_files(storage, file_name: str, document_id: int | None, page_id: int | None) -> None:
-    from wagtail.documents import get_document_model
-
     from content.case_studies.models import CaseStudyAttachment
 
     if file_name:

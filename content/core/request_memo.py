@@ -14,8 +14,10 @@ from typing import Any
 from django.contrib.auth.models import Group
 from django.core.signals import request_finished, request_started
 from django.db.models import prefetch_related_objects
+from django.db.models.signals import m2m_changed, post_delete, post_save
 
 from wagtail.models import Page, PageViewRestriction, Site
+from wagtail.signals import page_published, page_unpublished, post_page_move
 
 _memo: ContextVar[dict[str, Any] | None] = ContextVar("hub_request_memo", default=None)
 
@@ -45,10 +47,6 @@ def forget(**kwargs: Any) -> None:
 
 
 def connect() -> None:
-    from django.db.models.signals import m2m_changed, post_delete, post_save
-
-    from wagtail.signals import page_published, page_unpublished, post_page_move
-
     request_started.connect(_start, dispatch_uid="hub_request_memo_start")
     request_finished.connect(_finish, dispatch_uid="hub_request_memo_finish")
     for signal in (post_save, post_delete):

@@ -14,6 +14,8 @@ from pathlib import PurePath
 from typing import IO
 from xml.etree import ElementTree
 
+from PIL import Image
+
 from django.conf import settings
 from django.core.exceptions import ValidationError
 
@@ -210,8 +212,6 @@ def _sniff_zip(upload: IO[bytes], size: int) -> str | None:
 
 
 def _sniff_image(upload: IO[bytes]) -> str | None:
-    from PIL import Image
-
     try:
         with Image.open(upload) as image:
             image_format = image.format
@@ -230,8 +230,6 @@ def _sniff_image(upload: IO[bytes]) -> str | None:
 
 
 def _too_many_pixels(pixels: int | None) -> str:
-    from PIL import Image
-
     size = f"{pixels:,} pixels" if pixels else "too many pixels"
     return f"is too large ({size}); the most we accept is {Image.MAX_IMAGE_PIXELS:,} pixels."
 

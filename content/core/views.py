@@ -6,10 +6,13 @@ from django.core.exceptions import ObjectDoesNotExist
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
 from django.http.request import split_domain_port
 from django.template.loader import render_to_string
+from django.utils.cache import patch_cache_control, patch_vary_headers
 from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_GET, require_safe
 
 from wagtail import views as wagtail_views
+from wagtail.documents import get_document_model
+from wagtail.documents.views.serve import serve
 from wagtail.models import Site
 
 from . import worker_memo
@@ -85,10 +88,6 @@ def favicon(request: HttpRequest) -> HttpResponse:
 
 def serve_document(request: HttpRequest, document_id: int, document_filename: str) -> HttpResponse:
     """Wagtail's document view (with its before_serve_document checks), plus the right cache headers."""
-    from django.utils.cache import patch_cache_control, patch_vary_headers
-
-    from wagtail.documents import get_document_model
-    from wagtail.documents.views.serve import serve
 
     from hub import params
 

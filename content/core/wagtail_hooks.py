@@ -1,3 +1,5 @@
+from django.http import Http404
+
 from wagtail import hooks
 from wagtail.admin.ui.sidebar import PageExplorerMenuItem as PageExplorerMenuItemComponent
 from wagtail.admin.wagtail_hooks import ExplorerMenuItem
@@ -45,8 +47,6 @@ register_snippet(OrganisationViewSet)
 
 @hooks.register("before_serve_document")
 def serve_documents_only_to_readers_of_a_page_that_uses_them(document, request):
-    from django.http import Http404
-
     from .privacy import document_is_readable
 
     if not document_is_readable(document, request):

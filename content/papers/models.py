@@ -26,6 +26,7 @@ from content.core.privacy import public_pages
 from content.core.searchable import SearchDocument, plain
 
 from . import citations
+from .calendar import series_calendar
 
 
 def released_papers():
@@ -120,8 +121,6 @@ class PaperSeriesPage(RoutablePageMixin, BasePage):
     @path("calendar/", name="release_calendar")
     def release_calendar(self, request: HttpRequest) -> HttpResponse:
         """Release dates of the series' public papers, released and announced, as an iCalendar feed."""
-        from .calendar import series_calendar
-
         response = HttpResponse(series_calendar(self, request), content_type="text/calendar; charset=utf-8")
         response["Content-Disposition"] = f'inline; filename="{self.slug}-releases.ics"'
         return response
