@@ -60,6 +60,7 @@ from wagtail.signals import page_published, page_unpublished, post_page_move
 from wagtail.snippets.models import get_snippet_models
 
 from content.core import worker_memo
+from content.core.signals import page_read
 
 logger = logging.getLogger(__name__)
 
@@ -237,8 +238,6 @@ def send_cached_read(label: str, pk: int, user_agent: str) -> None:
     """A read answered from the cache reaches insight as a rendered one does: ``page_read``, with a stand-in page
     (type and id) and a stand-in anonymous request with the reader's User-Agent (so crawlers are still told
     apart). Insight writes reads in batches (``insights.recording.READS``), so this is no write of its own."""
-    from content.core.signals import page_read
-
     page = stand_in(label, pk)
     request = HttpRequest()
     request.META["HTTP_USER_AGENT"] = user_agent[:300]
@@ -487,8 +486,6 @@ def purge_pages(everything: bool, pages: list[list], urls: list[str]) -> None:
 
 def connect_signals() -> None:
     """Called from HubConfig.ready()."""
-
-    from content.core.signals import page_read
 
     page_published.connect(on_page_change, dispatch_uid="page_cache_published")
     page_unpublished.connect(on_page_change, dispatch_uid="page_cache_unpublished")

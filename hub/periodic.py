@@ -18,6 +18,8 @@ from django.db import connection
 from django.utils import timezone
 from django.utils.module_loading import import_string
 
+from insights.recording import prune_old
+
 logger = logging.getLogger(__name__)
 
 
@@ -41,8 +43,6 @@ def daily_housekeeping() -> None:
     today = timezone.localdate()
     if _housekeeping_day == today:
         return
-    from insights.recording import prune_old
-
     prune_old()
     call_command("searchpromotions_garbage_collect", verbosity=0)
     prune_expired_cache_entries()

@@ -6,14 +6,15 @@ from django_tasks import task
 
 from django.conf import settings
 
+from members.emails import send_templated_email
+from members.models import MemberProfile
+
 from .models import CaseStudySubmission
 
 
 @task()
 def send_submission_email(submission_id: int, kind: str) -> None:
     """kind: 'changes_requested' (with the editor's comment) or 'published' (with the page's link)."""
-    from members.emails import send_templated_email
-    from members.models import MemberProfile
 
     submission = CaseStudySubmission.objects.select_related("owner", "page").filter(pk=submission_id).first()
     if submission is None or not submission.owner.email:

@@ -15,8 +15,11 @@ from wagtail.documents import get_document_model
 from wagtail.documents.views.serve import serve
 from wagtail.models import Site
 
+from hub import params
+
 from . import worker_memo
 from .models import for_serving, routes_to_children, walk_down
+from .privacy import document_is_public
 
 
 def serve_page(request: HttpRequest, path: str) -> HttpResponse:
@@ -88,10 +91,6 @@ def favicon(request: HttpRequest) -> HttpResponse:
 
 def serve_document(request: HttpRequest, document_id: int, document_filename: str) -> HttpResponse:
     """Wagtail's document view (with its before_serve_document checks), plus the right cache headers."""
-
-    from hub import params
-
-    from .privacy import document_is_public
 
     document_id = params.id_or_404(document_id)  # the route's <int:…> takes any number of digits
     response = serve(request, document_id, document_filename)

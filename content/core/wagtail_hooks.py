@@ -9,6 +9,7 @@ from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
 from .models import Organisation, Person
+from .privacy import document_is_readable
 from .rich_text import GlossaryAwarePageLinkHandler
 
 
@@ -47,8 +48,6 @@ register_snippet(OrganisationViewSet)
 
 @hooks.register("before_serve_document")
 def serve_documents_only_to_readers_of_a_page_that_uses_them(document, request):
-    from .privacy import document_is_readable
-
     if not document_is_readable(document, request):
         # The same answer as for an id that does not exist: guessing ids reveals nothing.
         raise Http404("No document here")
