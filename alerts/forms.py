@@ -1,11 +1,11 @@
 from django import forms
 
 from content.core import worker_memo
+from content.core.params import IdMultipleChoiceField
 from content.core.privacy import public_pages
 from content.core.request_memo import is_public_path
 from content.papers.models import PaperSeriesPage
 from content.topics.models import Topic
-from hub.params import IdMultipleChoiceField
 from members.models import MemberProfile
 
 from .models import AUTHORITY_KINDS, AlertSettings, Delivery, Follow, Frequency

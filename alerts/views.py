@@ -28,10 +28,10 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_POST
 
+from content.core import params
 from content.core.privacy import public_pages
 from content.papers.models import PaperSeriesPage
 from content.topics.models import Topic
-from hub import params
 from members.models import MemberProfile
 
 from .emails import CONFIRM_MAX_AGE, CONFIRM_SALT, UNSUBSCRIBE_SALT

@@ -1,7 +1,7 @@
 """Wagtail's core reports at their own addresses, with their CSV/XLSX downloads through hub.spreadsheets.
 
 wagtail.admin.urls lists these reports ahead of every register_admin_urls hook, so the hub's URLconf serves
-them first (hub/urls.py, before the admin's include). The views are Wagtail's own, with the same admin
+them first (website/urls.py, before the admin's include). The views are Wagtail's own, with the same admin
 access check and no caching; only the export cells change (page titles, workflow names and log messages
 that editors type).
 """

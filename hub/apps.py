@@ -13,10 +13,6 @@ class HubConfig(AppConfig):
         # Rate limits count in the shared cache, the database by default: every `migrate` (and so
         # every test database) leaves its table ready, so no deployment step can be forgotten.
         post_migrate.connect(create_cache_table, sender=self)
-        # The anonymous page cache forgets every page when content or privacy changes.
-        from . import page_cache
-
-        page_cache.connect_signals()
         # Wagtail queues its reference-index update as a background task after every save. The
         # hub decides who may download a document from that index (content/core/privacy.py), so
         # it must never lag behind the pages: Wagtail's own task runs at once in the saving

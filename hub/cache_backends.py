@@ -55,7 +55,7 @@ class TolerantRedisCache(RedisCache):
 
     def strict_set(self, key: str, value: Any, timeout: Any = DEFAULT_TIMEOUT, version: int | None = None) -> None:
         """Django's set, failing loudly: for a write that must not be lost quietly (the page cache's
-        invalidation, hub/page_cache.py)."""
+        invalidation, website/page_cache.py)."""
         RedisCache.set(self, key, value, timeout, version)
 
     def get(self, key: str, default: Any = None, version: int | None = None) -> Any:

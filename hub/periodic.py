@@ -1,7 +1,8 @@
 """Jobs the worker's clock runs every WORKER_SCHEDULE_INTERVAL seconds (see run_worker).
 
 Each job must be idempotent and quick when there is nothing to do: several workers may tick at once.
-Apps add theirs to PERIODIC_JOBS as dotted paths.
+Apps add theirs to PERIODIC_JOBS (every tick) or DAILY_JOBS (once a day) as dotted paths, so this module
+imports none of them.
 """
 
 from __future__ import annotations
@@ -17,8 +18,6 @@ from django.core.management import call_command
 from django.db import connection
 from django.utils import timezone
 from django.utils.module_loading import import_string
-
-from insights.recording import prune_old
 
 logger = logging.getLogger(__name__)
 
@@ -43,7 +42,8 @@ def daily_housekeeping() -> None:
     today = timezone.localdate()
     if _housekeeping_day == today:
         return
-    prune_old()
+    for path in DAILY_JOBS:
+        import_string(path)()
     call_command("searchpromotions_garbage_collect", verbosity=0)
     prune_expired_cache_entries()
     call_command("search_index", "vocabulary", verbosity=0)  # recount the words spelling corrections use
@@ -51,6 +51,8 @@ def daily_housekeeping() -> None:
 
 
 _housekeeping_day = None
+# Search terms older than the insight window: typed by the public, they may hold personal data.
+DAILY_JOBS: list[str] = ["insights.recording.prune_old"]
 
 
 def prune_expired_cache_entries() -> int:

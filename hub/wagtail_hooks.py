@@ -13,7 +13,6 @@ from wagtail.contrib.search_promotions.views.reports import SearchTermsReportVie
 from wagtail.permissions import register_permission_policy
 
 from .admin_policies import LimitedPermissionPolicy
-from .page_cache import note_served_page
 from .spreadsheets import safe_export_view
 
 
@@ -82,7 +81,3 @@ def export_wagtail_listings_through_the_formula_rule():
             path("redirects/results/", redirects.as_view(results_only=True)),
         ]
     return urls
-
-
-# The anonymous page cache keeps only what Wagtail served as a page (hub/page_cache.py).
-hooks.register("before_serve_page", note_served_page)

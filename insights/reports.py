@@ -17,9 +17,9 @@ from django.utils import timezone
 from django.utils.dateformat import format as format_date
 
 from alerts.models import AUTHORITY_KINDS, Follow
+from content.core.params import choice
 from content.papers.models import PaperSeriesPage
 from content.topics.models import Topic
-from hub.params import choice
 from members.models import MemberProfile, OrganisationType
 
 from .models import PageReadDaily, SearchTermDaily

@@ -10,8 +10,8 @@ from django.utils.safestring import SafeString, mark_safe
 
 from alerts.models import Follow
 from content.core import worker_memo
+from content.core.params import IdChoiceField, IdMultipleChoiceField
 from content.topics.models import Topic
-from hub.params import IdChoiceField, IdMultipleChoiceField
 
 from . import consents
 from .models import AccessRequest, Consent, LocalAuthority, MemberProfile, OrganisationType

@@ -24,8 +24,7 @@ from wagtail.models import Page
 
 from alerts.forms import AlertSettingsForm
 from alerts.models import Delivery, Follow
-from content.core import request_memo
-from hub import params
+from content.core import params, request_memo
 from questions.export import questions_for_export
 from submissions.export import submissions_for_export
 

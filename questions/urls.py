@@ -1,6 +1,6 @@
 from django.urls import path
 
-from hub import params
+from content.core import params
 
 from . import views
 

@@ -19,7 +19,7 @@ import copy
 
 from wagtail.search.query import And, Boost, Fuzzy, Not, Or, Phrase, PlainText
 
-from hub import params
+from content.core import params
 
 
 def clean_text(text: str) -> str:

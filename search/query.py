@@ -26,7 +26,7 @@ from __future__ import annotations
 import unicodedata
 from dataclasses import dataclass
 
-from hub import params
+from content.core import params
 
 DEFINITION_QUESTIONS = ("what is ", "what are ", "what's ", "whats ", "define ", "definition of ", "meaning of ")
 MAX_CHARS = 200

@@ -15,8 +15,8 @@ from django.views.decorators.http import require_safe
 from wagtail.contrib.search_promotions.models import SearchPromotion
 from wagtail.search.utils import normalise_query_string
 
+from content.core import params
 from content.core.privacy import readable_by
-from hub import params
 from insights.recording import record_search
 
 from .access import LOCAL_GOVERNMENT, STAFF, readable_levels

@@ -9,9 +9,9 @@ from django import forms
 from django.forms.formsets import BaseFormSet, formset_factory
 from django.utils.datastructures import MultiValueDict
 
+from content.core import params
+from content.core.params import IdChoiceField, IdMultipleChoiceField
 from content.topics.models import Topic
-from hub import params
-from hub.params import IdChoiceField, IdMultipleChoiceField
 from members.models import LocalAuthority
 
 # Attachments members may send: PDF, Word (.docx) and images (content/core/uploads.py kinds).

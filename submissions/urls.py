@@ -1,8 +1,8 @@
-"""Mounted at /case-studies/submit/ (hub/urls.py), before Wagtail's page serving."""
+"""Mounted at /case-studies/submit/ (website/urls.py), before Wagtail's page serving."""
 
 from django.urls import path
 
-from hub import params
+from content.core import params
 
 from . import views
 

@@ -16,8 +16,8 @@ from django.utils import timezone
 from django.utils.cache import patch_cache_control, patch_vary_headers
 from django.views.decorators.cache import never_cache
 
+from content.core import params
 from content.core.uploads import check_upload
-from hub import params
 from members.models import MemberProfile
 
 from .access import can_open_files, can_submit

@@ -19,13 +19,12 @@ from wagtail.fields import StreamField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
-from content.core import request_memo, worker_memo
+from content.core import params, request_memo, worker_memo
 from content.core.blocks import BodyStreamBlock
 from content.core.models import BasePage, Person
 from content.core.privacy import public_pages
 from content.core.searchable import SearchDocument, plain
 from content.topics.models import Topic
-from hub import params
 
 WORDS_PER_MINUTE = 200
 

@@ -15,9 +15,7 @@ from wagtail.documents import get_document_model
 from wagtail.documents.views.serve import serve
 from wagtail.models import Site
 
-from hub import params
-
-from . import worker_memo
+from . import params, worker_memo
 from .models import for_serving, routes_to_children, walk_down
 from .privacy import document_is_public
 

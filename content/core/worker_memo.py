@@ -4,7 +4,7 @@ Building a query costs Django far more than SQLite takes to answer it (a definit
 used": 4 ms of Python around 0.06 ms of SQL), and most of what a page lists is the same for every reader
 until an editor changes something: the pages linking a term, a term's related terms, where a linked page
 lives. Each worker keeps such things in its own memory, under the site's *content generation*: a random
-token in the shared cache that ``hub.page_cache`` replaces on every publish, unpublish, move or deletion of a
+token in the shared cache that ``website.page_cache`` replaces on every publish, unpublish, move or deletion of a
 page, every view-restriction change and every save of a snippet, setting, site, image, document or local
 authority (and again when the change commits). A request reads the token once, before it reads anything it keeps, so what is kept
 is never older than the token it is kept under; a new token (or a new day, for papers released by the date)

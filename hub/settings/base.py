@@ -42,6 +42,7 @@ CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
 
 INSTALLED_APPS = [
     "hub",
+    "website",
     "content.core",
     "content.topics",
     "content.home",
@@ -135,8 +136,8 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "django_permissions_policy.PermissionsPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
-    # Before the session, CSRF and messages middleware: it sees every cookie they set (hub/page_cache.py).
-    "hub.page_cache.PageCacheMiddleware",
+    # Before the session, CSRF and messages middleware: it sees every cookie they set (website/page_cache.py).
+    "website.page_cache.PageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "content.core.middleware.KeptSiteMiddleware",
@@ -151,10 +152,10 @@ MIDDLEWARE = [
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     # A hand-made form post without a field a view reads (Wagtail's editor reads StreamField counts so):
     # the site's 400 page, not a 500.
-    "hub.params.MissingFieldMiddleware",
+    "content.core.params.MissingFieldMiddleware",
 ]
 
-ROOT_URLCONF = "hub.urls"
+ROOT_URLCONF = "website.urls"
 WSGI_APPLICATION = "hub.wsgi.application"
 
 TEMPLATES = [
@@ -305,7 +306,7 @@ if "CACHE_URL" in env:
     else:
         raise ImproperlyConfigured("CACHE_URL must be a redis:// URL")
 
-# The anonymous page cache (hub/page_cache.py, docs/performance.md): whole public pages for readers without
+# The anonymous page cache (website/page_cache.py, docs/performance.md): whole public pages for readers without
 # a cookie, kept this many seconds in the cache above and, as Cache-Control max-age, by any proxy or CDN.
 # 0 switches it off (to measure raw rendering). Other query parameters are never cached.
 PAGE_CACHE_SECONDS = int(env.get("PAGE_CACHE_SECONDS", 300))

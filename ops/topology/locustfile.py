@@ -284,7 +284,7 @@ class MemberWriter(HubUser):
 
 class SubmissionWriter(HubUser):
     """A local-government member sharing a case study with an attachment, every half minute or so. (Each
-    submission files its attachment as a document, which renews the whole anonymous page cache: hub.page_cache.)
+    submission files its attachment as a document, which renews the whole anonymous page cache: website.page_cache.)
     """
 
     fixed_count = 1

@@ -42,7 +42,7 @@ from opensearchpy.helpers import bulk as opensearch_bulk
 from django.conf import settings
 from django.utils import timezone
 
-from hub import params
+from content.core import params
 
 from .. import ranking
 from ..highlight import snippet_for

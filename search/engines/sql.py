@@ -9,7 +9,7 @@ from dataclasses import dataclass
 
 from django.db import connection
 
-from hub import params
+from content.core import params
 
 from .. import ranking
 from ..models import SearchEntry

@@ -1,6 +1,6 @@
 """URLs for the browser tests' server: the site's own, plus image renditions from MEDIA_ROOT.
 
-hub.urls serves /media/images/ only when DEBUG is on; the browser tests' server
+website.urls serves /media/images/ only when DEBUG is on; the browser tests' server
 runs with DEBUG off (see hub_browser_settings), so it serves them here.
 """
 
@@ -8,7 +8,7 @@ from django.conf import settings
 from django.urls import re_path
 from django.views.static import serve
 
-from hub.urls import urlpatterns as hub_urlpatterns
+from website.urls import urlpatterns as hub_urlpatterns
 
 urlpatterns = [
     re_path(r"^media/images/(?P<path>.*)$", serve, {"document_root": settings.MEDIA_ROOT / "images"}),

@@ -1,4 +1,4 @@
-"""No input gives a 5xx (issue 9, item 4): each request here was a server error before hub.params.
+"""No input gives a 5xx (issue 9, item 4): each request here was a server error before content.core.params.
 
 The search findings (quotes, NUL, huge page numbers and years) are in tests/search/test_search_page.py and
 tests/search/test_contract.py; every route with hostile values at random is tests/hub/test_fuzz.py.
@@ -134,7 +134,7 @@ def test_a_form_post_without_the_fields_a_view_reads_is_a_400():
 
     staff = get_user_model().objects.create_superuser("fuzz-staff@example.org", "fuzz-staff@example.org", "pw")
     page = Page.objects.get(url_path__endswith="/definitions/social-capital/")
-    middleware = [*settings.MIDDLEWARE, "hub.params.MissingFieldMiddleware"]
+    middleware = [*settings.MIDDLEWARE, "content.core.params.MissingFieldMiddleware"]
     with override_settings(MIDDLEWARE=middleware):
         response = client_for(staff).post(f"/admin/pages/{page.pk}/edit/", {"title": "x"})
     assert response.status_code == 400
@@ -155,7 +155,7 @@ def test_admin_snippet_listings_can_be_searched(path):
     assert client_for(staff).get(path).status_code == 200
 
 
-# Were 500s in members/: ids read through hub.params (IdChoiceField, IdMultipleChoiceField, id_or_404, next_url).
+# Were 500s in members/: ids read through content.core.params (IdChoiceField, IdMultipleChoiceField, id_or_404, next_url).
 
 
 def test_signing_up_with_topic_ids_too_large_is_a_form_error(client):

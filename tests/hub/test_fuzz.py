@@ -20,7 +20,7 @@ What it does
   traceback and Hypothesis's smallest failing request. The one ERROR tolerated is Django's own
   django.security log of a refused request, which comes with a 400 and the site's own 400 page.
 - Two settings harden the site against hand-made requests (``test_the_settings_answer_hostile_input``):
-  Wagtail's admin search through search.backends, and hub.params.MissingFieldMiddleware. The 500s this
+  Wagtail's admin search through search.backends, and content.core.params.MissingFieldMiddleware. The 500s this
   test found are each pinned by a plain test in tests/hub/test_bad_input.py.
 
 Run it harder locally: ``HUB_FUZZ_EXAMPLES=200 HUB_FUZZ_ADMIN=all .venv/bin/pytest tests/hub/test_fuzz.py``
@@ -198,7 +198,7 @@ ROUTES: dict[str, Route] = {
     "_util/authenticate_with_password/<id:page_view_restriction_id>/<id:page_id>/": Route(
         form=("password", "return_url"), pools={"page_id": "page"}
     ),
-    # ...and Wagtail's own pattern behind it (hub/urls.py answers first; shared passwords are off).
+    # ...and Wagtail's own pattern behind it (website/urls.py answers first; shared passwords are off).
     "_util/authenticate_with_password/<int:page_view_restriction_id>/<int:page_id>/": Route(
         form=("password", "return_url"), pools={"page_id": "page"}
     ),
@@ -478,14 +478,14 @@ class Roles:
 
 
 SAFE_SEARCH_BACKEND = "search.backends"
-MISSING_FIELD_MIDDLEWARE = "hub.params.MissingFieldMiddleware"
+MISSING_FIELD_MIDDLEWARE = "content.core.params.MissingFieldMiddleware"
 
 
 def test_the_settings_answer_hostile_input():
     """Two settings in hub/settings/base.py (the fuzz tests apply them until they are there):
 
     WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "search.backends"}}  # admin search boxes: a quote was a 500
-    MIDDLEWARE += ["hub.params.MissingFieldMiddleware"]  # a hand-made page-editor post: a 500, now a 400
+    MIDDLEWARE += ["content.core.params.MissingFieldMiddleware"]  # a hand-made page-editor post: a 500, now a 400
     """
     from django.conf import settings as django_settings
 

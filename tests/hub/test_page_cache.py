@@ -1,4 +1,4 @@
-"""The anonymous page cache (hub/page_cache.py) serves fast and never leaks, on the database cache and Redis.
+"""The anonymous page cache (website/page_cache.py) serves fast and never leaks, on the database cache and Redis.
 
 Every test runs with the page cache switched on, once on the production default (the database cache) and
 once on Redis (REDIS_TEST_URL; CI sets it and HUB_REQUIRE_REDIS). Members sign in for real; nothing is
@@ -30,12 +30,12 @@ from content.blog.models import BlogIndexPage, BlogPage
 from content.case_studies.models import CaseStudyIndexPage
 from content.home.models import HomePage
 from content.standard_pages.models import StandardPage
-from hub import page_cache
 from insights.models import PageReadDaily
 from insights.recording import READS
 from members.tiers import MEMBERS
 from tests.factories import BlogPageFactory, CaseStudyPageFactory, StandardPageFactory
 from tests.members.conftest import make_member
+from website import page_cache
 
 pytestmark = pytest.mark.django_db
 
@@ -443,7 +443,7 @@ def test_an_invalidation_that_reaches_no_cache_is_retried_by_the_worker(settings
     settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]}}
     assert page_cache._bump() is False
     assert "invalidation failed" in caplog.text
-    [queued] = DBTaskResult.objects.filter(task_path="hub.page_cache.retry_bump")
+    [queued] = DBTaskResult.objects.filter(task_path="website.page_cache.retry_bump")
     assert queued.args_kwargs["args"] == [1] and queued.run_after is not None
 
 
@@ -494,7 +494,7 @@ def test_a_transactions_purges_go_to_the_worker_together(
 ):
     """Deleting a section asked for a purge of the whole site per page, each in the editor's request: a
     transaction's purges now go to the worker as one task, and every address is purged once."""
-    from hub import page_cache as module
+    from website import page_cache as module
 
     queued = []
 

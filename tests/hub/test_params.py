@@ -1,4 +1,4 @@
-"""hub.params: request parameters turned into values the database can hold, or the default."""
+"""content.core.params: request parameters turned into values the database can hold, or the default."""
 
 from __future__ import annotations
 
@@ -12,9 +12,9 @@ from django.urls import resolve
 from django.urls.converters import get_converters
 from django.utils.datastructures import MultiValueDictKeyError
 
+from content.core import params
 from content.papers.models import PaperSeriesPage
 from content.topics.models import Topic
-from hub import params
 
 
 @pytest.mark.parametrize(

@@ -10,7 +10,9 @@ from django.utils.feedgenerator import Atom1Feed
 
 from wagtail.models import Site
 
+from content.blog.models import BlogPage
 from content.core.privacy import public_pages
+from content.papers.models import released_papers
 
 
 def _as_datetime(value: datetime.date) -> datetime.datetime:
@@ -41,8 +43,6 @@ class PapersFeed(HubFeed):
         return "/papers/"
 
     def items(self):
-        from content.papers.models import released_papers
-
         return released_papers().prefetch_related("authors__person")[: self.limit]
 
     def item_description(self, item) -> str:
@@ -66,8 +66,6 @@ class BlogFeed(HubFeed):
         return "/blog/"
 
     def items(self):
-        from content.blog.models import BlogPage
-
         return public_pages(BlogPage).order_by("-date", "-pk").prefetch_related("blog_authors__person")[: self.limit]
 
     def item_description(self, item) -> str:

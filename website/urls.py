@@ -8,12 +8,13 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
-from content.core.feeds import BlogFeed, PapersFeed
-from content.core.sitemap import HubSitemap
+from content.core import params
 from content.core.views import favicon, robots_txt, serve_document, serve_page
-from hub import params
 from members import account_views
 from search import views as search_views
+
+from .feeds import BlogFeed, PapersFeed
+from .sitemap import HubSitemap
 
 params.register_converters()  # <id:…>: an id too large for any table is a 404, not an OverflowError
 
