@@ -3,6 +3,9 @@ from django.dispatch import receiver
 
 from wagtail.signals import page_published
 
+from members.sections import topics_chosen
+
+from .models import Follow
 from .tasks import announce_page
 
 
@@ -12,3 +15,10 @@ def announce_after_publish(sender, instance, **kwargs):
     if getattr(instance.specific_class, "announced_on_publish", False):  # the page type says (BasePage)
         page_id = instance.pk
         transaction.on_commit(lambda: announce_page.enqueue(page_id))
+
+
+@receiver(topics_chosen)
+def follow_chosen_topics(sender, user, topics, **kwargs):
+    """The topics a member ticks as they sign up are followed: they drive alerts (members.forms)."""
+    for topic in topics:
+        Follow.objects.get_or_create(user=user, topic=topic)

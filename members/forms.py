@@ -8,13 +8,13 @@ from django.forms.utils import flatatt
 from django.utils.html import conditional_escape, format_html
 from django.utils.safestring import SafeString, mark_safe
 
-from alerts.models import Follow
 from content.core import worker_memo
 from content.core.params import IdChoiceField, IdMultipleChoiceField
 from content.topics.models import Topic
 
 from . import consents
 from .models import AccessRequest, Consent, LocalAuthority, MemberProfile, OrganisationType
+from .sections import topics_chosen
 
 ORGANISATION_NAME_OPTIONAL = {OrganisationType.RESIDENT, OrganisationType.LOCAL_AUTHORITY}
 
@@ -157,8 +157,7 @@ class MemberSignupForm(MemberDetailsForm):
         # profile's record of interests is the same list (alerts.forms.AlertSettingsForm keeps them equal).
         topics = list(data.get("topics") or [])
         profile.topics.set(topics)
-        for topic in topics:
-            Follow.objects.get_or_create(user=user, topic=topic)
+        topics_chosen.send(sender=MemberProfile, user=user, topics=topics)  # alerts follows them
         consents.record(user, Consent.Kind.PRIVACY_NOTICE)
         if data.get("newsletter"):
             consents.record(user, Consent.Kind.NEWSLETTER)

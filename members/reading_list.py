@@ -3,12 +3,11 @@
 from __future__ import annotations
 
 from django.contrib.contenttypes.models import ContentType
-from django.db.models import Q
 from django.dispatch import receiver
 
 from wagtail.models import Page
 
-from content.core.privacy import public_pages, readable_by
+from content.core.privacy import readable_by
 from content.core.signals import page_read
 
 from .models import OpenedPage, SavedPage
@@ -38,33 +37,6 @@ def saved_pages(request) -> list[tuple[SavedPage, bool]]:
     return [(item, readable[item.page_id]) for item in saved if readable[item.page_id] or can_list(item.page, request)]
 
 
-def unread_papers(request, followed: list[Page] | None = None) -> list[tuple[Page, list]]:
-    """For each followed series (``followed``, if the caller has read them), its released public papers the
-    member has not opened."""
-    from alerts.models import Follow
-
-    if followed is None:
-        follows = Follow.objects.filter(user=request.user, series__isnull=False).select_related("series")
-        followed = [follow.series for follow in follows]
-    if not followed:
-        return []
-    # Every followed series' papers in one query (as PaperSeriesPage.get_papers(), for all series at once).
-    children = Q()
-    for series in followed:
-        children |= Q(path__startswith=series.path, depth=series.depth + 1)
-    by_series: dict[str, list] = {}
-    opened = OpenedPage.objects.filter(user=request.user).values("page_id")
-    for paper in _papers_of(children).exclude(pk__in=opened):  # one query with the papers
-        by_series.setdefault(paper.path[: -paper.steplen], []).append(paper)
-    return [(series, [p for p in by_series.get(series.path, []) if p.is_released]) for series in followed]
-
-
-def _papers_of(children: Q):
-    from content.papers.models import PaperPage
-
-    return public_pages(PaperPage).filter(children).select_related("report").order_by("release_date", "path")
-
-
 def is_saveable(page: Page) -> bool:
     """What the page's type says (BasePage.saveable), from Django's content-type cache: no query."""
     return getattr(page.specific_class, "saveable", False)
@@ -75,4 +47,4 @@ def _model_name(page: Page) -> str:
     return ContentType.objects.get_for_id(page.content_type_id).model
 
 
-__all__ = ["can_list", "is_saveable", "saved_pages", "unread_papers"]
+__all__ = ["can_list", "is_saveable", "saved_pages"]

@@ -22,16 +22,13 @@ from django.views.decorators.http import require_POST
 
 from wagtail.models import Page
 
-from alerts.forms import AlertSettingsForm
-from alerts.models import Delivery, Follow
 from content.core import params, request_memo
-from questions.export import questions_for_export
-from submissions.export import submissions_for_export
 
 from . import consents
 from .forms import AccessRequestForm, DeleteAccountForm, ProfileForm
 from .models import AccessRequest, Consent, MemberProfile, OpenedPage, SavedPage
-from .reading_list import can_list, is_saveable, saved_pages, unread_papers
+from .reading_list import can_list, is_saveable, saved_pages
+from .sections import dashboard_sections, export_sections
 from .tiers import LOCAL_GOVERNMENT_MEMBERS, MEMBERS, is_local_government_member
 
 
@@ -67,7 +64,6 @@ def dashboard(request: HttpRequest) -> HttpResponse:
     profile = _profile(request.user)
     access_requests = list(AccessRequest.objects.filter(user=request.user))  # newest first
     given = list(Consent.objects.filter(user=request.user))
-    follows = list(Follow.objects.filter(user=request.user).select_related("series"))
     context = {
         "profile": profile,
         "consents": given,
@@ -79,9 +75,8 @@ def dashboard(request: HttpRequest) -> HttpResponse:
         "access_form": AccessRequestForm(prefix="access"),
         "membership": membership_label(request.user),
         "local_government_tier": LOCAL_GOVERNMENT_MEMBERS,
-        "alerts_form": AlertSettingsForm(user=request.user, profile=profile, follows=follows, prefix="alerts"),
         "saved_pages": saved_pages(request),
-        "unread_series": unread_papers(request, [follow.series for follow in follows if follow.series_id]),
+        **dashboard_sections(request, profile),  # alerts, from members.sections' registry
     }
     return TemplateResponse(request, "members/dashboard.html", context)
 
@@ -203,26 +198,15 @@ def export(request: HttpRequest) -> HttpResponse:
             }
             for r in AccessRequest.objects.filter(user=user)
         ],
-        "alerts": {
-            "frequency": getattr(getattr(user, "alert_settings", None), "frequency", "immediate"),
-            "follows": [
-                follow.target_label for follow in Follow.objects.filter(user=user).select_related("series", "topic")
-            ],
-            "emails_sent": [
-                {"page": d.announcement.page.title, "status": d.get_status_display(), "sent_at": d.sent_at}
-                for d in Delivery.objects.filter(user=user).select_related("announcement__page")
-            ],
-        },
         "reading_list": [
             {"title": s.page.title, "url": s.page.url, "saved_at": s.saved_at}
             for s in SavedPage.objects.filter(user=user).select_related("page")
         ],
-        "case_study_questions": questions_for_export(user),
-        "case_study_submissions": submissions_for_export(user),
         "papers_opened": [
             {"title": o.page.title, "first_opened_at": o.first_opened_at}
             for o in OpenedPage.objects.filter(user=user).select_related("page")
         ],
+        **export_sections(user),  # alerts, questions, submissions: members.sections' registry
     }
     response = HttpResponse(
         json.dumps(data, cls=DjangoJSONEncoder, indent=2, ensure_ascii=False),

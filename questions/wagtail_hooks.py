@@ -16,8 +16,10 @@ from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.permissions import register_permission_policy
 
+from members.sections import MEMBER_EXPORT
 from members.views_admin import MembershipViewSetGroup
 
+from .export import questions_for_export
 from .models import Question
 
 
@@ -72,3 +74,8 @@ class QuestionViewSet(ModelViewSet):
 @hooks.register("register_admin_viewset")
 def register_question_viewset():
     return QuestionViewSet()
+
+
+@hooks.register(MEMBER_EXPORT)
+def questions_in_the_data_export(user) -> dict:
+    return {"case_study_questions": questions_for_export(user)}
