@@ -19,8 +19,11 @@ from django.db import IntegrityError, transaction
 
 from wagtail.models import Page
 
+from content.case_studies.models import CaseStudyPage
 from content.core.models import BasePage
 from content.core.privacy import passes
+from content.papers.models import PaperPage
+from members.models import MemberProfile
 
 from .models import AUTHORITY_KINDS, AlertSettings, Announcement, Delivery, EmailSubscription, Follow, Frequency
 
@@ -67,8 +70,6 @@ def is_public(page: Page) -> bool:
 
 def member_reasons(page: Page) -> dict[int, str]:
     """Members who asked to hear about this page, with the first reason that applies to each."""
-    from content.case_studies.models import CaseStudyPage
-    from content.papers.models import PaperPage
 
     reasons: dict[int, str] = {}
 
@@ -83,8 +84,6 @@ def member_reasons(page: Page) -> dict[int, str]:
             Follow.objects.filter(series=series).values_list("user_id", flat=True),
             f"You follow the series {series.title}.",
         )
-        from members.models import MemberProfile
-
         add(
             MemberProfile.objects.filter(release_alerts=True).values_list("user_id", flat=True),
             "You asked to hear when a new paper is released.",
@@ -126,8 +125,6 @@ def announce(page: Page) -> Announcement | None:
 
 def _fan_out(page, announcement, readers, reasons, digest_users) -> Announcement:
     """The deliveries are created with the announcement or not at all (announce() is atomic)."""
-    from content.papers.models import PaperPage
-
     deliveries: dict[str, Delivery] = {}
     for user_id, user in readers.items():
         # Two accounts may share an address (different case): one email to it, not a failed announcement.

@@ -23,6 +23,9 @@ from django.utils import timezone
 
 from wagtail.models import Page
 
+from content.blog.models import BlogPage
+from content.case_studies.models import CaseStudyPage
+from content.papers.models import PaperPage
 from hub import mail
 
 from .announce import announce, is_public, readers_among
@@ -181,8 +184,6 @@ def send_confirmation(subscription_id: int) -> str:
 
 def announce_due_papers() -> None:
     """Papers whose release date has come while already live (no publish event) are announced too."""
-    from content.papers.models import PaperPage
-
     today = timezone.localdate()
     due = (
         PaperPage.objects.live()
@@ -196,8 +197,6 @@ def announce_due_papers() -> None:
 def announce_missed_pages() -> None:
     """Posts and case studies published recently whose announcement never ran (a worker or web process
     died between the publish and the task): announced now, once, like any other."""
-    from content.blog.models import BlogPage
-    from content.case_studies.models import CaseStudyPage
 
     now = timezone.now()
     window = {

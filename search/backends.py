@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import copy
 
+from wagtail.search.backends.database import SearchBackend as database_backend
 from wagtail.search.query import And, Boost, Fuzzy, Not, Or, Phrase, PlainText
 
 from content.core import params
@@ -73,8 +74,6 @@ _SAFE_CLASSES: dict[type, type] = {}
 
 def SearchBackend(params):  # noqa: N802 - Wagtail looks for this name in a backend module
     """The backend Wagtail would pick for the default database, with ``SafeQueries`` mixed in."""
-    from wagtail.search.backends.database import SearchBackend as database_backend
-
     vendor_class = type(database_backend(params))
     if vendor_class not in _SAFE_CLASSES:
         _SAFE_CLASSES[vendor_class] = type(f"Safe{vendor_class.__name__}", (SafeQueries, vendor_class), {})

@@ -20,6 +20,8 @@ from wagtail.documents import get_document_model
 from wagtail.models import Page, WorkflowState
 from wagtail.signals import page_published, workflow_approved, workflow_cancelled, workflow_rejected
 
+from content.case_studies.models import CaseStudyAttachment, CaseStudyPage
+
 from .models import CaseStudySubmission, SubmissionAttachment
 from .tasks import send_submission_email
 
@@ -104,8 +106,6 @@ def cancelled(sender, instance: WorkflowState, user=None, **kwargs) -> None:
 
 def _in_latest_revision(page_id: int | None, document_id: int) -> bool:
     """Whether the draft editors are reviewing still lists the document (it goes when the member resubmits)."""
-    from content.case_studies.models import CaseStudyPage
-
     page = CaseStudyPage.objects.filter(pk=page_id).select_related("latest_revision").first() if page_id else None
     revision = page.latest_revision if page else None
     rows = (revision.content.get("attachments") or []) if revision else []
@@ -113,8 +113,6 @@ def _in_latest_revision(page_id: int | None, document_id: int) -> bool:
 
 
 def _remove_files(storage, file_name: str, document_id: int | None, page_id: int | None) -> None:
-    from content.case_studies.models import CaseStudyAttachment
-
     if file_name:
         try:
             storage.delete(file_name)

@@ -24,6 +24,7 @@ from content.core.blocks import BodyStreamBlock
 from content.core.models import BasePage, Person
 from content.core.privacy import public_pages
 from content.core.searchable import SearchDocument, plain
+from content.papers.models import PaperPage
 from content.topics.models import Topic
 
 WORDS_PER_MINUTE = 200
@@ -175,8 +176,6 @@ class BlogPage(BasePage):
         return [paper for paper in papers if request_memo.is_public(paper)]
 
     def _read_related_papers(self) -> list[Page]:
-        from content.papers.models import PaperPage
-
         ids = self.related_papers.values_list("paper_id", flat=True)
         return list(
             public_pages(PaperPage)

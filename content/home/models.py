@@ -13,10 +13,13 @@ from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel, PageC
 from wagtail.fields import RichTextField
 from wagtail.models import Orderable, Site
 
+from content.blog.models import BlogPage
 from content.core import request_memo, worker_memo
 from content.core.blocks import INLINE_FEATURES
 from content.core.models import BasePage
 from content.core.privacy import public_pages
+from content.glossary.models import DefinitionPage
+from content.papers.models import released_papers
 
 SPARE = 5  # listed pages kept beyond the three shown, in case some became restricted since
 
@@ -70,9 +73,6 @@ class HomePage(BasePage):
         return context
 
     def _read_listings(self) -> dict[str, list]:
-        from content.blog.models import BlogPage
-        from content.glossary.models import DefinitionPage
-        from content.papers.models import released_papers
 
         # One query: the public featured terms in the editor's order.
         featured_order = HomeFeaturedDefinition.objects.filter(page=self, definition=OuterRef("pk")).values(
