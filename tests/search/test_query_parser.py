@@ -96,7 +96,7 @@ def test_the_cluster_engine_builds_structured_queries_only():
 
     engine = ClusterEngine("http://127.0.0.1:9")
     request = SearchRequest('social "looked-after children" -housing -"bonding capital" x:y NEAR( \x00', frozenset())
-    body = engine._search(request).to_dict()
+    body = engine._body(request)
     text = json.dumps(body)
     assert "query_string" not in text and "simple_query_string" not in text
     # The text query inside the ranking's function_score (its multipliers: search/ranking.py).
@@ -120,9 +120,9 @@ def test_word_positions_rescore_the_best_matches_of_a_search_by_relevance_only()
     from search.engines.cluster import RESCORE_WINDOW, ClusterEngine, position_functions
 
     engine = ClusterEngine("http://127.0.0.1:9")
-    body = engine._search(SearchRequest("social capital", frozenset())).to_dict()
+    body = engine._body(SearchRequest("social capital", frozenset()))
     assert body["rescore"]["window_size"] == RESCORE_WINDOW and body["rescore"]["query"]["score_mode"] == "multiply"
     assert "phrase" not in str(body["query"])  # not read for every match
-    assert "rescore" not in engine._search(SearchRequest("social", frozenset())).to_dict()
-    assert "rescore" not in engine._search(SearchRequest("social capital", frozenset(), sort="newest")).to_dict()
+    assert "rescore" not in engine._body(SearchRequest("social", frozenset()))
+    assert "rescore" not in engine._body(SearchRequest("social capital", frozenset(), sort="newest"))
     assert all(function["weight"] >= 1 for function in position_functions(parse("social capital")))
