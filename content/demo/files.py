@@ -385,8 +385,9 @@ def folder_pages(index: Path, order: list[str]) -> list[tuple[Path, str]]:
     return [(files[name], name) for name in order]
 
 
-def load(root: Path = CONTENT) -> DemoContent:
-    """Every content file under ``root``, checked."""
+def load(root: Path | None = None) -> DemoContent:
+    """Every content file under ``root`` (the demo's, ``CONTENT``, unless given), checked."""
+    root = root or CONTENT
     site = {name: read_checked(root / name, check) for name, check in SITE_FILES.items()}
     home = read_page(root / "pages" / INDEX, "home")
     if home.type != "HomePage":
