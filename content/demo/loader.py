@@ -8,7 +8,7 @@ from __future__ import annotations
 import datetime
 import logging
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from typing import Any
 from urllib.parse import urlsplit
 
@@ -61,11 +61,11 @@ PAGE_MODELS: dict[str, type[Page]] = {
 }
 
 
-def report_title(item: dict[str, Any]) -> str:
+def report_title(item: Mapping[str, Any]) -> str:
     return f"{item['title']} (full report)"
 
 
-def case_study_title(item: dict[str, Any]) -> str:
+def case_study_title(item: Mapping[str, Any]) -> str:
     return f"{item['title']} (case study summary)"
 
 
@@ -337,7 +337,7 @@ class DemoLoader:
             document.save(update_fields=["file_size", "file_hash"])
             self.created.append(f"document: {document.title} (its file size and hash)")
 
-    def _report(self, item: dict[str, Any], series_title: str, release_date: datetime.date):
+    def _report(self, item: PageFile, series_title: str, release_date: datetime.date):
         def build() -> bytes:
             people = {p.slug: p.name for p in Person.objects.all()}
             organisations = {o.slug: o.name for o in Organisation.objects.all()}
@@ -441,7 +441,7 @@ class DemoLoader:
             page.attachments = [CaseStudyAttachment(document=self._case_study_pdf(item), sort_order=0)]
             self._publish(page)
 
-    def _case_study_pdf(self, item: dict[str, Any]):
+    def _case_study_pdf(self, item: PageFile):
         def text(html: str) -> str:
             return re.sub(r"<[^>]+>", " ", TERM_MARKER.sub(r"\g<text>", html))
 
