@@ -1,11 +1,14 @@
-"""Build the demo site from data.py. Idempotent: what exists already is left as it is."""
+"""Build the demo site from its content files (content/demo/content/, read by files.py).
+
+Idempotent: what exists already is left as it is.
+"""
 
 from __future__ import annotations
 
 import datetime
 import logging
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from typing import Any
 from urllib.parse import urlsplit
 
@@ -29,7 +32,7 @@ from content.topics.models import Topic, TopicIndexPage
 from members.models import LocalAuthority, LocalGovernmentDomain
 from search.models import SearchSynonym
 
-from . import case_studies, data
+from .files import DemoContent, PageFile, load
 from .pdf import build_report_pdf
 from .synonyms import SEARCH_SYNONYMS
 
@@ -38,23 +41,38 @@ logger = logging.getLogger(__name__)
 TERM_MARKER = re.compile(r"\[\[term:(?P<slug>[a-z0-9-]+)\|(?P<text>[^\]]+)\]\]")
 NUMERIC = re.compile(r"^[£$]?-?[\d,.]+(%|m|bn|k)?$")
 ANNOUNCED_DAYS_AHEAD = 75
-FOOTER_TEXT = (
-    "<p>The hub is the home on the web of the national network for neighbourhood improvement. "
-    "This is a demonstration site: its people, quotations and figures are sample content.</p>"
-)
+# The page types the content files name, as files.PAGES knows them.
+PAGE_MODELS: dict[str, type[Page]] = {
+    model.__name__: model
+    for model in (
+        HomePage,
+        StandardPage,
+        PapersIndexPage,
+        PaperSeriesPage,
+        PaperPage,
+        BlogIndexPage,
+        BlogPage,
+        GlossaryIndexPage,
+        DefinitionPage,
+        TopicIndexPage,
+        CaseStudyIndexPage,
+        CaseStudyPage,
+    )
+}
 
 
-def report_title(item: dict[str, Any]) -> str:
+def report_title(item: Mapping[str, Any]) -> str:
     return f"{item['title']} (full report)"
 
 
-def case_study_title(item: dict[str, Any]) -> str:
+def case_study_title(item: Mapping[str, Any]) -> str:
     return f"{item['title']} (case study summary)"
 
 
 class DemoLoader:
-    def __init__(self, log: Callable[[str], None] = lambda message: None) -> None:
+    def __init__(self, log: Callable[[str], None] = lambda message: None, content: DemoContent | None = None) -> None:
         self.log = log
+        self.content = content or load()
         self.created: list[str] = []
         self.definitions: dict[str, DefinitionPage] = {}
 
@@ -132,14 +150,15 @@ class DemoLoader:
         home = HomePage.objects.first()
         if home is None:
             root = Page.get_first_root_node()
+            item = self.content.home
             home = HomePage(
-                title=data.HOME["title"],
-                slug="home",
-                hero_heading=data.HOME["hero_heading"],
-                hero_text=data.HOME["hero_text"],
-                purpose=data.HOME["purpose"],
-                signup_heading=data.HOME["signup_heading"],
-                signup_text=data.HOME["signup_text"],
+                title=item["title"],
+                slug=item["slug"],
+                hero_heading=item["hero_heading"],
+                hero_text=item["hero_text"],
+                purpose=item["purpose"],
+                signup_heading=item["signup_heading"],
+                signup_text=item["signup_text"],
             )
             old_homes = list(root.get_children())
             for old in old_homes:
@@ -153,7 +172,7 @@ class DemoLoader:
             base = urlsplit(settings.WAGTAILADMIN_BASE_URL)
             default_port = 443 if base.scheme == "https" else 80
             site.hostname, site.port = base.hostname or "localhost", base.port or default_port
-            site.root_page, site.site_name = home, data.SITE_NAME
+            site.root_page, site.site_name = home, self.content.site["name"]
             site.save()
             for old in old_homes:
                 if not old.specific_class or old.specific_class is Page:
@@ -165,21 +184,22 @@ class DemoLoader:
         site = Site.objects.get(root_page=home)
         values, created = SiteSettings.objects.get_or_create(site=site)
         if created:
-            values.organisation_name = data.SITE_NAME
-            values.strapline = "Evidence and shared learning for stronger neighbourhoods"
-            values.footer_text = FOOTER_TEXT
-            values.contact_email = "hello@example.org"
-            values.sample_content_notice = True
+            item = self.content.site
+            values.organisation_name = item["name"]
+            values.strapline = item["strapline"]
+            values.footer_text = item["footer_text"]
+            values.contact_email = item["contact_email"]
+            values.sample_content_notice = item.get("sample_content_notice", False)
             values.save()
 
     def taxonomy(self) -> None:
-        for item in data.TOPICS:
+        for item in self.content.topics:
             _, created = Topic.objects.get_or_create(
                 slug=item["slug"], defaults={"name": item["name"], "description": item["description"]}
             )
             if created:
                 self.created.append(f"topic: {item['name']}")
-        for item in data.ORGANISATIONS:
+        for item in self.content.organisations:
             Organisation.objects.get_or_create(
                 slug=item["slug"],
                 defaults={
@@ -188,7 +208,7 @@ class DemoLoader:
                     "description": item.get("description", ""),
                 },
             )
-        for item in data.PEOPLE:
+        for item in self.content.people:
             given, _, family = item["name"].rpartition(" ")
             Person.objects.get_or_create(
                 slug=item["slug"],
@@ -208,9 +228,10 @@ class DemoLoader:
                 self.created.append(f"search synonyms: {item['words']}")
 
     def glossary(self, home: HomePage) -> None:
-        index = GlossaryIndexPage.objects.child_of(home).get(slug="definitions")
+        section = self.content.section("GlossaryIndexPage")
+        index = GlossaryIndexPage.objects.child_of(home).get(slug=section["slug"])
         new_terms = []
-        for item in data.DEFINITIONS:
+        for item in section.children:
             page, created = self._child(
                 index,
                 DefinitionPage,
@@ -233,23 +254,27 @@ class DemoLoader:
             self._publish(page)
 
     def papers(self, home: HomePage) -> None:
-        index = PapersIndexPage.objects.child_of(home).get(slug="papers")
-        series_data = data.SERIES
+        section = self.content.section("PapersIndexPage")
+        index = PapersIndexPage.objects.child_of(home).get(slug=section["slug"])
+        for series_file in section.children:
+            self._series(index, series_file)
+
+    def _series(self, index: PapersIndexPage, series_file: PageFile) -> None:
         series, created = self._child(
             index,
             PaperSeriesPage,
-            series_data["slug"],
-            title=series_data["title"],
-            intro=series_data["intro"],
-            description=series_data["description"],
+            series_file["slug"],
+            title=series_file["title"],
+            intro=series_file["intro"],
+            description=series_file["description"],
         )
         if created:
             self._publish(series)
-        for item in data.PAPERS:
-            if item["announced"] or not item.get("release_date"):
+        for item in series_file.children:
+            if item.get("announced", False) or not item.get("release_date"):
                 release_date = timezone.localdate() + datetime.timedelta(days=ANNOUNCED_DAYS_AHEAD)
             else:
-                release_date = datetime.date.fromisoformat(item["release_date"])
+                release_date = item["release_date"]
             page, created = self._child(
                 series,
                 PaperPage,
@@ -261,20 +286,19 @@ class DemoLoader:
             )
             if not created:
                 continue
-            people = {
-                person.slug: person for person in Person.objects.filter(slug__in=[a for a, _ in item["authors"]])
-            }
+            authors = item.get("authors", [])
+            people = {person.slug: person for person in Person.objects.filter(slug__in=[a["person"] for a in authors])}
             page.authors = [
-                PaperAuthor(person=people[slug], role=role, sort_order=i)
-                for i, (slug, role) in enumerate(item["authors"])
+                PaperAuthor(person=people[author["person"]], role=author["role"], sort_order=i)
+                for i, author in enumerate(authors)
             ]
             page.partners.set(Organisation.objects.filter(slug__in=item.get("partners", [])))
             page.topics.set(Topic.objects.filter(slug__in=item.get("topics", [])))
-            if not item["announced"]:
+            if not item.get("announced", False):
                 page.key_findings = [
-                    {"type": "finding", "value": f"<p>{finding}</p>"} for finding in item["key_findings"]
+                    {"type": "finding", "value": f"<p>{finding}</p>"} for finding in item.get("key_findings", [])
                 ]
-                page.body = self._stream(item["body"])
+                page.body = self._stream(item.get("body", []))
                 page.report = self._report(item, series.title, release_date)
             self._publish(page)
 
@@ -297,9 +321,9 @@ class DemoLoader:
 
     def document_metadata(self) -> None:
         """A demo loaded before the loader set each document's size and hash gets them now, from its file."""
-        titles = [report_title(item) for item in data.PAPERS] + [
-            case_study_title(item) for item in case_studies.CASE_STUDIES
-        ]
+        papers = [paper for series in self.content.section("PapersIndexPage").children for paper in series.children]
+        case_studies = self.content.section("CaseStudyIndexPage").children
+        titles = [report_title(item) for item in papers] + [case_study_title(item) for item in case_studies]
         titles += [title.replace("\u2019", "'") for title in titles]  # as titled before the curly apostrophes
         stale = get_document_model().objects.filter(Q(file_hash="") | Q(file_size=None), title__in=titles)
         for document in stale:
@@ -313,7 +337,7 @@ class DemoLoader:
             document.save(update_fields=["file_size", "file_hash"])
             self.created.append(f"document: {document.title} (its file size and hash)")
 
-    def _report(self, item: dict[str, Any], series_title: str, release_date: datetime.date):
+    def _report(self, item: PageFile, series_title: str, release_date: datetime.date):
         def build() -> bytes:
             people = {p.slug: p.name for p in Person.objects.all()}
             organisations = {o.slug: o.name for o in Organisation.objects.all()}
@@ -321,26 +345,27 @@ class DemoLoader:
                 title=item["title"],
                 subtitle=item.get("subtitle", ""),
                 series=series_title,
-                authors=[people[slug] for slug, _ in item["authors"]],
+                authors=[people[author["person"]] for author in item.get("authors", [])],
                 partners=[organisations[slug] for slug in item.get("partners", [])],
                 release_date=release_date.strftime("%-d %B %Y"),
                 summary=item["summary"],
-                key_findings=item["key_findings"],
-                sections=[tuple(section) for section in item.get("report_sections", [])],
+                key_findings=item.get("key_findings", []),
+                sections=[(section["heading"], section["text"]) for section in item.get("report_sections", [])],
             )
 
         return self._document(report_title(item), f"{item['slug']}.pdf", build)
 
     def blog(self, home: HomePage) -> None:
-        index = BlogIndexPage.objects.child_of(home).get(slug="blog")
+        section = self.content.section("BlogIndexPage")
+        index = BlogIndexPage.objects.child_of(home).get(slug=section["slug"])
         papers = {paper.slug: paper for paper in PaperPage.objects.all()}
-        for item in data.BLOGS:
+        for item in section.children:
             page, created = self._child(
                 index,
                 BlogPage,
                 item["slug"],
                 title=item["title"],
-                date=datetime.date.fromisoformat(item["date"]),
+                date=item["date"],
                 intro=item["intro"],
                 body=self._stream(item["body"]),
             )
@@ -359,14 +384,14 @@ class DemoLoader:
             self._publish(page)
 
     def standard_pages(self, home: HomePage) -> None:
-        for item in data.STANDARD_PAGES:
+        for item in self.content.home.of_type("StandardPage"):
             page, created = self._child(
                 home,
                 StandardPage,
                 item["slug"],
                 title=item["title"],
                 intro=item.get("intro", ""),
-                show_in_menus=item["slug"] == "about",
+                show_in_menus=item.get("show_in_menus", False),
                 body=self._stream(item.get("body", [])),
             )
             if created:
@@ -377,19 +402,20 @@ class DemoLoader:
         if not home.featured_definitions.exists():
             home.featured_definitions = [
                 HomeFeaturedDefinition(definition=self.definitions[slug], sort_order=i)
-                for i, slug in enumerate(data.HOME["featured_definitions"])
+                for i, slug in enumerate(self.content.home.get("featured_definitions", []))
                 if slug in self.definitions
             ]
             changed = True
-        if home.signup_page_id is None:
-            home.signup_page = StandardPage.objects.filter(slug="contact").first()
+        if home.signup_page_id is None and "signup_page" in self.content.home:
+            home.signup_page = StandardPage.objects.filter(slug=self.content.home["signup_page"]).first()
             changed = True
         if changed:
             self._publish(home)
 
     def case_studies(self, home: HomePage) -> None:
-        index = CaseStudyIndexPage.objects.child_of(home).get(slug="case-studies")
-        for item in case_studies.CASE_STUDIES:
+        section = self.content.section("CaseStudyIndexPage")
+        index = CaseStudyIndexPage.objects.child_of(home).get(slug=section["slug"])
+        for item in section.children:
             page, created = self._child(
                 index,
                 CaseStudyPage,
@@ -397,17 +423,17 @@ class DemoLoader:
                 title=item["title"],
                 summary=item["summary"],
                 audience=item["audience"],
-                published_date=datetime.date.fromisoformat(item["published"]),
+                published_date=item["published"],
                 local_authority=LocalAuthority.objects.filter(gss_code=item["local_authority_gss"]).first(),
                 challenge=self._rich(item["challenge"]),
                 what_we_did=self._rich(item["what_we_did"]),
                 outcomes=self._rich(item["outcomes"]),
                 lessons=self._rich(item["lessons"]),
                 figures=[
-                    {"type": "figure", "value": {"figure": f, "label": label, "source": ""}}
-                    for f, label in item["figures"]
+                    {"type": "figure", "value": {"figure": figure["figure"], "label": figure["label"], "source": ""}}
+                    for figure in item.get("figures", [])
                 ],
-                contacts=[{"type": "contact", "value": contact} for contact in item["contacts"]],
+                contacts=[{"type": "contact", "value": contact} for contact in item.get("contacts", [])],
             )
             if not created:
                 continue
@@ -415,7 +441,7 @@ class DemoLoader:
             page.attachments = [CaseStudyAttachment(document=self._case_study_pdf(item), sort_order=0)]
             self._publish(page)
 
-    def _case_study_pdf(self, item: dict[str, Any]):
+    def _case_study_pdf(self, item: PageFile):
         def text(html: str) -> str:
             return re.sub(r"<[^>]+>", " ", TERM_MARKER.sub(r"\g<text>", html))
 
@@ -424,11 +450,11 @@ class DemoLoader:
                 title=item["title"],
                 subtitle="Case study for members of the network",
                 series="Case studies",
-                authors=[contact["name"] for contact in item["contacts"]],
+                authors=[contact["name"] for contact in item.get("contacts", [])],
                 partners=[],
-                release_date=item["published"],
+                release_date=item["published"].isoformat(),
                 summary=item["summary"],
-                key_findings=[f"{figure}: {label}" for figure, label in item["figures"]],
+                key_findings=[f"{figure['figure']}: {figure['label']}" for figure in item.get("figures", [])],
                 sections=[
                     ("The challenge", text(item["challenge"])),
                     ("What we did", text(item["what_we_did"])),
@@ -439,43 +465,25 @@ class DemoLoader:
         return self._document(case_study_title(item), f"case-study-{item['slug']}.pdf", build)
 
     def indexes(self, home: HomePage) -> None:
-        """The section pages, created in menu order: Papers, Blog, Definitions, Topics."""
-        sections = [
-            (
-                PapersIndexPage,
-                "papers",
-                "Research papers",
-                "Research from the network and its partners, published in series as each paper is released.",
-            ),
-            (
-                BlogIndexPage,
-                "blog",
-                "Blog",
-                "News, practice and reflections from the network, its members and partners.",
-            ),
-            (
-                GlossaryIndexPage,
-                "definitions",
-                "Definitions",
-                "The terms of neighbourhood improvement, explained in plain English with their sources.",
-            ),
-            (TopicIndexPage, "topics", "Topics", "Everything the hub publishes, by topic."),
-            (
-                CaseStudyIndexPage,
-                "case-studies",
-                case_studies.CASE_STUDY_INDEX["title"],
-                case_studies.CASE_STUDY_INDEX["intro"],
-            ),
-        ]
-        for model, slug, title, intro in sections:
-            page, created = self._child(home, model, slug, title=title, show_in_menus=True, intro=intro)
+        """The section pages (every child of the home page but the standard pages), in their folder's order."""
+        for item in self.content.home.children:
+            if item.type == "StandardPage":
+                continue  # after the definitions their bodies link (standard_pages)
+            page, created = self._child(
+                home,
+                PAGE_MODELS[item.type],
+                item["slug"],
+                title=item["title"],
+                show_in_menus=item.get("show_in_menus", False),
+                intro=item["intro"],
+            )
             if created:
                 self._publish(page)
 
     def council_domains(self) -> None:
         """The councils whose case studies the demo shows: their officers' verified addresses join the
         local government tier."""
-        for domain, council in case_studies.COUNCIL_DOMAINS.items():
+        for domain, council in self.content.councils.items():
             LocalGovernmentDomain.objects.get_or_create(domain=domain, defaults={"note": f"{council} (demo)"})
 
     @transaction.atomic

@@ -1,5 +1,6 @@
-from django.core.management.base import BaseCommand
+from django.core.management.base import BaseCommand, CommandError
 
+from content.demo.files import ContentFileError, load
 from content.demo.loader import DemoLoader
 from hub.indexing import deferred
 
@@ -8,9 +9,13 @@ class Command(BaseCommand):
     help = "Build the demo site (sample content). Safe to run again: existing content is left unchanged."
 
     def handle(self, *args, **options):
+        try:  # every file is read and checked before anything is written
+            content = load()
+        except ContentFileError as error:
+            raise CommandError(f"The demo content was not loaded: {error}") from error
         # Indexed once per page and object as the load ends, in this process: searchable when this returns.
         with deferred():
-            created = DemoLoader(log=self.stdout.write).run()
+            created = DemoLoader(log=self.stdout.write, content=content).run()
         if created:
             self.stdout.write(self.style.SUCCESS(f"Demo content: created {len(created)} items."))
         else:
