@@ -1,7 +1,7 @@
 """Hand-judged search queries for measuring relevance on the hub.
 
 These judgements were written by hand against the demo content in
-``content/demo/data.py`` and ``content/demo/case_studies.py``. Each entry is a
+``content/demo/content/`` (one YAML file per page). Each entry is a
 query that a practitioner or local authority officer might realistically type
 into the site search, with the pages a good engine should return for it.
 
