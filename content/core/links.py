@@ -72,7 +72,7 @@ def link_tags(page_ids: Iterable[int]) -> dict[int, str]:
 
 def _link_targets(page_ids: set[int]) -> dict[int, LinkTarget]:
     """One query: the pages, with a definition's own fields joined when the page is a term."""
-    from content.glossary.models import DefinitionPage
+    from content.glossary.models import DefinitionPage  # glossary's pages stand on content.core
 
     pages = list(
         Page.objects.filter(pk__in=page_ids)

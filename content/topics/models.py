@@ -91,6 +91,7 @@ def pages_on_topic(topic: Topic, request: HttpRequest) -> dict[str, list]:
 
 
 def _read_pages_on_topic(topic: Topic) -> dict[str, list]:
+    # Each of these apps files its pages under topics (imports this module): read from inside, not at the top.
     from content.blog.models import BlogPage
     from content.case_studies.models import MEMBER_ONLY_FIELDS, CaseStudyPage
     from content.glossary.models import DefinitionPage
