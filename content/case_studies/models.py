@@ -1,7 +1,9 @@
 """Member-only case studies: a public teaser, the full account for the audience's tier.
 
-Access is Wagtail's own PageViewRestriction (groups), kept in step with the page's audience,
-so editors see and manage it in the admin as usual and can restrict whole sections too.
+Access has one source of truth, the page's ``audience`` (a field, so every change is in the page's
+revisions): publishing writes it into Wagtail's own PageViewRestriction (groups) on the page, which
+Wagtail, listings, search and documents then read. The admin's Privacy dialog is closed for case
+studies; editors still restrict whole sections above them. See docs/privacy.md.
 """
 
 from __future__ import annotations
@@ -9,6 +11,7 @@ from __future__ import annotations
 from typing import Any
 
 from django import forms
+from django.contrib.auth.models import Group
 from django.contrib.contenttypes.models import ContentType
 from django.db import models
 from django.http import HttpRequest, HttpResponse
@@ -19,7 +22,7 @@ from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from wagtail import blocks
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.fields import RichTextField, StreamField
-from wagtail.models import Orderable, PageViewRestriction
+from wagtail.models import Orderable, PagePermissionTester, PageViewRestriction
 from wagtail.search import index
 
 from content.core import request_memo, worker_memo
@@ -28,6 +31,7 @@ from content.core.groups import EDITORIAL_GROUPS
 from content.core.models import BasePage
 from content.core.privacy import readable_by
 from content.core.searchable import SearchDocument, plain
+from members.models import AccessRequest
 from members.tiers import LOCAL_GOVERNMENT_MEMBERS, MEMBERS, tier_group
 
 
@@ -120,6 +124,13 @@ class CaseStudyIndexPage(BasePage):
         return None
 
 
+class CaseStudyPermissionTester(PagePermissionTester):
+    """Wagtail's rules for a case study, except that nobody sets its privacy in the admin: its audience does."""
+
+    def can_set_view_restrictions(self) -> bool:
+        return False
+
+
 class CaseStudyPage(BasePage):
     announced_on_publish = True
     saveable = True
@@ -129,6 +140,9 @@ class CaseStudyPage(BasePage):
     subpage_types: list[str] = []
     template = "pages/case_study_page.html"
     teaser_template = "pages/case_study_teaser.html"
+    # The audience field decides who reads a case study; Wagtail's Privacy dialog says it is disabled here
+    # (and ``permissions_for_user`` refuses it, a direct POST included).
+    private_page_options: list[str] = []
 
     # Teaser fields: public, shown to everyone.
     local_authority = models.ForeignKey(
@@ -141,7 +155,10 @@ class CaseStudyPage(BasePage):
         max_length=30,
         choices=Audience.choices,
         default=Audience.MEMBERS,
-        help_text="Who may read the full case study. Everyone else sees the title, authority, summary and topics.",
+        help_text=(
+            "Who may read the full case study, from when it is published. Everyone else sees the title, "
+            "authority, summary and topics."
+        ),
     )
     # Member-only fields.
     challenge = RichTextField(features=PARAGRAPH_FEATURES)
@@ -192,29 +209,37 @@ class CaseStudyPage(BasePage):
 
     def save(self, *args, **kwargs):
         result = super().save(*args, **kwargs)
-        # Saving a draft (save_revision) passes update_fields: the live page's audience must not change
-        # until the revision is published, which saves the page in full.
-        if kwargs.get("update_fields") is None:
+        # Wagtail writes a page's own columns only when the page is created, published (now, or by the
+        # worker at its go-live time), unpublished, copied or moved: the row holds what is live. Saving a
+        # draft (save_revision) writes bookkeeping columns only (update_fields) and keeps the content in
+        # the revision, so the live page's access changes when, and only when, the audience is published.
+        update_fields = kwargs.get("update_fields")
+        if update_fields is None or "audience" in update_fields:
             self.sync_view_restriction()
         return result
+
+    def permissions_for_user(self, user) -> CaseStudyPermissionTester:
+        return CaseStudyPermissionTester(user, self)
 
     def teaser_is_public(self) -> bool:
         """The teaser is for everyone only when the page's own audience is its only restriction."""
         return not PageViewRestriction.objects.filter(page__in=self.get_ancestors()).exists()
 
     def sync_view_restriction(self) -> None:
-        """Keep one group restriction on this page matching its audience (editors' own stay too)."""
-        from django.contrib.auth.models import Group
+        """Make the page's own restrictions exactly one: its audience's tier, plus Editors and Moderators.
 
-        groups = [tier_group(self.audience_group_names[0])]
-        groups += list(Group.objects.filter(name__in=EDITORIAL_GROUPS))
-        restriction = PageViewRestriction.objects.filter(
-            page=self, restriction_type=PageViewRestriction.GROUPS
-        ).first() or PageViewRestriction.objects.create(page=self, restriction_type=PageViewRestriction.GROUPS)
-        restriction.groups.set(groups)
-        PageViewRestriction.objects.filter(page=self).exclude(pk=restriction.pk).filter(
-            restriction_type__in=[PageViewRestriction.PASSWORD, PageViewRestriction.LOGIN]
-        ).delete()
+        Restrictions on sections above the page are editors' own and stay. Any other restriction on the
+        page itself (one Wagtail's copy carried over, or one set before the Privacy dialog was closed) goes.
+        """
+        groups = [tier_group(self.audience_group_names[0]), *Group.objects.filter(name__in=EDITORIAL_GROUPS)]
+        own = PageViewRestriction.objects.filter(page=self)
+        restriction = own.filter(restriction_type=PageViewRestriction.GROUPS).order_by("pk").first()
+        if restriction is None:
+            restriction = PageViewRestriction.objects.create(page=self, restriction_type=PageViewRestriction.GROUPS)
+        if {group.pk for group in restriction.groups.all()} != {group.pk for group in groups}:
+            restriction.groups.set(groups)
+        for other in own.exclude(pk=restriction.pk):
+            other.delete()
 
     def get_attachments(self):
         return self.attachments.select_related("document").order_by("sort_order")
@@ -224,8 +249,6 @@ class CaseStudyPage(BasePage):
 
     def serve_teaser(self, request: HttpRequest) -> HttpResponse:
         """What a reader without access sees: the teaser, why, and the way in."""
-        from members.models import AccessRequest
-
         pending = None
         if request.user.is_authenticated:
             pending = AccessRequest.objects.filter(user=request.user, status=AccessRequest.Status.PENDING).first()

@@ -19,3 +19,11 @@ def serve_teaser_to_readers_without_access(page, request, serve_args, serve_kwar
     if not failing or any(r.page_id != page.pk for r in failing):
         return None
     return page.serve_teaser(request)
+
+
+@hooks.register("after_copy_page")
+def copied_case_study_keeps_only_its_audience(request, page, new_page):
+    """Wagtail's copy carries the original's restrictions over beside the one the copy's own save made from
+    its audience: one source of truth, so the copy keeps only its audience's."""
+    if isinstance(new_page.specific, CaseStudyPage):
+        new_page.specific.sync_view_restriction()

@@ -6,6 +6,9 @@ class CoreConfig(AppConfig):
     label = "core"
 
     def ready(self) -> None:
-        from . import checks, request_memo  # noqa: F401 - checks registers the page contract's system check
+        from . import checks, reference_index, request_memo  # noqa: F401 - checks registers the page contract's check
 
         request_memo.connect()
+        # Document access is decided from Wagtail's reference index: it follows each save in the saving
+        # transaction, never from Wagtail's queued task (content/core/reference_index.py).
+        reference_index.connect_signals()

@@ -10,9 +10,13 @@ from collections import defaultdict
 from collections.abc import Callable, Collection
 from typing import TypeVar
 
+from django.contrib.contenttypes.models import ContentType
 from django.db.models.functions import Substr
+from django.utils import timezone
 
-from wagtail.models import Page, PageViewRestriction
+from wagtail.documents import get_document_model
+from wagtail.models import Page, PageViewRestriction, ReferenceIndex
+from wagtail.permissions import policy_registry
 from wagtail.query import PageQuerySet
 
 from . import request_memo
@@ -89,11 +93,6 @@ def document_is_readable(document, request) -> bool:
     attachment or a rich-text link), so a document uploaded but not yet published on a page, or
     used only on member-only pages, reveals nothing to the public.
     """
-    from django.contrib.contenttypes.models import ContentType
-
-    from wagtail.documents import get_document_model
-    from wagtail.models import ReferenceIndex
-    from wagtail.permissions import policy_registry
 
     permission_policy = policy_registry.get_by_type(get_document_model())
     if request.user.is_authenticated and permission_policy.user_has_any_permission(request.user, ["change", "choose"]):
@@ -110,10 +109,6 @@ def document_is_readable(document, request) -> bool:
 
 def document_is_public(document) -> bool:
     """True when some public live page uses the document: then anyone, and shared caches, may have it."""
-    from django.contrib.contenttypes.models import ContentType
-
-    from wagtail.models import ReferenceIndex
-
     page_type = ContentType.objects.get_for_model(Page)
     page_ids = (
         ReferenceIndex.get_references_to(document)
@@ -125,9 +120,7 @@ def document_is_public(document) -> bool:
 
 def _released(page_ids) -> list[int]:
     """Page ids minus papers still before their release date (their report is embargoed)."""
-    from django.utils import timezone
-
-    from content.papers.models import PaperPage
+    from content.papers.models import PaperPage  # papers stand on content.core: read from inside
 
     ids = [int(pk) for pk in page_ids]
     embargoed = set(
