@@ -6,6 +6,7 @@ contract): this module never asks what type a page is.
 
 from __future__ import annotations
 
+from django.core.exceptions import ObjectDoesNotExist
 from django.db import transaction
 
 from wagtail.models import Page
@@ -24,7 +25,12 @@ from .synonyms import forget_names
 @transaction.atomic
 def update_entries_for_page(page: Page) -> list[SearchEntry]:
     """Replace a page's entries with what it shows now (none if it is not live or not searchable)."""
-    page = page.specific
+    try:
+        page = page.specific
+    except ObjectDoesNotExist:  # being deleted: Django removed its own row before its view restriction's
+        SearchEntry.objects.filter(page_id=page.pk).delete()
+        forget_names()
+        return []
     data = page.search_document() if page.live and isinstance(page, BasePage) else None
     if data is None:
         SearchEntry.objects.filter(page=page).delete()

@@ -23,6 +23,7 @@ from wagtail.models import Page, PageViewRestriction
 from content.blog.models import BlogPage
 from content.case_studies.models import CaseStudyIndexPage, CaseStudyPage
 from members.models import LocalGovernmentDomain
+from search.models import SearchEntry
 from tests.content.case_study_admin import BODY, create, edit, form
 from tests.members.conftest import make_member
 
@@ -214,3 +215,15 @@ def test_a_section_restricted_above_case_studies_stays_through_their_publishing(
     assert own_restrictions(study) == audience_restriction("local_government")
     anonymous = Client(HTTP_HOST="localhost")
     assert anonymous.get(study.url).status_code == 302  # the section's login, not the teaser
+
+
+def test_deleting_a_case_study_in_the_admin_removes_it_and_its_search_entries(moderator):
+    """Its restriction goes with it: search's handler for a deleted restriction must not read the page being
+    deleted (it answered 500: the case study's own row was gone while its restriction was deleted)."""
+    study = create(moderator, "Deleted study", "members")
+    assert SearchEntry.objects.filter(page=study).exists()
+    response = moderator.post(reverse("wagtailadmin_pages:delete", args=[study.pk]))
+    assert response.status_code == 302
+    assert not Page.objects.filter(pk=study.pk).exists()
+    assert not PageViewRestriction.objects.filter(page_id=study.pk).exists()
+    assert not SearchEntry.objects.filter(page_id=study.pk).exists()
