@@ -12,8 +12,11 @@ Apps register with Wagtail's hooks, in their ``wagtail_hooks.py``, as they exten
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+from types import MappingProxyType
 from typing import Any
 
+from django.core.exceptions import ImproperlyConfigured
 from django.dispatch import Signal
 from django.http import HttpRequest
 
@@ -21,21 +24,32 @@ from wagtail import hooks
 
 MEMBER_DASHBOARD = "hub_member_dashboard"
 MEMBER_EXPORT = "hub_member_export"
+EMPTY: Mapping[str, Any] = MappingProxyType({})
 
 topics_chosen = Signal()  # kwargs: user, topics (the Topic objects ticked)
 
 
-def dashboard_sections(request: HttpRequest, profile) -> dict[str, Any]:
-    """The context every registered app adds to /members/."""
-    context: dict[str, Any] = {}
-    for section in hooks.get_hooks(MEMBER_DASHBOARD):
-        context.update(section(request, profile))
-    return context
+def dashboard_sections(request: HttpRequest, profile, taken: Mapping[str, Any] = EMPTY) -> dict[str, Any]:
+    """The context every registered app adds to /members/ (``taken``: the members app's own)."""
+    return _gathered(MEMBER_DASHBOARD, (request, profile), taken)
 
 
-def export_sections(user) -> dict[str, Any]:
-    """What every registered app keeps about ``user``, for their data export."""
-    data: dict[str, Any] = {}
-    for section in hooks.get_hooks(MEMBER_EXPORT):
-        data.update(section(user))
-    return data
+def export_sections(user, taken: Mapping[str, Any] = EMPTY) -> dict[str, Any]:
+    """What every registered app keeps about ``user``, for their data export (``taken``: the members app's)."""
+    return _gathered(MEMBER_EXPORT, (user,), taken)
+
+
+def _gathered(hook: str, args: tuple, taken: Mapping[str, Any]) -> dict[str, Any]:
+    """Each section's keys, refusing one that another section (or the members app) gives: one app must never
+    replace another's part of a member's area or data without anyone noticing."""
+    gathered: dict[str, Any] = {}
+    for section in hooks.get_hooks(hook):
+        part = section(*args)
+        clash = set(part) & (set(gathered) | set(taken))
+        if clash:
+            raise ImproperlyConfigured(
+                f"{section.__module__}.{section.__qualname__} gives {', '.join(sorted(clash))} to {hook}, "
+                "which another part of the member's area already gives."
+            )
+        gathered.update(part)
+    return gathered

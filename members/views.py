@@ -76,8 +76,8 @@ def dashboard(request: HttpRequest) -> HttpResponse:
         "membership": membership_label(request.user),
         "local_government_tier": LOCAL_GOVERNMENT_MEMBERS,
         "saved_pages": saved_pages(request),
-        **dashboard_sections(request, profile),  # alerts, from members.sections' registry
     }
+    context.update(dashboard_sections(request, profile, taken=context))  # alerts: members.sections' registry
     return TemplateResponse(request, "members/dashboard.html", context)
 
 
@@ -206,8 +206,8 @@ def export(request: HttpRequest) -> HttpResponse:
             {"title": o.page.title, "first_opened_at": o.first_opened_at}
             for o in OpenedPage.objects.filter(user=user).select_related("page")
         ],
-        **export_sections(user),  # alerts, questions, submissions: members.sections' registry
     }
+    data.update(export_sections(user, taken=data))  # alerts, questions, submissions: members.sections' registry
     response = HttpResponse(
         json.dumps(data, cls=DjangoJSONEncoder, indent=2, ensure_ascii=False),
         content_type="application/json; charset=utf-8",

@@ -485,7 +485,7 @@ def purge_pages(everything: bool, pages: list[list], urls: list[str]) -> None:
 
 
 def connect_signals() -> None:
-    """Called from HubConfig.ready()."""
+    """Called from WebsiteConfig.ready()."""
 
     page_published.connect(on_page_change, dispatch_uid="page_cache_published")
     page_unpublished.connect(on_page_change, dispatch_uid="page_cache_unpublished")

@@ -204,7 +204,7 @@ class CaseStudyPage(BasePage):
 
     @property
     def audience_group_names(self) -> list[str]:
-        tier = LOCAL_GOVERNMENT_MEMBERS if self.audience == Audience.LOCAL_GOVERNMENT else MEMBERS
+        tier = MEMBERS if self.audience == Audience.MEMBERS else LOCAL_GOVERNMENT_MEMBERS  # unknown: the stricter
         return [tier, *EDITORIAL_GROUPS]
 
     def save(self, *args, **kwargs):

@@ -24,6 +24,7 @@ def serve_teaser_to_readers_without_access(page, request, serve_args, serve_kwar
 @hooks.register("after_copy_page")
 def copied_case_study_keeps_only_its_audience(request, page, new_page):
     """Wagtail's copy carries the original's restrictions over beside the one the copy's own save made from
-    its audience: one source of truth, so the copy keeps only its audience's."""
-    if isinstance(new_page.specific, CaseStudyPage):
-        new_page.specific.sync_view_restriction()
+    its audience: one source of truth, so the copy keeps only its audience's. A section copied with its
+    children gives each child the section's restrictions too: every case study copied keeps only its own."""
+    for study in new_page.get_descendants(inclusive=True).type(CaseStudyPage).specific():
+        study.sync_view_restriction()

@@ -3,7 +3,8 @@
 The hub decides who may download a document from this index (``content.core.privacy``), and the page cache's
 purges and a definition's "where this term is used" read it too, so it must never lag behind the pages.
 Wagtail keeps it with a background task queued after each save, which waits for the worker. The hub keeps it
-with Wagtail's public API instead, in the process that saves (``connect_signals``, from ``HubConfig.ready``):
+with Wagtail's public API instead, in the process that saves (``connect_signals``, from content.core's
+``AppConfig.ready``):
 
 - after a save, the object is indexed again **from the database**, as Wagtail's task does: never from the
   object in memory, which holds a draft's content when ``save_revision`` saves a few bookkeeping columns.
@@ -30,7 +31,10 @@ from django.db.models.signals import post_delete, post_migrate, post_save, pre_d
 
 from modelcluster.fields import ParentalKey
 from wagtail.models import ReferenceIndex
-from wagtail.signal_handlers import disconnect_reference_index_signal_handlers_for_model
+from wagtail.signal_handlers import (
+    disconnect_reference_index_signal_handlers_for_model,
+    reference_index_auto_update_disabled,
+)
 
 UID = "hub-reference-index"
 
@@ -69,14 +73,19 @@ def forget_handlers(signal, **kwargs) -> None:
 
 
 def index_after_save(sender: type[Model], instance: Model, raw: bool = False, **kwargs) -> None:
-    # A fixture being loaded may refer to objects not loaded yet (as Wagtail's handler).
-    if raw or _State.migrating:
+    # A fixture being loaded may refer to objects not loaded yet (as Wagtail's handler), and Wagtail's own
+    # switch for bulk work (disable_reference_index_auto_update) is honoured as its handlers honour it.
+    if raw or _State.migrating or _switched_off():
         return
     index_from_database(owner_of(instance))
 
 
+def _switched_off() -> bool:
+    return getattr(reference_index_auto_update_disabled, "value", False)
+
+
 def index_after_delete(sender: type[Model], instance: Model, **kwargs) -> None:
-    if _State.migrating:
+    if _State.migrating or _switched_off():
         return
     with transaction.atomic():
         ReferenceIndex.remove_for_object(instance)

@@ -106,6 +106,18 @@ def day(value: Any, where: str) -> datetime.date:
     raise Invalid(where, f"expected a date such as 2025-03-18, found {describe(value)}")
 
 
+def one_of(*values: str) -> Check:
+    """Text that is one of ``values`` (a field with choices: a typo must never pick a default)."""
+
+    def checked(value: Any, where: str) -> str:
+        value = text(value, where)
+        if value not in values:
+            raise Invalid(where, f"{value!r} is not one of {', '.join(repr(v) for v in values)}")
+        return value
+
+    return checked
+
+
 def list_of(check: Check) -> Check:
     def checked(value: Any, where: str) -> list:
         if not isinstance(value, list):
@@ -234,7 +246,7 @@ PAGES: dict[str, Check] = {
         {
             "title": text,
             "local_authority_gss": text,
-            "audience": text,
+            "audience": one_of("members", "local_government"),  # CaseStudyPage.Audience
             "published": day,
             "summary": text,
             "challenge": text,

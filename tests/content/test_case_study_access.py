@@ -9,10 +9,15 @@ cannot change a case study's access, by its button or by a direct request; secti
 
 from __future__ import annotations
 
+import importlib
 from datetime import timedelta
 
 import pytest
 
+from django.apps import apps as django_apps
+from django.conf import settings
+from django.contrib.auth.models import Group
+from django.core.cache import caches
 from django.core.management import call_command
 from django.test import Client
 from django.urls import reverse
@@ -22,7 +27,9 @@ from wagtail.models import Page, PageViewRestriction
 
 from content.blog.models import BlogPage
 from content.case_studies.models import CaseStudyIndexPage, CaseStudyPage
+from content.core.worker_memo import GENERATION_KEY
 from members.models import LocalGovernmentDomain
+from search.entries import update_entries_for_page
 from search.models import SearchEntry
 from tests.content.case_study_admin import BODY, create, edit, form
 from tests.members.conftest import make_member
@@ -227,3 +234,28 @@ def test_deleting_a_case_study_in_the_admin_removes_it_and_its_search_entries(mo
     assert not Page.objects.filter(pk=study.pk).exists()
     assert not PageViewRestriction.objects.filter(page_id=study.pk).exists()
     assert not SearchEntry.objects.filter(page_id=study.pk).exists()
+
+
+def test_the_migration_brings_old_restrictions_in_line_and_search_fails_closed(moderator):
+    """Restrictions set in the old Privacy dialog: made public, or Members added to a council study. The
+    migration restores each audience's, drops those pages' search entries (their stored access was the old
+    one) and renews the page cache's generation; a study already in line keeps its entries."""
+    opened = create(moderator, "Opened by hand", "local_government")
+    widened = create(moderator, "Widened by hand", "local_government")
+    in_line = create(moderator, "Left alone", "members")
+    PageViewRestriction.objects.filter(page=opened).delete()
+    PageViewRestriction.objects.get(page=widened).groups.add(Group.objects.get(name="Members"))
+    for study in (opened, widened):  # as search last indexed them, at the access the dialog gave
+        update_entries_for_page(study)
+    assert SearchEntry.objects.filter(page=opened, access="public").exists()
+    generation = caches[settings.PAGE_CACHE_ALIAS].get(GENERATION_KEY)
+
+    migration = importlib.import_module("content.case_studies.migrations.0003_restrictions_follow_audience")
+    migration.restrict_by_audience(django_apps, None)
+
+    for study in (opened, widened):
+        assert own_restrictions(study) == audience_restriction("local_government")
+        assert not SearchEntry.objects.filter(page=study).exists()
+    assert own_restrictions(in_line) == audience_restriction("members")
+    assert SearchEntry.objects.filter(page=in_line).exists()
+    assert caches[settings.PAGE_CACHE_ALIAS].get(GENERATION_KEY) != generation

@@ -62,6 +62,11 @@ def put(key, new):
             lambda value: value["figures"][0].update(figure=4),
             "figures[0].figure: expected text, found the number 4 (put text in quotes)",
         ),
+        (  # a typo must never publish a council study to every member
+            "pages/case-studies/barnsley-resident-grant-panels.yaml",
+            put("audience", "local-government"),
+            "audience: 'local-government' is not one of 'members', 'local_government'",
+        ),
         ("pages/papers/social-capital-2025/patient-money.yaml", put("summmary", "A typo"), "unknown key 'summmary'"),
         ("pages/about.yaml", put("type", "AboutPage"), "type: unknown page type 'AboutPage'"),
         (

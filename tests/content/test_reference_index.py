@@ -18,7 +18,9 @@ from django.test import Client, override_settings
 from django.urls import reverse
 
 from wagtail.documents import get_document_model
+from wagtail.models import ReferenceIndex
 from wagtail.rich_text import RichText
+from wagtail.signal_handlers import disable_reference_index_auto_update
 from wagtail.test.utils.form_data import inline_formset
 
 from content.blog.models import BlogPage
@@ -131,3 +133,12 @@ def test_after_migrate_reconnects_wagtails_handlers_the_next_save_is_indexed_at_
         signal.send(sender=core, app_config=core, verbosity=0, interactive=False, using="default", apps=apps, plan=[])
     blog_post_linking(document).save_revision().publish()
     assert who_can_download(readers, document) == {"anonymous", "member", "officer"}
+
+
+def test_wagtails_switch_for_bulk_work_is_honoured(document):
+    """disable_reference_index_auto_update(): nothing is indexed while it is on, as with Wagtail's handlers."""
+    with disable_reference_index_auto_update():
+        blog_post_linking(document).save_revision().publish()
+    assert not ReferenceIndex.get_references_to(document).exists()
+    blog_post_linking(document).save_revision().publish()  # switched back on: indexed at once
+    assert ReferenceIndex.get_references_to(document).exists()

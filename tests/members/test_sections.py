@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from django.conf import settings
+from django.core.exceptions import ImproperlyConfigured
 from django.test import Client
 
 from wagtail import hooks
@@ -72,3 +73,18 @@ def test_members_imports_no_feature_app():
         if "migrations" not in path.parts and _top_level_imports(path) & FEATURE_APPS
     }
     assert offenders == {}
+
+
+def test_a_section_that_gives_a_key_already_given_is_refused():
+    member = make_member("sections-clash@example.org")
+
+    def takes_the_account(user):
+        return {"account": {"email": "someone-else@example.org"}}
+
+    def takes_alerts(user):
+        return {"alerts": []}
+
+    with hooks.register_temporarily(MEMBER_EXPORT, takes_the_account), pytest.raises(ImproperlyConfigured):
+        export_sections(member, taken={"account": {"email": member.email}})
+    with hooks.register_temporarily(MEMBER_EXPORT, takes_alerts), pytest.raises(ImproperlyConfigured, match="alerts"):
+        export_sections(member)
