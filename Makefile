@@ -73,11 +73,19 @@ check: install-dev ## Django system checks, production deploy checks, missing mi
 	DJANGO_SETTINGS_MODULE=hub.settings.production SECRET_KEY=check-only-$$RANDOM-$$RANDOM-not-a-real-secret-key-0123456789 \
 		ALLOWED_HOSTS=hub.example.org BASE_URL=https://hub.example.org $(PY) manage.py check --deploy --fail-level WARNING
 
-test: install-dev browser-deps lint check ## Set up and run the whole test suite
-	$(VENV)/bin/pytest
+# The suite runs on every core (pytest-xdist): one worker process per core, each with its own test database,
+# demo content, media folders and Redis database (tests/workers.py). `--dist loadgroup` hands out whole test
+# files (a module fixture is built once) and the browser tests as one group (one demo server): tests/conftest.py.
+# TEST_WORKERS=0 runs it in one process; a single file needs no flag: `.venv/bin/pytest tests/hub/test_x.py`.
+TEST_WORKERS ?= auto
+PYTEST_PARALLEL := -n $(TEST_WORKERS) --dist loadgroup
+
+test: install-dev browser-deps lint check ## Set up and run the whole test suite, on every core
+	$(VENV)/bin/pytest $(PYTEST_PARALLEL)
 
 test-postgres: install-dev ## Search, leak, account-security, export and hostile-input tests on PostgreSQL (needs DATABASE_URL)
 	@test -n "$(DATABASE_URL)" || (echo "Set DATABASE_URL=postgres://… (.ci/postgres.sh starts one)"; exit 2)
+	@# In one process: the parallel run is not yet proven on PostgreSQL (each worker's test_hub_gwN database).
 	DATABASE_URL=$(DATABASE_URL) $(VENV)/bin/pytest -p no:cacheprovider tests/search tests/members/test_no_leaks.py \
 		tests/members/test_account_security.py tests/members/test_journeys.py tests/hub/test_exports.py \
 		tests/hub/test_bad_input.py tests/hub/test_params.py tests/hub/test_fuzz.py tests/submissions/test_submit_locking.py

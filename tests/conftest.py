@@ -12,6 +12,23 @@ from hub.indexing import deferred
 from insights.recording import READS, SEARCHES
 from members.models import LocalGovernmentDomain
 
+# `make test` runs the suite on every core with pytest-xdist and `--dist loadgroup`: each worker is a whole
+# pytest session (its own test database, demo content and media: hub/settings/test.py, tests/workers.py),
+# and tests are handed out by group. Every test file is a group of its own, as with `--dist loadfile`, so a
+# module fixture is built once, as in a plain run; the browser tests are one group, because each worker
+# that ran one would serve and load its own copy of the demo site (tests/functional/conftest.py).
+SHARED_GROUPS = {"tests/functional/": "browser"}
+
+
+@pytest.hookimpl(tryfirst=True)  # before xdist's own hook reads the groups
+def pytest_collection_modifyitems(config, items):
+    if not config.pluginmanager.hasplugin("xdist"):
+        return
+    for item in items:
+        path = item.nodeid.split("::", 1)[0]
+        group = next((name for folder, name in SHARED_GROUPS.items() if path.startswith(folder)), path)
+        item.add_marker(pytest.mark.xdist_group(group))
+
 
 @pytest.fixture(scope="session")
 def django_db_setup(django_db_setup, django_db_blocker):

@@ -33,7 +33,13 @@ def _scratch_folder(prefix: str) -> str:
     return folder
 
 
-MEDIA_ROOT = env.get("TEST_MEDIA_ROOT") or _scratch_folder("hub-test-media-")
+# pytest-xdist runs these settings in several processes at once ("gw0", "gw1", …): each makes its own
+# folders above, and a TEST_MEDIA_ROOT given gets a sub-folder per worker. (Each has its own test
+# database from pytest-django and its own memory cache; tests/workers.py covers Redis and the cluster.)
+if env.get("TEST_MEDIA_ROOT"):
+    MEDIA_ROOT = str(Path(env["TEST_MEDIA_ROOT"]) / env.get("PYTEST_XDIST_WORKER", ""))
+else:
+    MEDIA_ROOT = _scratch_folder("hub-test-media-")
 PRIVATE_MEDIA_ROOT = Path(_scratch_folder("hub-test-private-"))
 # Tasks run inline in tests; tests of the worker itself switch to the database backend.
 TASKS = {

@@ -35,6 +35,7 @@ from insights.recording import READS
 from members.tiers import MEMBERS
 from tests.factories import BlogPageFactory, CaseStudyPageFactory, StandardPageFactory
 from tests.members.conftest import make_member
+from tests.workers import redis_test_url
 from website import page_cache
 
 pytestmark = pytest.mark.django_db
@@ -42,7 +43,7 @@ pytestmark = pytest.mark.django_db
 SECONDS = 300
 BACKENDS = {
     "database": {"BACKEND": "django.core.cache.backends.db.DatabaseCache", "LOCATION": "hub_cache"},
-    "redis": {"BACKEND": "hub.cache_backends.TolerantRedisCache", "LOCATION": os.environ.get("REDIS_TEST_URL")},
+    "redis": {"BACKEND": "hub.cache_backends.TolerantRedisCache", "LOCATION": redis_test_url()},  # the worker's
 }
 PAGES = [
     "/",

@@ -23,6 +23,8 @@ from pathlib import Path
 
 import pytest
 
+from tests.workers import redis_test_url
+
 ROOT = Path(__file__).resolve().parents[2]
 EMAIL = "limited@example.org"
 PASSWORD = "the-right-password-1"
@@ -63,7 +65,7 @@ def fetch(url: str, data: dict | None = None, cookies: dict | None = None) -> tu
 
 CACHES = {
     "database": None,  # the default: no CACHE_URL
-    "redis": os.environ.get("REDIS_TEST_URL"),  # .ci/run starts Debian's redis-server
+    "redis": redis_test_url(),  # .ci/run starts Debian's redis-server; a database per xdist worker
 }
 
 

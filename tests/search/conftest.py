@@ -7,10 +7,15 @@ In CI (HUB_REQUIRE_CLUSTER=1) a missing cluster is a failure, not a skip.
 
 from __future__ import annotations
 
+import fcntl
 import os
-import uuid
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
 
 import pytest
+
+from tests.workers import WORKER, index_prefix
 
 CLUSTER_URL = os.environ.get("SEARCH_TEST_URL", "")
 
@@ -28,8 +33,26 @@ def _cluster_param():
 ENGINE_PARAMS = [pytest.param("database", id="database"), _cluster_param()]
 
 
+@pytest.fixture(scope="session")
+def cluster_lock(tmp_path_factory) -> Path:
+    """A file every worker of this run sees (under pytest-xdist each worker's temporary folder is popen-gwN in
+    the run's own): cluster tests hold it shared, the failover test, which stops a node, alone."""
+    base = tmp_path_factory.getbasetemp()
+    return (base.parent if WORKER else base) / "search-cluster.lock"
+
+
+@contextmanager
+def using_cluster(lock: Path, *, alone: bool = False) -> Iterator[None]:
+    with lock.open("a") as file:
+        fcntl.flock(file, fcntl.LOCK_EX if alone else fcntl.LOCK_SH)
+        try:
+            yield
+        finally:
+            fcntl.flock(file, fcntl.LOCK_UN)
+
+
 @pytest.fixture(params=ENGINE_PARAMS)
-def engine(request, db):
+def engine(request, db, cluster_lock):
     if request.param == "database":
         from search.engines.database import DatabaseEngine
 
@@ -39,9 +62,10 @@ def engine(request, db):
         pytest.fail(f"HUB_REQUIRE_CLUSTER=1 but {NO_CLUSTER}")
     from search.engines.cluster import ClusterEngine
 
-    cluster = ClusterEngine(CLUSTER_URL, index_prefix=f"hub-test-{uuid.uuid4().hex[:8]}")
-    cluster.rebuild()
-    try:
-        yield cluster
-    finally:
-        cluster.drop()
+    with using_cluster(cluster_lock):
+        cluster = ClusterEngine(CLUSTER_URL, index_prefix=index_prefix("test"))
+        cluster.rebuild()
+        try:
+            yield cluster
+        finally:
+            cluster.drop()

@@ -47,8 +47,14 @@ print(json.dumps({
 """
 
 
-def manage(*args: str, database: str) -> str:
-    env = {**os.environ, "DATABASE_URL": database, "DJANGO_SETTINGS_MODULE": "hub.settings.dev"}
+def manage(*args: str, database: str, media: Path) -> str:
+    # Its own media folder, not the checkout's media/: another worker or a `make run` may be writing there.
+    env = {
+        **os.environ,
+        "DATABASE_URL": database,
+        "MEDIA_ROOT": str(media),
+        "DJANGO_SETTINGS_MODULE": "hub.settings.dev",
+    }
     result = subprocess.run(  # noqa: S603 - our own manage.py
         [sys.executable, "manage.py", *args], cwd=ROOT, env=env, capture_output=True, text=True, timeout=600
     )
@@ -59,9 +65,10 @@ def manage(*args: str, database: str) -> str:
 def test_the_first_search_after_loading_the_demo_into_an_empty_database_finds_everything(tmp_path):
     """As `make run` does (migrate, load the demo, serve), with no worker: nothing is left to index."""
     database = f"sqlite:///{tmp_path / 'fresh.sqlite3'}"
-    manage("migrate", "--noinput", "-v0", database=database)
-    manage("load_demo_content", database=database)
-    found = json.loads(manage("shell", "-c", FIRST_SEARCH, database=database).strip().splitlines()[-1])
+    media = tmp_path / "media"
+    manage("migrate", "--noinput", "-v0", database=database, media=media)
+    manage("load_demo_content", database=database, media=media)
+    found = json.loads(manage("shell", "-c", FIRST_SEARCH, database=database, media=media).strip().splitlines()[-1])
     assert found["pages_with_entries"] == found["searchable_pages"] > 40
     assert "/papers/social-capital-2025/the-ties-that-bind/" in found["urls"]
     assert "/definitions/social-capital/" in found["urls"][:3]

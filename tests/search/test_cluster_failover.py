@@ -5,13 +5,13 @@ from __future__ import annotations
 import os
 import time
 import urllib.request
-import uuid
 
 import pytest
 
 from search.access import PUBLIC
 from search.engines import SearchRequest
-from tests.search.conftest import CLUSTER_URL, NO_CLUSTER, REQUIRED
+from tests.search.conftest import CLUSTER_URL, NO_CLUSTER, REQUIRED, using_cluster
+from tests.workers import index_prefix
 
 ADMIN = os.environ.get("SEARCH_TEST_ADMIN_URL", "http://127.0.0.1:9299")
 pytestmark = [
@@ -25,12 +25,16 @@ def admin(path: str) -> str:
         return response.read().decode()
 
 
-def test_search_keeps_answering_with_a_node_down():
+def test_search_keeps_answering_with_a_node_down(cluster_lock):
     if not CLUSTER_URL:
         pytest.fail(NO_CLUSTER)
     from search.engines.cluster import ClusterEngine
 
-    engine = ClusterEngine(CLUSTER_URL, index_prefix=f"hub-failover-{uuid.uuid4().hex[:8]}")
+    with using_cluster(cluster_lock, alone=True):  # no other worker's cluster test while a node is down
+        stop_a_node_while_searching(ClusterEngine(CLUSTER_URL, index_prefix=index_prefix("failover")))
+
+
+def stop_a_node_while_searching(engine) -> None:
     engine.rebuild()
     try:
         before = engine.search(SearchRequest("social infrastructure", frozenset({PUBLIC})))

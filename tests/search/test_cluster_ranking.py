@@ -7,7 +7,6 @@ the demo content never competes with them), builds a fresh index and drops it af
 
 from __future__ import annotations
 
-import uuid
 from datetime import date, timedelta
 
 import pytest
@@ -16,7 +15,8 @@ from search import ranking
 from search.access import MEMBERS_ONLY, PUBLIC
 from search.engines import SearchRequest
 from search.models import SearchEntry
-from tests.search.conftest import CLUSTER_URL, NO_CLUSTER, REQUIRED
+from tests.search.conftest import CLUSTER_URL, NO_CLUSTER, REQUIRED, using_cluster
+from tests.workers import index_prefix
 
 pytestmark = [pytest.mark.django_db, pytest.mark.skipif(not CLUSTER_URL and not REQUIRED, reason=NO_CLUSTER)]
 
@@ -26,14 +26,15 @@ FILLER = "gardens volunteers meet every week to plan the season and share tools 
 
 
 @pytest.fixture
-def cluster():
+def cluster(cluster_lock):
     if not CLUSTER_URL:
         pytest.fail(NO_CLUSTER)
     from search.engines.cluster import ClusterEngine
 
-    engine = ClusterEngine(CLUSTER_URL, index_prefix=f"hub-ranking-{uuid.uuid4().hex[:8]}")
-    yield engine
-    engine.drop()
+    with using_cluster(cluster_lock):
+        engine = ClusterEngine(CLUSTER_URL, index_prefix=index_prefix("ranking"))
+        yield engine
+        engine.drop()
 
 
 def entry(slug: str, **fields) -> SearchEntry:
