@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from django.contrib.contenttypes.models import ContentType
 from django.utils.html import escape
 
-from wagtail.models import Page
+from wagtail.models import Page, get_page_models
 
 from . import request_memo, worker_memo
 
@@ -71,24 +71,27 @@ def link_tags(page_ids: Iterable[int]) -> dict[int, str]:
 
 
 def _link_targets(page_ids: set[int]) -> dict[int, LinkTarget]:
-    """One query: the pages, with a definition's own fields joined when the page is a term."""
-    from content.glossary.models import DefinitionPage  # glossary's pages stand on content.core
-
+    """One query: the pages, with the pop-up text joined for page types that have one (a glossary term's
+    short definition: ``BasePage.link_preview_field``, so that this module reads no content app)."""
+    previews = {
+        ContentType.objects.get_for_model(model).pk: (model._meta.model_name, model.link_preview_field)
+        for model in get_page_models()
+        if getattr(model, "link_preview_field", None)
+    }
     pages = list(
         Page.objects.filter(pk__in=page_ids)
-        .select_related("definitionpage")
-        .only(*LINK_FIELDS, "definitionpage__short_definition")
+        .select_related(*(relation for relation, _ in previews.values()))
+        .only(*LINK_FIELDS, *(f"{relation}__{field}" for relation, field in previews.values()))
     )
     root_paths = request_memo.site_root_paths()
-    term_type = ContentType.objects.get_for_model(DefinitionPage).pk
     targets = {}
     for page in pages:
         page._wagtail_cached_site_root_paths = root_paths  # one look-up for every link's URL
-        is_term = page.content_type_id == term_type and page.live
+        preview = previews.get(page.content_type_id) if page.live else None
         targets[page.pk] = LinkTarget(
             path=page.path,
             url=page.url or "",
             title=page.title,
-            definition=page.definitionpage.short_definition if is_term else None,
+            definition=getattr(getattr(page, preview[0]), preview[1]) if preview else None,
         )
     return targets

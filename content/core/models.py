@@ -61,6 +61,9 @@ class BasePage(Page):
     announced_on_publish: ClassVar[bool] = False  # publishing it emails the people following it (alerts)
     saveable: ClassVar[bool] = False  # members can save it to their reading list
     reads_counted: ClassVar[bool] = False  # a full read of it counts in Network insight (insights)
+    # Optional, asked by content.core itself (which imports no content app):
+    release_date_field: ClassVar[str | None] = None  # before this date, documents it links stay embargoed
+    link_preview_field: ClassVar[str | None] = None  # text a rich-text link to it shows in a pop-up (a term's)
 
     promote_panels = [*Page.promote_panels]
 

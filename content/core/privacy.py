@@ -15,7 +15,7 @@ from django.db.models.functions import Substr
 from django.utils import timezone
 
 from wagtail.documents import get_document_model
-from wagtail.models import Page, PageViewRestriction, ReferenceIndex
+from wagtail.models import Page, PageViewRestriction, ReferenceIndex, get_page_models
 from wagtail.permissions import policy_registry
 from wagtail.query import PageQuerySet
 
@@ -119,11 +119,14 @@ def document_is_public(document) -> bool:
 
 
 def _released(page_ids) -> list[int]:
-    """Page ids minus papers still before their release date (their report is embargoed)."""
-    from content.papers.models import PaperPage  # papers stand on content.core: read from inside
+    """Page ids minus pages still before their release date (a paper's report is embargoed until then).
 
+    Which page types have one is on each model (``BasePage.release_date_field``), so that this module reads
+    no content app.
+    """
     ids = [int(pk) for pk in page_ids]
-    embargoed = set(
-        PaperPage.objects.filter(pk__in=ids, release_date__gt=timezone.localdate()).values_list("pk", flat=True)
-    )
+    today, embargoed = timezone.localdate(), set()
+    for model in get_page_models():
+        if field := getattr(model, "release_date_field", None):
+            embargoed |= set(model.objects.filter(pk__in=ids, **{f"{field}__gt": today}).values_list("pk", flat=True))
     return [pk for pk in ids if pk not in embargoed]

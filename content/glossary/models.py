@@ -102,6 +102,7 @@ class GlossaryIndexPage(BasePage):
 class DefinitionPage(BasePage):
     announced_on_publish = False
     saveable = False
+    link_preview_field = "short_definition"  # shown when rich text links the term (content.core.links)
     reads_counted = False
 
     parent_page_types = ["glossary.GlossaryIndexPage"]

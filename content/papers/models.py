@@ -147,6 +147,7 @@ class PaperPage(RoutablePageMixin, BasePage):
     announced_on_publish = True
     saveable = True
     reads_counted = True
+    release_date_field = "release_date"  # its report is embargoed until then (content.core.privacy)
 
     parent_page_types = ["papers.PaperSeriesPage"]
     subpage_types: list[str] = []

@@ -3,7 +3,9 @@ alerts, the reading list and search ask the page instead of keeping lists of typ
 
 from __future__ import annotations
 
+import ast
 import datetime
+from pathlib import Path
 
 import pytest
 
@@ -104,3 +106,48 @@ def test_alerts_ask_the_page_when_it_is_news():
     assert not paper.is_news(lookback)
     term.first_published_at = timezone.now()
     assert not term.is_news(lookback)
+
+
+PROJECT_APPS = {"alerts", "content", "hub", "insights", "members", "questions", "search", "submissions", "website"}
+
+
+def _imported_modules(path) -> set[str]:
+    """Every module ``path`` imports, at the top level or inside a function (relative imports resolved)."""
+    package = ".".join(path.with_suffix("").parts[:-1])
+    found = set()
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if isinstance(node, ast.ImportFrom):
+            base = package.rsplit(".", node.level - 1)[0] if node.level > 1 else package
+            module = f"{base}.{node.module}" if node.level and node.module else node.module or base
+            found |= {module} | {f"{module}.{alias.name}" for alias in node.names}
+        elif isinstance(node, ast.Import):
+            found |= {alias.name for alias in node.names}
+    return found
+
+
+def test_content_core_imports_no_other_app_even_inside_a_function():
+    """content.core is what every app stands on: what it needs of a page type it asks the page model
+    (release_date_field, link_preview_field), so a content app never has to be imported from it."""
+    root = Path(__file__).resolve().parents[2]
+    outside = {}
+    for path in sorted((root / "content" / "core").rglob("*.py")):
+        if "migrations" in path.parts:
+            continue
+        modules = _imported_modules(path.relative_to(root))
+        other = sorted(
+            module
+            for module in modules
+            if module.split(".")[0] in PROJECT_APPS and not module.startswith("content.core")
+        )
+        if other:
+            outside[str(path.relative_to(root))] = other
+    assert outside == {}
+
+
+def test_a_papers_documents_stay_embargoed_and_a_terms_link_shows_its_definition_through_the_page_model():
+    assert PaperPage.release_date_field == "release_date"
+    assert DefinitionPage.link_preview_field == "short_definition"
+    assert all(
+        getattr(model, "release_date_field", None) is None
+        for model in (BlogPage, CaseStudyPage, DefinitionPage, HomePage, StandardPage)
+    )
