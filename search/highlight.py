@@ -46,10 +46,23 @@ def query_stems(parsed: SearchQuery) -> frozenset[str]:
     return frozenset(stem(part) for word in parsed.terms for part in WORD.findall(word))
 
 
+def stem_start(word_stem: str) -> set[str]:
+    """What every word with this stem begins with: the stem less its last letter, or its first two.
+
+    The English stemmer changes at most a stem's last letter ("happy" → "happi", "possibility" →
+    "possibl"), except for the three-letter stems of "dying", "lying", "tying" and the like ("die");
+    tests/search/test_highlight.py checks this over a large vocabulary.
+    """
+    starts = {word_stem[: max(2, len(word_stem) - 1)]}
+    if len(word_stem) == 3 and word_stem.endswith("ie"):
+        starts.add(word_stem[0] + "y")
+    return starts
+
+
 @lru_cache(maxsize=256)
 def _candidates(stems: frozenset[str]) -> re.Pattern:
-    """Words that begin like a stem (its first two letters): the only ones worth stemming."""
-    starts = sorted({re.escape(s[:2]) for s in stems if s}) or ["(?!)"]
+    """Words that begin as a stem's words do (``stem_start``): the only ones worth stemming."""
+    starts = sorted({re.escape(start) for s in stems if s for start in stem_start(s)}) or ["(?!)"]
     return re.compile(r"\b(?:" + "|".join(starts) + r")\w*(?:['’]\w+)*", re.IGNORECASE)
 
 
