@@ -225,8 +225,6 @@ PRIVATE_MEDIA_ROOT = Path(env.get("PRIVATE_MEDIA_ROOT", BASE_DIR / "var" / "priv
 # publishes pages whose go-live time has passed; `make run` starts one.
 TASKS = {
     "default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]},
-    # Work that must finish before the request does (the reference index: see hub/apps.py).
-    "immediate": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"},
 }
 # How often the worker publishes scheduled pages and runs the periodic jobs (digests, retries), seconds.
 WORKER_SCHEDULE_INTERVAL = int(env.get("WORKER_SCHEDULE_INTERVAL", "60"))

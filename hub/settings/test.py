@@ -44,7 +44,6 @@ PRIVATE_MEDIA_ROOT = Path(_scratch_folder("hub-test-private-"))
 # Tasks run inline in tests; tests of the worker itself switch to the database backend.
 TASKS = {
     "default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"},
-    "immediate": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"},
 }
 WAGTAILADMIN_BASE_URL = "http://localhost"
 

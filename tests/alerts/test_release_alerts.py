@@ -268,7 +268,6 @@ def test_alert_settings_in_members_area(series):
 @override_settings(
     TASKS={
         "default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]},
-        "immediate": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"},
     }
 )
 def test_the_database_worker_delivers_queued_alerts(series, django_capture_on_commit_callbacks):

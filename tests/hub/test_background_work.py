@@ -19,7 +19,6 @@ pytestmark = pytest.mark.django_db
 
 DATABASE_QUEUE = {
     "default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]},
-    "immediate": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"},
 }
 
 

@@ -13,7 +13,6 @@ from hub.management.commands import run_worker
 pytestmark = pytest.mark.django_db
 DATABASE_TASKS = {
     "default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]},
-    "immediate": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"},
 }
 
 

@@ -14,7 +14,6 @@ pytestmark = pytest.mark.django_db
 
 DATABASE_TASKS = {
     "default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]},
-    "immediate": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"},
 }
 
 

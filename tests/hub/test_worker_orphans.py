@@ -26,7 +26,6 @@ from members.tasks import seal, send_account_email
 pytestmark = pytest.mark.django_db
 DATABASE_TASKS = {
     "default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]},
-    "immediate": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"},
 }
 
 

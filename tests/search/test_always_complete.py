@@ -25,7 +25,6 @@ from search.indexing import index_object, wagtail_handler
 ROOT = Path(__file__).resolve().parents[2]
 DATABASE_QUEUE = {
     "default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]},
-    "immediate": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"},
 }
 FIRST_SEARCH = """
 import json
