@@ -6,7 +6,7 @@ from django.core.exceptions import ObjectDoesNotExist
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
 from django.http.request import split_domain_port
 from django.template.loader import render_to_string
-from django.utils.cache import patch_cache_control, patch_vary_headers
+from django.utils.cache import patch_cache_control
 from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_GET, require_safe
 
@@ -16,6 +16,7 @@ from wagtail.documents.views.serve import serve
 from wagtail.models import Site
 
 from . import params, worker_memo
+from .cache_headers import private_response
 from .models import for_serving, routes_to_children, walk_down
 from .privacy import document_is_public
 
@@ -94,8 +95,7 @@ def serve_document(request: HttpRequest, document_id: int, document_filename: st
     response = serve(request, document_id, document_filename)
     document = get_document_model().objects.filter(pk=document_id).first()
     if document is not None and response.status_code == 200 and not document_is_public(document):
-        patch_cache_control(response, private=True, no_store=True)
-        patch_vary_headers(response, ["Cookie"])
+        private_response(response)
     elif response.status_code == 200:
         # A public report a proxy or CDN may keep, but only as long as a public page: if its page becomes
         # member-only the copy lapses with theirs (a CDN's default for a .pdf is hours).
