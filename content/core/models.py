@@ -13,7 +13,7 @@ from django.http import Http404, HttpRequest
 from django.utils import timezone
 from django.utils.html import strip_tags
 
-from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel, PageChooserPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.fields import RichTextField, StreamField
@@ -253,6 +253,24 @@ class SiteSettings(BaseSiteSetting):
         default=False,
         help_text="Show a banner on every page saying that the content is sample content.",
     )
+    # Chosen, not found by slug: templates link them by id ({% settings_page_url %}), so renaming or moving
+    # the page keeps every link to it.
+    privacy_page = models.ForeignKey(
+        "wagtailcore.Page",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text="The privacy notice: linked from sign-up, every consent and the member's area.",
+    )
+    contact_page = models.ForeignKey(
+        "wagtailcore.Page",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text="The contact page: linked from pages that send readers to a person.",
+    )
 
     panels = [
         FieldPanel("organisation_name"),
@@ -260,6 +278,8 @@ class SiteSettings(BaseSiteSetting):
         FieldPanel("footer_text"),
         FieldPanel("contact_email"),
         FieldPanel("sample_content_notice"),
+        PageChooserPanel("privacy_page"),
+        PageChooserPanel("contact_page"),
     ]
 
     class Meta:
