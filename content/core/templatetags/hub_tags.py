@@ -7,14 +7,13 @@ from typing import Any
 
 from django import template
 from django.apps import apps
-from django.contrib.contenttypes.models import ContentType
 from django.utils.html import format_html
 from django.utils.safestring import SafeString, mark_safe
 
 from wagtail.models import Page, Site
 
 from content.core import request_memo
-from content.core.models import SiteSettings, kept_top_level_pages
+from content.core.models import SiteSettings, top_level_page_of_type, top_level_pages
 
 register = template.Library()
 
@@ -28,10 +27,7 @@ def _site_root(context: dict[str, Any]) -> Page | None:
 
 
 def _top_level_pages(context: dict[str, Any]) -> list[Page]:
-    root = _site_root(context)
-    if root is not None and not request_memo.has_top_level_pages():  # routing reads them for a page
-        request_memo.set_top_level_pages(kept_top_level_pages(root))
-    return request_memo.top_level_pages(root)
+    return top_level_pages(context.get("request"))
 
 
 @register.inclusion_tag("includes/main_menu.html", takes_context=True)
@@ -62,9 +58,9 @@ def index_url(context: dict[str, Any], model_label: str, route: str = "", *args:
     and an editor may rename the page's slug. The label is a string: this layer imports no content app.
     """
     model = apps.get_model(model_label)
-    content_type_id = ContentType.objects.get_for_model(model).pk  # Django keeps it for the process
-    page = next((page for page in _top_level_pages(context) if page.content_type_id == content_type_id), None)
-    url = page.get_url(context.get("request")) if page is not None else None
+    request = context.get("request")
+    page = top_level_page_of_type(request, model)
+    url = page.get_url(request) if page is not None else None
     if not url:
         return ""
     # The generic page's own row serves: a route's path comes from the type's resolver, not the instance.
