@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
+from importlib import import_module
+
 import pytest
 
+from django.apps import apps as django_apps
 from django.template.loader import render_to_string
 from django.test import Client, RequestFactory
 
 from wagtail.models import Page
 
+from content.core.models import SiteSettings
 from content.glossary.models import GlossaryIndexPage
 from tests.helpers import soup
 from tests.members.conftest import make_member
@@ -66,3 +70,12 @@ def test_the_500_and_400_pages_need_no_database(django_db_blocker):
         bad_request = render_to_string("400.html", request=request)
     assert 'href="/"' in server_error
     assert 'href="/search/"' in bad_request and 'href="/"' in bad_request
+
+
+def test_the_migration_chooses_the_pages_at_the_old_addresses():
+    """Sites that existed before the settings chose these pages keep linking where the templates did."""
+    choose_existing = import_module("content.core.migrations.0003_site_pages").choose_existing
+    SiteSettings.objects.update(privacy_page=None, contact_page=None)
+    choose_existing(django_apps, None)
+    values = SiteSettings.objects.get(site__is_default_site=True)
+    assert (values.privacy_page.url_path, values.contact_page.url_path) == ("/home/privacy/", "/home/contact/")
