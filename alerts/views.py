@@ -23,6 +23,7 @@ from django.db.models import Q
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
+from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_exempt
@@ -60,7 +61,7 @@ def follow(request: HttpRequest) -> HttpResponse:
     else:
         Follow.objects.get_or_create(user=request.user, **target)
         messages.success(request, f"You follow {label}. We will email you when something new is published.")
-    return HttpResponseRedirect(params.next_url(request, request.POST.get("next"), "/members/"))
+    return HttpResponseRedirect(params.next_url(request, request.POST.get("next"), reverse("members:dashboard")))
 
 
 @require_POST

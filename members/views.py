@@ -248,4 +248,6 @@ def reading_list(request: HttpRequest) -> HttpResponse:
             raise Http404
         SavedPage.objects.get_or_create(user=request.user, page=page)
         messages.success(request, f"“{page.title}” is on your reading list in your account.")
-    return HttpResponseRedirect(params.next_url(request, request.POST.get("next"), "/members/#reading-list"))
+    return HttpResponseRedirect(
+        params.next_url(request, request.POST.get("next"), f"{reverse('members:dashboard')}#reading-list")
+    )

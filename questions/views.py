@@ -10,7 +10,8 @@ from django.utils.http import http_date
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods
 
-from content.case_studies.models import CaseStudyPage, private_response
+from content.case_studies.models import CaseStudyPage
+from content.core.cache_headers import private_response
 
 from . import relay
 from .forms import QuestionForm, ReplyForm

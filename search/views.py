@@ -9,13 +9,14 @@ from django.core.paginator import Paginator
 from django.http import HttpRequest, JsonResponse
 from django.template.response import TemplateResponse
 from django.utils import timezone
-from django.utils.cache import patch_cache_control, patch_vary_headers
+from django.utils.cache import patch_vary_headers
 from django.views.decorators.http import require_safe
 
 from wagtail.contrib.search_promotions.models import SearchPromotion
 from wagtail.search.utils import normalise_query_string
 
 from content.core import params
+from content.core.cache_headers import private, private_response
 from content.core.privacy import readable_by
 from insights.recording import record_search
 
@@ -163,12 +164,13 @@ def search(request: HttpRequest) -> TemplateResponse:
         )
     result = TemplateResponse(request, "search/search.html", context)
     if request.user.is_authenticated:
-        patch_cache_control(result, private=True, no_store=True)
-    patch_vary_headers(result, ["Cookie"])
+        return private_response(result)  # a member's results include what only their tier may read
+    patch_vary_headers(result, ["Cookie"])  # anyone signed out gets the same page, which a cache may keep
     return result
 
 
 @require_safe
+@private
 def autocomplete(request: HttpRequest) -> JsonResponse:
     prefix = clean(request.GET.get("q", ""))[:MAX_SUGGEST]
     suggestions = []
@@ -191,7 +193,4 @@ def autocomplete(request: HttpRequest) -> JsonResponse:
             }
             for e in entries
         ]
-    response = JsonResponse({"query": prefix, "suggestions": suggestions})
-    patch_cache_control(response, private=True, no_store=True)
-    patch_vary_headers(response, ["Cookie"])
-    return response
+    return JsonResponse({"query": prefix, "suggestions": suggestions})

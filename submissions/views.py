@@ -13,10 +13,10 @@ from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.cache import patch_cache_control, patch_vary_headers
 from django.views.decorators.cache import never_cache
 
 from content.core import params
+from content.core.cache_headers import private
 from content.core.uploads import check_upload
 from members.models import MemberProfile
 
@@ -35,12 +35,6 @@ CONTENT_TYPES = {
     "jpeg": "image/jpeg",
     "webp": "image/webp",
 }
-
-
-def _private(response: HttpResponse) -> HttpResponse:
-    patch_cache_control(response, private=True, no_store=True)
-    patch_vary_headers(response, ["Cookie"])
-    return response
 
 
 def step_url(submission: CaseStudySubmission | None, step: Step) -> str:
@@ -97,7 +91,7 @@ def step_items(submission: CaseStudySubmission | None, current: Step) -> list[di
 
 
 def _not_allowed(request: HttpRequest) -> HttpResponse:
-    return _private(TemplateResponse(request, "submissions/not_allowed.html", {}, status=403))
+    return TemplateResponse(request, "submissions/not_allowed.html", {}, status=403)
 
 
 def _keep_typed_text(request: HttpRequest, pk: int | None, step: Step) -> None:
@@ -156,7 +150,7 @@ def _render_step(
         ),
         "is_first": step == STEPS[0],
     }
-    return _private(TemplateResponse(request, step.template, context, status=status))
+    return TemplateResponse(request, step.template, context, status=status)
 
 
 def _handle_attachments(request: HttpRequest, submission: CaseStudySubmission, step_forms: StepForms) -> None:
@@ -187,12 +181,14 @@ def _handle_attachments(request: HttpRequest, submission: CaseStudySubmission, s
 
 
 @never_cache
+@private  # every answer, redirects included, is this member's own
 def start(request: HttpRequest) -> HttpResponse:
     """/case-studies/submit/: the first step of a new case study, with the member's drafts above it."""
     return step(request, None, STEPS[0].slug)
 
 
 @never_cache
+@private  # every answer, redirects included, is this member's own
 def step(request: HttpRequest, pk: int | None, slug: str) -> HttpResponse:
     current = STEPS_BY_SLUG.get(slug)
     if current is None:
@@ -302,10 +298,11 @@ def preview(request: HttpRequest, submission: CaseStudySubmission | None, curren
         "is_resubmission": submission.page_id is not None,
     }
     template = "submissions/preview.html" if page is not None else "submissions/preview_problems.html"
-    return _private(TemplateResponse(request, template, context, status=200))
+    return TemplateResponse(request, template, context, status=200)
 
 
 @never_cache
+@private  # every answer, redirects included, is this member's own
 def status(request: HttpRequest, pk: int) -> HttpResponse:
     if not request.user.is_authenticated:
         return redirect_to_login(request.path)
@@ -319,10 +316,11 @@ def status(request: HttpRequest, pk: int) -> HttpResponse:
         "page_url": submission.page.url if submission.page and submission.page.live else "",
         "attachments": list(submission.attachments.all()),
     }
-    return _private(TemplateResponse(request, "submissions/status.html", context))
+    return TemplateResponse(request, "submissions/status.html", context)
 
 
 @never_cache
+@private  # every answer, redirects included, is this member's own
 def attachment(request: HttpRequest, pk: int, attachment_pk: int) -> HttpResponse:
     """A submitted file, for its owner and the editors who may edit its page; 404 for anyone else."""
     found = (
@@ -344,4 +342,4 @@ def attachment(request: HttpRequest, pk: int, attachment_pk: int) -> HttpRespons
         content_type=content_type or "application/octet-stream",
     )
     response["X-Content-Type-Options"] = "nosniff"
-    return _private(response)
+    return response

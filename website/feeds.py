@@ -10,9 +10,10 @@ from django.utils.feedgenerator import Atom1Feed
 
 from wagtail.models import Site
 
-from content.blog.models import BlogPage
+from content.blog.models import BlogIndexPage, BlogPage
+from content.core.models import top_level_page_of_type
 from content.core.privacy import public_pages
-from content.papers.models import released_papers
+from content.papers.models import PapersIndexPage, released_papers
 
 
 def _as_datetime(value: datetime.date) -> datetime.datetime:
@@ -28,6 +29,12 @@ class HubFeed(Feed):
         self.site = Site.find_for_request(request)
         return super().__call__(request, *args, **kwargs)
 
+    def index_url(self, model) -> str:
+        """The section's index page, found by type (renaming it keeps the feed's link); the site root if the
+        site has none."""
+        page = top_level_page_of_type(self.request, model)
+        return (page.get_url(self.request) if page is not None else None) or "/"
+
     def item_link(self, item) -> str:
         return item.get_url(self.request)
 
@@ -40,7 +47,7 @@ class PapersFeed(HubFeed):
     subtitle = "New papers from the network's research series, as each is released."
 
     def link(self) -> str:
-        return "/papers/"
+        return self.index_url(PapersIndexPage)
 
     def items(self):
         return released_papers().prefetch_related("authors__person")[: self.limit]
@@ -63,7 +70,7 @@ class BlogFeed(HubFeed):
     subtitle = "Posts from the network and its partners."
 
     def link(self) -> str:
-        return "/blog/"
+        return self.index_url(BlogIndexPage)
 
     def items(self):
         return public_pages(BlogPage).order_by("-date", "-pk").prefetch_related("blog_authors__person")[: self.limit]

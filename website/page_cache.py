@@ -60,6 +60,7 @@ from wagtail.signals import page_published, page_unpublished, post_page_move
 from wagtail.snippets.models import get_snippet_models
 
 from content.core import worker_memo
+from content.core.cache_headers import private_response
 from content.core.signals import page_read
 
 logger = logging.getLogger(__name__)
@@ -210,8 +211,7 @@ class PageCacheMiddleware:
             response["X-Page-Cache"] = "miss"
         else:
             # Rendered for this reader (or not for everyone): no shared cache may keep it.
-            patch_cache_control(response, private=True, no_store=True)
-            patch_vary_headers(response, ["Cookie"])
+            private_response(response)
         return response
 
     def store(self, key: str, generation: str, note: Note, response: HttpResponse) -> None:

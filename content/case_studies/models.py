@@ -16,7 +16,6 @@ from django.contrib.contenttypes.models import ContentType
 from django.db import models
 from django.http import HttpRequest, HttpResponse
 from django.template.response import TemplateResponse
-from django.utils.cache import patch_cache_control, patch_vary_headers
 
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from wagtail import blocks
@@ -27,6 +26,7 @@ from wagtail.search import index
 
 from content.core import request_memo, worker_memo
 from content.core.blocks import PARAGRAPH_FEATURES, KeyStatisticBlock
+from content.core.cache_headers import private_response
 from content.core.groups import EDITORIAL_GROUPS
 from content.core.models import BasePage
 from content.core.privacy import readable_by
@@ -38,13 +38,6 @@ from members.tiers import LOCAL_GOVERNMENT_MEMBERS, MEMBERS, tier_group
 class Audience(models.TextChoices):
     MEMBERS = "members", "Members"
     LOCAL_GOVERNMENT = "local_government", "Local government members only"
-
-
-def private_response(response: HttpResponse) -> HttpResponse:
-    """Member-dependent pages are never stored by shared caches or the browser."""
-    patch_cache_control(response, private=True, no_store=True)
-    patch_vary_headers(response, ["Cookie"])
-    return response
 
 
 class ContactBlock(blocks.StructBlock):

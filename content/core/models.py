@@ -7,13 +7,14 @@ from datetime import timedelta
 from operator import attrgetter
 from typing import Any, ClassVar
 
+from django.contrib.contenttypes.models import ContentType
 from django.core.serializers.json import DjangoJSONEncoder
 from django.db import models
 from django.http import Http404, HttpRequest
 from django.utils import timezone
 from django.utils.html import strip_tags
 
-from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel, PageChooserPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.fields import RichTextField, StreamField
@@ -256,6 +257,24 @@ class SiteSettings(BaseSiteSetting):
         default=False,
         help_text="Show a banner on every page saying that the content is sample content.",
     )
+    # Chosen, not found by slug: templates link them by id ({% settings_page_url %}), so renaming or moving
+    # the page keeps every link to it.
+    privacy_page = models.ForeignKey(
+        "wagtailcore.Page",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text="The privacy notice: linked from sign-up, every consent and the member's area.",
+    )
+    contact_page = models.ForeignKey(
+        "wagtailcore.Page",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text="The contact page: linked from pages that send readers to a person.",
+    )
 
     panels = [
         FieldPanel("organisation_name"),
@@ -263,6 +282,8 @@ class SiteSettings(BaseSiteSetting):
         FieldPanel("footer_text"),
         FieldPanel("contact_email"),
         FieldPanel("sample_content_notice"),
+        PageChooserPanel("privacy_page"),
+        PageChooserPanel("contact_page"),
     ]
 
     class Meta:
@@ -293,6 +314,23 @@ def kept_top_level_pages(root: Page) -> list[Page]:
         ],
     )
     return sorted((row.build() for row in rows), key=attrgetter("path"))
+
+
+def top_level_pages(request: HttpRequest | None) -> list[Page]:
+    """The live, public top-level pages of the request's site (the menu's): read once per request, by routing
+    when it serves a page, and kept by the worker between requests."""
+    site = Site.find_for_request(request) if request is not None else None
+    root = site.root_page if site is not None else None
+    if root is not None and not request_memo.has_top_level_pages():  # routing reads them for a page
+        request_memo.set_top_level_pages(kept_top_level_pages(root))
+    return request_memo.top_level_pages(root)
+
+
+def top_level_page_of_type(request: HttpRequest | None, model: type[Page]) -> Page | None:
+    """The site's top-level page of this type (a section's index), found among ``top_level_pages``: no query
+    of its own, and an editor may rename its slug. A generic ``Page``, not the specific one."""
+    content_type_id = ContentType.objects.get_for_model(model).pk  # Django keeps it for the process
+    return next((page for page in top_level_pages(request) if page.content_type_id == content_type_id), None)
 
 
 KEPT_PATH_DEPTH, KEPT_PATH_LENGTH = 8, 400  # deeper or longer addresses are walked without keeping anything

@@ -6,7 +6,8 @@ from django.core.exceptions import ObjectDoesNotExist
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
 from django.http.request import split_domain_port
 from django.template.loader import render_to_string
-from django.utils.cache import patch_cache_control, patch_vary_headers
+from django.urls import reverse
+from django.utils.cache import patch_cache_control
 from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_GET, require_safe
 
@@ -16,6 +17,7 @@ from wagtail.documents.views.serve import serve
 from wagtail.models import Site
 
 from . import params, worker_memo
+from .cache_headers import private_response
 from .models import for_serving, routes_to_children, walk_down
 from .privacy import document_is_public
 
@@ -74,7 +76,7 @@ def kept_site_root_paths() -> list:
 @require_GET
 @cache_control(max_age=60 * 60, public=True)
 def robots_txt(request: HttpRequest) -> HttpResponse:
-    sitemap_url = request.build_absolute_uri("/sitemap.xml")
+    sitemap_url = request.build_absolute_uri(reverse("sitemap"))
     return HttpResponse(
         render_to_string("robots.txt", {"sitemap_url": sitemap_url}), content_type="text/plain; charset=utf-8"
     )
@@ -94,8 +96,7 @@ def serve_document(request: HttpRequest, document_id: int, document_filename: st
     response = serve(request, document_id, document_filename)
     document = get_document_model().objects.filter(pk=document_id).first()
     if document is not None and response.status_code == 200 and not document_is_public(document):
-        patch_cache_control(response, private=True, no_store=True)
-        patch_vary_headers(response, ["Cookie"])
+        private_response(response)
     elif response.status_code == 200:
         # A public report a proxy or CDN may keep, but only as long as a public page: if its page becomes
         # member-only the copy lapses with theirs (a CDN's default for a .pdf is hours).

@@ -282,7 +282,7 @@ CHILDREN: dict[str, set[str]] = {
 SITE_FILES: dict[str, Check] = {
     "site.yaml": record(
         {"name": text, "strapline": text, "footer_text": text, "contact_email": text},
-        {"sample_content_notice": flag},
+        {"sample_content_notice": flag, "pages": record({}, {"privacy_page": slug, "contact_page": slug})},
     ),
     "councils.yaml": mapping_of(text, text),
     "snippets/topics.yaml": list_of(record({"slug": slug, "name": text, "description": text})),

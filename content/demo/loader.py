@@ -192,6 +192,14 @@ class DemoLoader:
             values.sample_content_notice = item.get("sample_content_notice", False)
             values.save()
 
+    def site_pages(self, home: HomePage) -> None:
+        """The pages the templates link by choice rather than by address (privacy notice, contact page)."""
+        values = SiteSettings.objects.get(site__root_page=home)
+        for field, slug in self.content.site.get("pages", {}).items():
+            if getattr(values, f"{field}_id") is None:  # an editor's choice stays
+                setattr(values, field, home.get_children().filter(slug=slug).first())
+        values.save()
+
     def taxonomy(self) -> None:
         for item in self.content.topics:
             _, created = Topic.objects.get_or_create(
@@ -499,6 +507,7 @@ class DemoLoader:
         self.blog(home)
         self.case_studies(home)
         self.standard_pages(home)
+        self.site_pages(home)
         self.featured(home)
         self.document_metadata()
         return self.created

@@ -6,13 +6,14 @@ import json
 from typing import Any
 
 from django import template
+from django.apps import apps
 from django.utils.html import format_html
 from django.utils.safestring import SafeString, mark_safe
 
 from wagtail.models import Page, Site
 
 from content.core import request_memo
-from content.core.models import kept_top_level_pages
+from content.core.models import SiteSettings, top_level_page_of_type, top_level_pages
 
 register = template.Library()
 
@@ -26,10 +27,7 @@ def _site_root(context: dict[str, Any]) -> Page | None:
 
 
 def _top_level_pages(context: dict[str, Any]) -> list[Page]:
-    root = _site_root(context)
-    if root is not None and not request_memo.has_top_level_pages():  # routing reads them for a page
-        request_memo.set_top_level_pages(kept_top_level_pages(root))
-    return request_memo.top_level_pages(root)
+    return top_level_pages(context.get("request"))
 
 
 @register.inclusion_tag("includes/main_menu.html", takes_context=True)
@@ -49,6 +47,51 @@ def footer_links(context: dict[str, Any]) -> dict[str, Any]:
     """Public top-level pages that are not in the main menu: accessibility, privacy, contact."""
     pages = [page for page in _top_level_pages(context) if not page.show_in_menus]
     return {"pages": pages, "request": context.get("request")}
+
+
+@register.simple_tag(takes_context=True)
+def index_url(context: dict[str, Any], model_label: str, route: str = "", *args: Any) -> str:
+    """The address of the site's top-level page of this type (``"papers.PapersIndexPage"``), or of one of its
+    routes (``{% index_url "topics.TopicIndexPage" "topic" topic.slug %}``); empty when it has none.
+
+    Found by type among the top-level pages the menu and footer read anyway, so it costs no query of its own
+    and an editor may rename the page's slug. The label is a string: this layer imports no content app.
+    """
+    model = apps.get_model(model_label)
+    request = context.get("request")
+    page = top_level_page_of_type(request, model)
+    url = page.get_url(request) if page is not None else None
+    if not url:
+        return ""
+    # The generic page's own row serves: a route's path comes from the type's resolver, not the instance.
+    return url + model.get_resolver().reverse(route, *args) if route else url
+
+
+def _linked_page(context: dict[str, Any], page_id: int | None) -> Page | None:
+    """A live, public page linked by id: one of the top-level pages when it is (no query), else read once per
+    request."""
+    if page_id is None:
+        return None
+    page = next((page for page in _top_level_pages(context) if page.pk == page_id), None)
+    if page is not None:
+        return page
+    memo = request_memo.current().setdefault("linked_pages", {})
+    if page_id not in memo:
+        page = Page.objects.live().filter(pk=page_id).first()
+        memo[page_id] = page if page is not None and request_memo.is_public(page) else None
+    return memo[page_id]
+
+
+@register.simple_tag(takes_context=True)
+def settings_page_url(context: dict[str, Any], field: str) -> str:
+    """The address of a page the site's settings choose (``"privacy_page"``, ``"contact_page"``): renaming or
+    moving it keeps every link. Empty when none is chosen (or it is not live and public)."""
+    request = context.get("request")
+    if request is None:
+        return ""
+    values = SiteSettings.for_request(request)  # the same copy the page's {{ settings }} reads
+    page = _linked_page(context, getattr(values, f"{field}_id"))
+    return (page.get_url(request) or "") if page is not None else ""
 
 
 @register.inclusion_tag("includes/breadcrumbs.html", takes_context=True)
@@ -87,6 +130,12 @@ def json_ld(context: dict[str, Any], page: Page | None = None) -> SafeString:
         return mark_safe("")  # noqa: S308
     text = json.dumps(data, ensure_ascii=False, default=str).translate(_JSON_ESCAPES)
     return format_html('<script type="application/ld+json">{}</script>', mark_safe(text))  # noqa: S308
+
+
+@register.filter
+def startswith(value: str, prefix: str) -> bool:
+    """``{% if request.path|startswith:dashboard_url %}``: within a section whose address comes from ``{% url %}``."""
+    return bool(prefix) and str(value).startswith(str(prefix))
 
 
 @register.filter
