@@ -140,6 +140,7 @@ class CaseStudyPage(BasePage):
     subpage_types: list[str] = []
     template = "pages/case_study_page.html"
     teaser_template = "pages/case_study_teaser.html"
+    json_ld_type = "Article"
     # The audience field decides who reads a case study; Wagtail's Privacy dialog says it is disabled here
     # (and ``permissions_for_user`` refuses it, a direct POST included).
     private_page_options: list[str] = []
@@ -267,12 +268,9 @@ class CaseStudyPage(BasePage):
 
     def get_json_ld(self, request: HttpRequest) -> dict[str, Any]:
         # Teaser fields only, whoever is reading: structured data is cached and shared by crawlers.
-        data: dict[str, Any] = {
-            "@context": "https://schema.org",
-            "@type": "Article",
+        data = super().get_json_ld(request) | {
             "headline": self.title,
             "description": self.summary,
-            "url": self.get_full_url(request),
             "datePublished": self.published_date.isoformat(),
             "isAccessibleForFree": False,
         }

@@ -41,6 +41,7 @@ class GlossaryIndexPage(BasePage):
     subpage_types = ["glossary.DefinitionPage"]
     max_count = 1
     template = "pages/glossary_index_page.html"
+    json_ld_type = "DefinedTermSet"
 
     intro = models.TextField(blank=True)
 
@@ -76,13 +77,10 @@ class GlossaryIndexPage(BasePage):
         return context
 
     def get_json_ld(self, request: HttpRequest) -> dict[str, Any]:
-        return {
-            "@context": "https://schema.org",
-            "@type": "DefinedTermSet",
-            "@id": self.get_full_url(request),
-            "name": self.title,
+        data = super().get_json_ld(request)
+        return data | {
+            "@id": data["url"],
             "description": self.intro,
-            "url": self.get_full_url(request),
             "hasDefinedTerm": [
                 {
                     "@type": "DefinedTerm",
@@ -107,6 +105,7 @@ class DefinitionPage(BasePage):
     parent_page_types = ["glossary.GlossaryIndexPage"]
     subpage_types: list[str] = []
     template = "pages/definition_page.html"
+    json_ld_type = "DefinedTerm"
 
     short_definition = models.TextField(
         max_length=280,
@@ -196,13 +195,7 @@ class DefinitionPage(BasePage):
 
     def get_json_ld(self, request: HttpRequest) -> dict[str, Any]:
         parent = self.get_parent()
-        data: dict[str, Any] = {
-            "@context": "https://schema.org",
-            "@type": "DefinedTerm",
-            "name": self.title,
-            "description": self.short_definition,
-            "url": self.get_full_url(request),
-        }
+        data = super().get_json_ld(request) | {"description": self.short_definition}
         if self.alternative_names:
             data["alternateName"] = self.alternative_names
         if parent:

@@ -82,6 +82,7 @@ class PaperSeriesPage(RoutablePageMixin, BasePage):
     parent_page_types = ["papers.PapersIndexPage"]
     subpage_types = ["papers.PaperPage"]
     template = "pages/paper_series_page.html"
+    json_ld_type = "CreativeWorkSeries"
 
     intro = models.TextField(help_text="One sentence shown in listings.")
     description = RichTextField(features=PARAGRAPH_FEATURES, blank=True)
@@ -126,13 +127,7 @@ class PaperSeriesPage(RoutablePageMixin, BasePage):
         return response
 
     def get_json_ld(self, request: HttpRequest) -> dict[str, Any]:
-        return {
-            "@context": "https://schema.org",
-            "@type": "CreativeWorkSeries",
-            "name": self.title,
-            "description": self.intro,
-            "url": self.get_full_url(request),
-        }
+        return super().get_json_ld(request) | {"description": self.intro}
 
     def search_document(self) -> SearchDocument:
         text = plain([self.intro, self.description])
@@ -151,6 +146,7 @@ class PaperPage(RoutablePageMixin, BasePage):
     parent_page_types = ["papers.PaperSeriesPage"]
     subpage_types: list[str] = []
     template = "pages/paper_page.html"
+    json_ld_type = "Report"
     serve_select_related = ["report"]
 
     subtitle = models.CharField(max_length=250, blank=True)
@@ -284,13 +280,9 @@ class PaperPage(RoutablePageMixin, BasePage):
         return response
 
     def get_json_ld(self, request: HttpRequest) -> dict[str, Any]:
-        data: dict[str, Any] = {
-            "@context": "https://schema.org",
-            "@type": "Report",
-            "name": self.title,
+        data = super().get_json_ld(request) | {
             "headline": self.title,
             "description": self.summary,
-            "url": self.get_full_url(request),
             "datePublished": self.release_date.isoformat(),
             "inLanguage": "en-GB",
             "author": [author.person.get_json_ld() for author in self.ordered_authors],
