@@ -208,7 +208,7 @@ class BlogPage(BasePage):
             kind_label="Blog post",
             summary=self.intro,
             teaser_text=self.intro,
-            full_text=plain([self.intro, authors, self.body.raw_data]),
+            full_text=plain([self.intro, authors, self.body]),
             date=self.date,
             topics=list(self.topics.all()),
         )

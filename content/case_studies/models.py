@@ -57,6 +57,10 @@ class ContactBlock(blocks.StructBlock):
         template = "components/streamfield/contact_block.html"
         description = "Someone members can contact about this case study"
 
+    def get_searchable_content(self, value):
+        """The name and role, never the address: members find a contact by who they are, and an address is private."""
+        return [text for text in (value.get("name"), value.get("role")) if text]
+
 
 # What a listing needs of a case study: its teaser. The member-only text is never read for a list, so a list
 # kept by the worker (``worker_memo``) holds none of it.
@@ -289,9 +293,9 @@ class CaseStudyPage(BasePage):
                 self.challenge,
                 self.what_we_did,
                 self.outcomes,
-                self.figures.raw_data,
+                self.figures,
                 self.lessons,
-                [[c["value"].get("name", ""), c["value"].get("role", "")] for c in self.contacts.raw_data],
+                self.contacts,
                 [a.display_title for a in self.attachments.select_related("document")],
             ]
         )

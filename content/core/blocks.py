@@ -2,14 +2,30 @@
 
 import copy
 
+from django.utils.encoding import force_str
+
 from wagtail import blocks
 from wagtail.contrib.typed_table_block.blocks import TypedTableBlock
 from wagtail.images.blocks import ImageChooserBlock
 
 from .charts import bar_chart
+from .searchable import text_lines
 
 INLINE_FEATURES = ["bold", "italic", "link", "document-link"]
 PARAGRAPH_FEATURES = [*INLINE_FEATURES, "ol", "ul"]
+
+
+class RichTextBlock(blocks.RichTextBlock):
+    """Wagtail's rich text block, its searchable content a line for each paragraph, item and heading (Wagtail's
+    joins them with spaces): search cuts a snippet from one line, never across two (search.highlight)."""
+
+    def get_searchable_content(self, value):
+        return text_lines(force_str(value.source)) if self.search_index else []
+
+    def deconstruct(self):
+        # Stored definitions (migrations) keep naming Wagtail's block: the data is the same.
+        _, args, kwargs = super().deconstruct()
+        return "wagtail.blocks.RichTextBlock", args, kwargs
 
 
 class HeadingBlock(blocks.StructBlock):
@@ -18,6 +34,7 @@ class HeadingBlock(blocks.StructBlock):
         choices=[("h2", "Heading 2"), ("h3", "Heading 3"), ("h4", "Heading 4")],
         default="h2",
         help_text="Headings nest under the page title (heading 1): start at heading 2.",
+        search_index=False,  # markup, not words
     )
 
     class Meta:
@@ -112,6 +129,7 @@ class BarChartBlock(blocks.StructBlock):
         required=False,
         max_length=30,
         help_text="% (shown after each value), or words such as 'per 10,000 residents' (heading the table's figures)",
+        search_index=False,  # a unit (%), not the chart's words: its title and findings say what it measures
     )
     bars = blocks.ListBlock(ChartBarBlock(), min_num=1, max_num=20)
     alt_text = blocks.TextBlock(
@@ -145,7 +163,7 @@ class TableBlock(TypedTableBlock):
             [
                 ("text", blocks.CharBlock()),
                 ("numeric", blocks.CharBlock(help_text="Right-aligned figure, e.g. 42% or £1.2m")),
-                ("rich_text", blocks.RichTextBlock(features=INLINE_FEATURES)),
+                ("rich_text", RichTextBlock(features=INLINE_FEATURES)),
             ],
             **kwargs,
         )
@@ -162,6 +180,10 @@ class ReferenceBlock(blocks.StructBlock):
 
     class Meta:
         icon = "link"
+
+    def get_searchable_content(self, value):
+        """The address too: the reference prints it (Wagtail's URLBlock gives nothing)."""
+        return [*super().get_searchable_content(value), *([value["url"]] if value.get("url") else [])]
 
 
 class ReferencesBlock(blocks.StructBlock):
@@ -182,7 +204,7 @@ class ReferencesBlock(blocks.StructBlock):
 
 class BodyStreamBlock(blocks.StreamBlock):
     heading = HeadingBlock()
-    paragraph = blocks.RichTextBlock(
+    paragraph = RichTextBlock(
         features=PARAGRAPH_FEATURES,
         template="components/streamfield/paragraph_block.html",
         icon="pilcrow",
@@ -209,3 +231,8 @@ class SourceBlock(blocks.StructBlock):
         icon = "doc-full"
         template = "components/streamfield/source_block.html"
         description = "A published source for a definition"
+
+    def get_searchable_content(self, value):
+        """The address too (Wagtail's URLBlock gives nothing): its words, a publisher's and a report's name,
+        find the definition, as they did before Wagtail's extraction (docs/search.md's relevance figures)."""
+        return [*super().get_searchable_content(value), *([value["url"]] if value.get("url") else [])]

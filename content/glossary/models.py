@@ -208,7 +208,7 @@ class DefinitionPage(BasePage):
             kind_label="Definition",
             summary=self.short_definition,
             teaser_text=self.short_definition,
-            full_text=plain([self.short_definition, self.explanation, self.sources.raw_data]),
+            full_text=plain([self.short_definition, self.explanation, self.sources]),
             keywords=", ".join(self.alternative_names),
             topics=list(self.topics.all()),
             short_definition=self.short_definition,

@@ -12,7 +12,6 @@ from django.utils import timezone
 from django.utils.functional import cached_property
 
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
-from wagtail import blocks
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField, StreamField
@@ -20,7 +19,7 @@ from wagtail.models import Orderable
 from wagtail.search import index
 
 from content.core import request_memo, worker_memo
-from content.core.blocks import INLINE_FEATURES, PARAGRAPH_FEATURES, BodyStreamBlock
+from content.core.blocks import INLINE_FEATURES, PARAGRAPH_FEATURES, BodyStreamBlock, RichTextBlock
 from content.core.models import BasePage
 from content.core.privacy import public_pages
 from content.core.searchable import SearchDocument, plain
@@ -157,7 +156,7 @@ class PaperPage(RoutablePageMixin, BasePage):
     topics = ParentalManyToManyField("topics.Topic", blank=True, related_name="papers")
     partners = ParentalManyToManyField("core.Organisation", blank=True, related_name="papers")
     key_findings = StreamField(
-        [("finding", blocks.RichTextBlock(features=INLINE_FEATURES, icon="tick"))],
+        [("finding", RichTextBlock(features=INLINE_FEATURES, icon="tick"))],
         blank=True,
     )
     body = StreamField(BodyStreamBlock(), blank=True)
@@ -314,7 +313,7 @@ class PaperPage(RoutablePageMixin, BasePage):
         """Its report's text follows the page's once the paper is out (search reads the PDF)."""
         teaser = plain([self.subtitle, self.summary])
         authors = ", ".join(author.person.name for author in self.ordered_authors)
-        body = plain([self.key_findings.raw_data, self.body.raw_data]) if self.is_released else ""
+        body = plain([self.key_findings, self.body]) if self.is_released else ""
         series = self.get_parent()
         return SearchDocument(
             kind="paper",
