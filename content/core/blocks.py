@@ -2,10 +2,13 @@
 
 import copy
 
+from django.core.exceptions import ValidationError
 from django.utils.encoding import force_str
 
 from wagtail import blocks
+from wagtail.blocks.struct_block import StructBlockValidationError
 from wagtail.contrib.typed_table_block.blocks import TypedTableBlock
+from wagtail.images.blocks import ImageBlock as WagtailImageBlock
 from wagtail.images.blocks import ImageChooserBlock
 
 from .charts import bar_chart
@@ -85,6 +88,7 @@ class RenditionImageChooserBlock(ImageChooserBlock):
         seen, result = set(), []
         for pk in values:
             image = objects.get(pk)
+            # A copy for each further use: Wagtail's ImageBlock gives each use its own alt text on the image.
             result.append(copy.copy(image) if image is not None and pk in seen else image)
             seen.add(pk)
         return result
@@ -95,20 +99,48 @@ class RenditionImageChooserBlock(ImageChooserBlock):
         return "wagtail.images.blocks.ImageChooserBlock", args, kwargs
 
 
-class ImageBlock(blocks.StructBlock):
-    """An image whose text alternative is required, not optional."""
+class RenditionImageBlock(WagtailImageBlock):
+    """Wagtail's image block: an image with its text alternative, required unless the editor marks the image
+    decorative (WCAG 2.2, 1.1.1: a decorative image has an empty alt). Its value is the image, carrying
+    ``contextual_alt_text`` and ``decorative``. Its images and their renditions are read in two queries."""
 
-    image = RenditionImageChooserBlock()
-    alt_text = blocks.CharBlock(
-        max_length=500,
-        help_text="Describe what the image shows for people who cannot see it. Draw charts with the chart block.",
-    )
+    def __init__(self, required=True, **kwargs):
+        super().__init__(required=required, **kwargs)
+        # Wagtail's children, with the rendition prefetch and this site's limit and advice for alt text (its
+        # definition in migrations stays Wagtail's ImageBlock: the stored data is the same).
+        image = RenditionImageChooserBlock(required=required)
+        alt_text = blocks.CharBlock(
+            required=False,
+            max_length=500,
+            label="Alt text",
+            help_text="Describe what the image shows for people who cannot see it, or mark the image decorative if "
+            "it adds nothing to the text. Draw charts with the chart block.",
+        )
+        for name, block in (("image", image), ("alt_text", alt_text)):
+            block.set_name(name)
+            self.child_blocks[name] = block
+
+    def clean(self, value):
+        value = super().clean(value)  # an image, and alt text unless it is decorative
+        if value and value.contextual_alt_text:
+            try:
+                self.child_blocks["alt_text"].clean(value.contextual_alt_text)  # at most 500 characters
+            except ValidationError as error:
+                raise StructBlockValidationError(block_errors={"alt_text": error}) from error
+        return value
+
+
+class ImageBlock(blocks.StructBlock):
+    """An image, its text alternative (Wagtail's image block: required unless the image is decorative) and a
+    caption. Stored as {"image": {"image": id, "alt_text": ..., "decorative": ...}, "caption": ...}."""
+
+    image = RenditionImageBlock()
     caption = blocks.CharBlock(required=False, max_length=300)
 
     class Meta:
         icon = "image"
         template = "components/streamfield/image_block.html"
-        description = "An image or chart with a required text alternative"
+        description = "An image or chart with its text alternative (required unless it is decorative) and a caption"
 
 
 class ChartBarBlock(blocks.StructBlock):

@@ -17,7 +17,13 @@ def test_each_block_and_paragraph_is_a_line_without_ids_levels_or_units():
             {"type": "heading", "value": {"text": "What we found", "level": "h3"}},
             {"type": "paragraph", "value": "<p>One sentence and another.</p><p>Social capital&nbsp;grows.</p>"},
             {"type": "paragraph", "value": "<ul><li>First item</li><li>Second item</li></ul>"},
-            {"type": "image", "value": {"image": image.pk, "alt_text": "A street party", "caption": "Summer"}},
+            {
+                "type": "image",
+                "value": {
+                    "image": {"image": image.pk, "alt_text": "A street party", "decorative": False},
+                    "caption": "Summer",
+                },
+            },
             {
                 "type": "chart",
                 "value": {
