@@ -101,6 +101,7 @@ class BlogPage(BasePage):
     parent_page_types = ["blog.BlogIndexPage"]
     subpage_types: list[str] = []
     template = "pages/blog_page.html"
+    json_ld_type = "BlogPosting"
 
     date = models.DateField("Post date")
     intro = models.TextField(help_text="A standfirst of one or two sentences, shown in listings and feeds.")
@@ -185,13 +186,11 @@ class BlogPage(BasePage):
         )
 
     def get_json_ld(self, request: HttpRequest) -> dict[str, Any]:
-        return {
-            "@context": "https://schema.org",
-            "@type": "BlogPosting",
+        data = super().get_json_ld(request)
+        return data | {
             "headline": self.title,
             "description": self.intro,
-            "url": self.get_full_url(request),
-            "mainEntityOfPage": self.get_full_url(request),
+            "mainEntityOfPage": data["url"],
             "datePublished": self.date.isoformat(),
             "dateModified": (self.last_published_at or self.first_published_at).date().isoformat()
             if (self.last_published_at or self.first_published_at)
@@ -209,7 +208,7 @@ class BlogPage(BasePage):
             kind_label="Blog post",
             summary=self.intro,
             teaser_text=self.intro,
-            full_text=plain([self.intro, authors, self.body.raw_data]),
+            full_text=plain([self.intro, authors, self.body]),
             date=self.date,
             topics=list(self.topics.all()),
         )

@@ -50,6 +50,10 @@ class ContactBlock(blocks.StructBlock):
         template = "components/streamfield/contact_block.html"
         description = "Someone members can contact about this case study"
 
+    def get_searchable_content(self, value):
+        """The name and role, never the address: members find a contact by who they are, and an address is private."""
+        return [text for text in (value.get("name"), value.get("role")) if text]
+
 
 # What a listing needs of a case study: its teaser. The member-only text is never read for a list, so a list
 # kept by the worker (``worker_memo``) holds none of it.
@@ -133,6 +137,7 @@ class CaseStudyPage(BasePage):
     subpage_types: list[str] = []
     template = "pages/case_study_page.html"
     teaser_template = "pages/case_study_teaser.html"
+    json_ld_type = "Article"
     # The audience field decides who reads a case study; Wagtail's Privacy dialog says it is disabled here
     # (and ``permissions_for_user`` refuses it, a direct POST included).
     private_page_options: list[str] = []
@@ -260,12 +265,9 @@ class CaseStudyPage(BasePage):
 
     def get_json_ld(self, request: HttpRequest) -> dict[str, Any]:
         # Teaser fields only, whoever is reading: structured data is cached and shared by crawlers.
-        data: dict[str, Any] = {
-            "@context": "https://schema.org",
-            "@type": "Article",
+        data = super().get_json_ld(request) | {
             "headline": self.title,
             "description": self.summary,
-            "url": self.get_full_url(request),
             "datePublished": self.published_date.isoformat(),
             "isAccessibleForFree": False,
         }
@@ -284,9 +286,9 @@ class CaseStudyPage(BasePage):
                 self.challenge,
                 self.what_we_did,
                 self.outcomes,
-                self.figures.raw_data,
+                self.figures,
                 self.lessons,
-                [[c["value"].get("name", ""), c["value"].get("role", "")] for c in self.contacts.raw_data],
+                self.contacts,
                 [a.display_title for a in self.attachments.select_related("document")],
             ]
         )

@@ -2,14 +2,33 @@
 
 import copy
 
+from django.core.exceptions import ValidationError
+from django.utils.encoding import force_str
+
 from wagtail import blocks
+from wagtail.blocks.struct_block import StructBlockValidationError
 from wagtail.contrib.typed_table_block.blocks import TypedTableBlock
+from wagtail.images.blocks import ImageBlock as WagtailImageBlock
 from wagtail.images.blocks import ImageChooserBlock
 
 from .charts import bar_chart
+from .searchable import text_lines
 
 INLINE_FEATURES = ["bold", "italic", "link", "document-link"]
 PARAGRAPH_FEATURES = [*INLINE_FEATURES, "ol", "ul"]
+
+
+class RichTextBlock(blocks.RichTextBlock):
+    """Wagtail's rich text block, its searchable content a line for each paragraph, item and heading (Wagtail's
+    joins them with spaces): search cuts a snippet from one line, never across two (search.highlight)."""
+
+    def get_searchable_content(self, value):
+        return text_lines(force_str(value.source)) if self.search_index else []
+
+    def deconstruct(self):
+        # Stored definitions (migrations) keep naming Wagtail's block: the data is the same.
+        _, args, kwargs = super().deconstruct()
+        return "wagtail.blocks.RichTextBlock", args, kwargs
 
 
 class HeadingBlock(blocks.StructBlock):
@@ -18,6 +37,7 @@ class HeadingBlock(blocks.StructBlock):
         choices=[("h2", "Heading 2"), ("h3", "Heading 3"), ("h4", "Heading 4")],
         default="h2",
         help_text="Headings nest under the page title (heading 1): start at heading 2.",
+        search_index=False,  # markup, not words
     )
 
     class Meta:
@@ -68,6 +88,7 @@ class RenditionImageChooserBlock(ImageChooserBlock):
         seen, result = set(), []
         for pk in values:
             image = objects.get(pk)
+            # A copy for each further use: Wagtail's ImageBlock gives each use its own alt text on the image.
             result.append(copy.copy(image) if image is not None and pk in seen else image)
             seen.add(pk)
         return result
@@ -78,20 +99,48 @@ class RenditionImageChooserBlock(ImageChooserBlock):
         return "wagtail.images.blocks.ImageChooserBlock", args, kwargs
 
 
-class ImageBlock(blocks.StructBlock):
-    """An image whose text alternative is required, not optional."""
+class RenditionImageBlock(WagtailImageBlock):
+    """Wagtail's image block: an image with its text alternative, required unless the editor marks the image
+    decorative (WCAG 2.2, 1.1.1: a decorative image has an empty alt). Its value is the image, carrying
+    ``contextual_alt_text`` and ``decorative``. Its images and their renditions are read in two queries."""
 
-    image = RenditionImageChooserBlock()
-    alt_text = blocks.CharBlock(
-        max_length=500,
-        help_text="Describe what the image shows for people who cannot see it. Draw charts with the chart block.",
-    )
+    def __init__(self, required=True, **kwargs):
+        super().__init__(required=required, **kwargs)
+        # Wagtail's children, with the rendition prefetch and this site's limit and advice for alt text (its
+        # definition in migrations stays Wagtail's ImageBlock: the stored data is the same).
+        image = RenditionImageChooserBlock(required=required)
+        alt_text = blocks.CharBlock(
+            required=False,
+            max_length=500,
+            label="Alt text",
+            help_text="Describe what the image shows for people who cannot see it, or mark the image decorative if "
+            "it adds nothing to the text. Draw charts with the chart block.",
+        )
+        for name, block in (("image", image), ("alt_text", alt_text)):
+            block.set_name(name)
+            self.child_blocks[name] = block
+
+    def clean(self, value):
+        value = super().clean(value)  # an image, and alt text unless it is decorative
+        if value and value.contextual_alt_text:
+            try:
+                self.child_blocks["alt_text"].clean(value.contextual_alt_text)  # at most 500 characters
+            except ValidationError as error:
+                raise StructBlockValidationError(block_errors={"alt_text": error}) from error
+        return value
+
+
+class ImageBlock(blocks.StructBlock):
+    """An image, its text alternative (Wagtail's image block: required unless the image is decorative) and a
+    caption. Stored as {"image": {"image": id, "alt_text": ..., "decorative": ...}, "caption": ...}."""
+
+    image = RenditionImageBlock()
     caption = blocks.CharBlock(required=False, max_length=300)
 
     class Meta:
         icon = "image"
         template = "components/streamfield/image_block.html"
-        description = "An image or chart with a required text alternative"
+        description = "An image or chart with its text alternative (required unless it is decorative) and a caption"
 
 
 class ChartBarBlock(blocks.StructBlock):
@@ -112,6 +161,7 @@ class BarChartBlock(blocks.StructBlock):
         required=False,
         max_length=30,
         help_text="% (shown after each value), or words such as 'per 10,000 residents' (heading the table's figures)",
+        search_index=False,  # a unit (%), not the chart's words: its title and findings say what it measures
     )
     bars = blocks.ListBlock(ChartBarBlock(), min_num=1, max_num=20)
     alt_text = blocks.TextBlock(
@@ -145,7 +195,7 @@ class TableBlock(TypedTableBlock):
             [
                 ("text", blocks.CharBlock()),
                 ("numeric", blocks.CharBlock(help_text="Right-aligned figure, e.g. 42% or £1.2m")),
-                ("rich_text", blocks.RichTextBlock(features=INLINE_FEATURES)),
+                ("rich_text", RichTextBlock(features=INLINE_FEATURES)),
             ],
             **kwargs,
         )
@@ -162,6 +212,10 @@ class ReferenceBlock(blocks.StructBlock):
 
     class Meta:
         icon = "link"
+
+    def get_searchable_content(self, value):
+        """The address too: the reference prints it (Wagtail's URLBlock gives nothing)."""
+        return [*super().get_searchable_content(value), *([value["url"]] if value.get("url") else [])]
 
 
 class ReferencesBlock(blocks.StructBlock):
@@ -182,7 +236,7 @@ class ReferencesBlock(blocks.StructBlock):
 
 class BodyStreamBlock(blocks.StreamBlock):
     heading = HeadingBlock()
-    paragraph = blocks.RichTextBlock(
+    paragraph = RichTextBlock(
         features=PARAGRAPH_FEATURES,
         template="components/streamfield/paragraph_block.html",
         icon="pilcrow",
@@ -209,3 +263,8 @@ class SourceBlock(blocks.StructBlock):
         icon = "doc-full"
         template = "components/streamfield/source_block.html"
         description = "A published source for a definition"
+
+    def get_searchable_content(self, value):
+        """The address too (Wagtail's URLBlock gives nothing): its words, a publisher's and a report's name,
+        find the definition, as they did before Wagtail's extraction (docs/search.md's relevance figures)."""
+        return [*super().get_searchable_content(value), *([value["url"]] if value.get("url") else [])]

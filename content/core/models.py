@@ -168,11 +168,15 @@ class BasePage(Page):
     def og_type(self) -> str:
         return "website"
 
-    def get_json_ld(self, request: HttpRequest) -> dict[str, Any] | None:
-        """schema.org data for this page, or None; subclasses override."""
+    # The schema.org type a page type's structured data describes; it names its own and adds its own properties.
+    json_ld_type: ClassVar[str] = "WebPage"
+
+    def get_json_ld(self, request: HttpRequest) -> dict[str, Any]:
+        """schema.org data for this page: what every page has (context, type, name, address, description). A page
+        type sets json_ld_type and extends it, ``super().get_json_ld(request) | {...}``, with only its own."""
         return {
             "@context": "https://schema.org",
-            "@type": "WebPage",
+            "@type": self.json_ld_type,
             "name": self.title,
             "url": self.get_full_url(request),
             "description": self.meta_description,

@@ -1,26 +1,30 @@
 """What a page contributes to the site's search: part of the page-type contract (``BasePage.search_document``).
 
 Each page type says it on its own model; the search app (``search.entries``) turns a document into entries
-and never asks what type a page is. Plain text is made here, where the content's blocks are known, one
-block a line, so that a snippet is cut from one block and sentences of different blocks are never glued.
+and never asks what type a page is. Plain text is made here, one block a line, so that a snippet is cut from
+one block and sentences of different blocks are never glued. A StreamField's text is what its blocks say is
+searchable (Wagtail's ``get_searchable_content``): a block whose values are no words a reader sees (an image,
+a heading's level, a chart's unit) declares ``search_index=False`` or says what it gives.
 """
 
 from __future__ import annotations
 
 import html
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
 from django.utils.html import strip_tags
 
+from wagtail.blocks import StreamValue
+from wagtail.rich_text import RichText
+
 SPACES = re.compile(r"[^\S\n]+")
 BLOCK_TAGS = re.compile(
     r"<(?:/?(?:p|h[1-6]|li|ul|ol|blockquote|div|table|tr|td|th|figcaption|pre)\b[^>]*|br\s*/?)>", re.I
 )
-SKIPPED_KEYS = {"type", "id", "image", "level", "unit"}  # StreamField keys that hold no words a reader sees
 
 
 @dataclass(kw_only=True)
@@ -49,8 +53,14 @@ def _text(markup: str) -> str:
     return html.unescape(strip_tags(BLOCK_TAGS.sub("\n", markup)))
 
 
+def text_lines(markup: str) -> list[str]:
+    """Rich text as lines of plain text, one for each of its blocks (paragraphs, items, headings)."""
+    lines = (SPACES.sub(" ", line).strip() for line in _text(markup).split("\n"))
+    return [line for line in lines if line]
+
+
 def plain(value: Any) -> str:
-    """Text from rich text, StreamField raw data or plain values, without markup: one block a line."""
+    """Text from rich text, StreamField values, plain values or lists of them, without markup: one block a line."""
     parts: list[str] = []
 
     def walk(item: Any) -> None:
@@ -58,15 +68,11 @@ def plain(value: Any) -> str:
             return
         if isinstance(item, str):
             parts.append(_text(item))
-        elif isinstance(item, Mapping):  # StreamField raw data: {"type": ..., "value": ..., "id": ...}
-            for key, sub in item.items():
-                if key not in SKIPPED_KEYS:
-                    walk(sub)
-        elif hasattr(item, "raw_data"):
-            walk(item.raw_data)
-        elif hasattr(item, "source"):  # RichText
+        elif isinstance(item, StreamValue):  # already text: each block's searchable content, a string or more
+            parts.extend(item.stream_block.get_searchable_content(item))
+        elif isinstance(item, RichText):
             walk(item.source)
-        elif isinstance(item, Iterable):  # lists, and StreamField's RawDataView
+        elif isinstance(item, Iterable):
             for sub in item:
                 walk(sub)
         else:

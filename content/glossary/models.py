@@ -41,6 +41,7 @@ class GlossaryIndexPage(BasePage):
     subpage_types = ["glossary.DefinitionPage"]
     max_count = 1
     template = "pages/glossary_index_page.html"
+    json_ld_type = "DefinedTermSet"
 
     intro = models.TextField(blank=True)
 
@@ -76,13 +77,10 @@ class GlossaryIndexPage(BasePage):
         return context
 
     def get_json_ld(self, request: HttpRequest) -> dict[str, Any]:
-        return {
-            "@context": "https://schema.org",
-            "@type": "DefinedTermSet",
-            "@id": self.get_full_url(request),
-            "name": self.title,
+        data = super().get_json_ld(request)
+        return data | {
+            "@id": data["url"],
             "description": self.intro,
-            "url": self.get_full_url(request),
             "hasDefinedTerm": [
                 {
                     "@type": "DefinedTerm",
@@ -108,6 +106,7 @@ class DefinitionPage(BasePage):
     parent_page_types = ["glossary.GlossaryIndexPage"]
     subpage_types: list[str] = []
     template = "pages/definition_page.html"
+    json_ld_type = "DefinedTerm"
 
     short_definition = models.TextField(
         max_length=280,
@@ -197,13 +196,7 @@ class DefinitionPage(BasePage):
 
     def get_json_ld(self, request: HttpRequest) -> dict[str, Any]:
         parent = self.get_parent()
-        data: dict[str, Any] = {
-            "@context": "https://schema.org",
-            "@type": "DefinedTerm",
-            "name": self.title,
-            "description": self.short_definition,
-            "url": self.get_full_url(request),
-        }
+        data = super().get_json_ld(request) | {"description": self.short_definition}
         if self.alternative_names:
             data["alternateName"] = self.alternative_names
         if parent:
@@ -216,7 +209,7 @@ class DefinitionPage(BasePage):
             kind_label="Definition",
             summary=self.short_definition,
             teaser_text=self.short_definition,
-            full_text=plain([self.short_definition, self.explanation, self.sources.raw_data]),
+            full_text=plain([self.short_definition, self.explanation, self.sources]),
             keywords=", ".join(self.alternative_names),
             topics=list(self.topics.all()),
             short_definition=self.short_definition,

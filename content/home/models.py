@@ -90,10 +90,13 @@ class HomePage(BasePage):
         }
 
     def get_json_ld(self, request: HttpRequest) -> dict[str, Any]:
-        url = self.get_full_url(request)
+        """The site and its organisation, then the home page itself as a WebPage of that site, in one graph."""
+        page = super().get_json_ld(request)
+        context = page.pop("@context")
+        url = page["url"]
         site = Site.find_for_request(request) or self.get_site()  # cached on the request
         return {
-            "@context": "https://schema.org",
+            "@context": context,
             "@graph": [
                 {
                     "@type": "WebSite",
@@ -112,6 +115,7 @@ class HomePage(BasePage):
                     "name": site.site_name or self.title,
                     "url": url,
                 },
+                page | {"@id": f"{url}#webpage", "isPartOf": {"@id": f"{url}#website"}},
             ],
         }
 

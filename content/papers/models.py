@@ -12,7 +12,6 @@ from django.utils import timezone
 from django.utils.functional import cached_property
 
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
-from wagtail import blocks
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField, StreamField
@@ -20,7 +19,7 @@ from wagtail.models import Orderable
 from wagtail.search import index
 
 from content.core import request_memo, worker_memo
-from content.core.blocks import INLINE_FEATURES, PARAGRAPH_FEATURES, BodyStreamBlock
+from content.core.blocks import INLINE_FEATURES, PARAGRAPH_FEATURES, BodyStreamBlock, RichTextBlock
 from content.core.models import BasePage
 from content.core.privacy import public_pages
 from content.core.searchable import SearchDocument, plain
@@ -82,6 +81,7 @@ class PaperSeriesPage(RoutablePageMixin, BasePage):
     parent_page_types = ["papers.PapersIndexPage"]
     subpage_types = ["papers.PaperPage"]
     template = "pages/paper_series_page.html"
+    json_ld_type = "CreativeWorkSeries"
 
     intro = models.TextField(help_text="One sentence shown in listings.")
     description = RichTextField(features=PARAGRAPH_FEATURES, blank=True)
@@ -126,13 +126,7 @@ class PaperSeriesPage(RoutablePageMixin, BasePage):
         return response
 
     def get_json_ld(self, request: HttpRequest) -> dict[str, Any]:
-        return {
-            "@context": "https://schema.org",
-            "@type": "CreativeWorkSeries",
-            "name": self.title,
-            "description": self.intro,
-            "url": self.get_full_url(request),
-        }
+        return super().get_json_ld(request) | {"description": self.intro}
 
     def search_document(self) -> SearchDocument:
         text = plain([self.intro, self.description])
@@ -152,6 +146,7 @@ class PaperPage(RoutablePageMixin, BasePage):
     parent_page_types = ["papers.PaperSeriesPage"]
     subpage_types: list[str] = []
     template = "pages/paper_page.html"
+    json_ld_type = "Report"
     serve_select_related = ["report"]
 
     subtitle = models.CharField(max_length=250, blank=True)
@@ -162,7 +157,7 @@ class PaperPage(RoutablePageMixin, BasePage):
     topics = ParentalManyToManyField("topics.Topic", blank=True, related_name="papers")
     partners = ParentalManyToManyField("core.Organisation", blank=True, related_name="papers")
     key_findings = StreamField(
-        [("finding", blocks.RichTextBlock(features=INLINE_FEATURES, icon="tick"))],
+        [("finding", RichTextBlock(features=INLINE_FEATURES, icon="tick"))],
         blank=True,
     )
     body = StreamField(BodyStreamBlock(), blank=True)
@@ -285,13 +280,9 @@ class PaperPage(RoutablePageMixin, BasePage):
         return response
 
     def get_json_ld(self, request: HttpRequest) -> dict[str, Any]:
-        data: dict[str, Any] = {
-            "@context": "https://schema.org",
-            "@type": "Report",
-            "name": self.title,
+        data = super().get_json_ld(request) | {
             "headline": self.title,
             "description": self.summary,
-            "url": self.get_full_url(request),
             "datePublished": self.release_date.isoformat(),
             "inLanguage": "en-GB",
             "author": [author.person.get_json_ld() for author in self.ordered_authors],
@@ -323,7 +314,7 @@ class PaperPage(RoutablePageMixin, BasePage):
         """Its report's text follows the page's once the paper is out (search reads the PDF)."""
         teaser = plain([self.subtitle, self.summary])
         authors = ", ".join(author.person.name for author in self.ordered_authors)
-        body = plain([self.key_findings.raw_data, self.body.raw_data]) if self.is_released else ""
+        body = plain([self.key_findings, self.body]) if self.is_released else ""
         series = self.get_parent()
         return SearchDocument(
             kind="paper",

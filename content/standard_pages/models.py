@@ -27,7 +27,7 @@ class StandardPage(BasePage):
     search_fields = [*BasePage.search_fields, index.SearchField("intro"), index.SearchField("body")]
 
     def search_document(self) -> SearchDocument:
-        text = plain([self.intro, self.body.raw_data])
+        text = plain([self.intro, self.body])
         return SearchDocument(
             kind="page",
             kind_label="Page",

@@ -99,10 +99,46 @@ class TestAdminEditing(WagtailPageTestCase):
         )
 
     def test_image_block_requires_alt_text(self):
+        """Unless the editor marks the image decorative (then its alt is empty, as WCAG 2.2 allows)."""
+        import wagtail_factories
+
+        from django.core.exceptions import ValidationError
+
         from content.core.blocks import ImageBlock
 
         block = ImageBlock()
-        self.assertTrue(block.child_blocks["alt_text"].required)
+        image = wagtail_factories.ImageFactory()
+        with self.assertRaises(ValidationError):
+            block.clean(block.to_python({"image": {"image": image.pk, "alt_text": "", "decorative": False}}))
+        block.clean(block.to_python({"image": {"image": image.pk, "alt_text": "", "decorative": True}}))
+
+    def test_a_post_with_a_decorative_image_is_written_and_edited_in_the_admin(self):
+        """Wagtail's ImageBlock in the body: its form (with the decorative box) opens, and saves."""
+        import wagtail_factories
+
+        image = wagtail_factories.ImageFactory()
+        image_block = {"image": {"image": image.pk, "alt_text": "", "decorative": "on"}, "caption": "A street"}
+        self.assertCanCreate(
+            BlogIndexPage.objects.get(),
+            BlogPage,
+            nested_form_data(
+                {
+                    "title": "Post with an image",
+                    "slug": "post-with-an-image",
+                    "date": "2026-01-05",
+                    "intro": "A standfirst.",
+                    "blog_authors": inline_formset([{"person": Person.objects.first().pk}]),
+                    "related_papers": inline_formset([]),
+                    "body": streamfield([("image", image_block)]),
+                }
+            ),
+        )
+        post = BlogPage.objects.get(slug="post-with-an-image")
+        value = post.body[0].value
+        self.assertTrue(value["image"].decorative)
+        self.assertEqual((value["image"].contextual_alt_text, value["caption"]), ("", "A street"))
+        response = self.client.get(reverse("wagtailadmin_pages:edit", args=[post.pk]))
+        self.assertContains(response, "Image is decorative")
 
     def test_page_rules_keep_the_tree_tidy(self):
         self.assertCanNotCreateAt(BlogIndexPage, PaperPage)

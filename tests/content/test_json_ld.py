@@ -2,7 +2,10 @@
 
 import pytest
 
+from wagtail.models import get_page_models
+
 from content.blog.models import BlogPage
+from content.core.models import BasePage
 from content.glossary.models import DefinitionPage, GlossaryIndexPage
 from content.papers.models import PaperPage
 from tests.helpers import json_ld
@@ -74,3 +77,24 @@ def test_pages_carry_open_graph_and_twitter_meta(client):
     assert meta["description"] == meta["og:description"] == paper.summary
     assert meta["twitter:card"] == "summary_large_image"
     assert meta["og:image"].startswith("http://localhost/static/")
+
+
+PAGE_TYPES = [model for model in get_page_models() if issubclass(model, BasePage) and not model._meta.abstract]
+
+
+@pytest.mark.parametrize("model", PAGE_TYPES, ids=lambda m: m.__name__)
+def test_every_page_type_says_what_it_is_where_and_its_name(client, model):
+    """BasePage builds what every page shares; a page type only adds its own (the home page's is a graph)."""
+    page = model.objects.live().first()
+    assert page, f"the demo content has no {model.__name__}"
+    (data,) = json_ld(client.get(page.url))
+    assert data["@context"] == "https://schema.org"
+    nodes = data.get("@graph", [data])
+    for node in nodes:
+        assert node["@type"], node
+        assert node["url"].startswith("http://localhost/"), node
+        assert node.get("name") or node.get("headline"), node
+    page_node = nodes[-1]
+    assert page_node["@type"] == model.json_ld_type
+    assert page_node["url"] == f"http://localhost{page.url}"
+    assert page_node["name"] == page.title

@@ -129,7 +129,9 @@ def image_blocks(count: int) -> list[tuple[str, dict]]:
     for _ in range(count):
         image = wagtail_factories.ImageFactory()
         image.get_rendition(IMAGE_RENDITION)
-        blocks.append(("image", {"image": image, "alt_text": "A chart", "caption": ""}))
+        blocks.append(
+            ("image", {"image": {"image": image, "alt_text": "A chart", "decorative": False}, "caption": ""})
+        )
     return blocks
 
 
