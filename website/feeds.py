@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import copy
 import datetime
 
 from django.contrib.syndication.views import Feed
@@ -25,9 +26,12 @@ class HubFeed(Feed):
     limit = 50
 
     def __call__(self, request, *args, **kwargs):
-        self.request = request
-        self.site = Site.find_for_request(request)
-        return super().__call__(request, *args, **kwargs)
+        # The URLconf holds one instance for every request: what a request sets goes on a copy of its own,
+        # so two requests at once in a threaded server never build their links from each other's.
+        feed = copy.copy(self)
+        feed.request = request
+        feed.site = Site.find_for_request(request)
+        return super(HubFeed, feed).__call__(request, *args, **kwargs)
 
     def index_url(self, model) -> str:
         """The section's index page, found by type (renaming it keeps the feed's link); the site root if the

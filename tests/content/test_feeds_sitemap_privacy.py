@@ -5,6 +5,8 @@ import xml.etree.ElementTree as ET
 import feedparser
 import pytest
 
+from django.urls import resolve
+
 from wagtail.models import PageViewRestriction
 
 from content.blog.models import BlogIndexPage, BlogPage
@@ -108,3 +110,12 @@ def test_restricted_page_itself_asks_anonymous_readers_to_log_in(client, hidden_
     response = client.get(hidden_pages[0].url)
     assert response.status_code == 302
     assert PRIVATE_TEXT not in response.content.decode()
+
+
+def test_a_feed_keeps_no_request_on_the_instance_every_request_shares(client):
+    """The URLconf holds one feed object for all requests: a request's own state must not stay on it, or a
+    threaded server could build one reader's links from another request's site."""
+    for path in ("/feeds/papers/", "/feeds/blog/"):
+        assert client.get(path).status_code == 200
+        shared = resolve(path).func
+        assert not hasattr(shared, "request") and not hasattr(shared, "site")
