@@ -5,6 +5,8 @@ from __future__ import annotations
 from django import forms
 from django.core.exceptions import ValidationError
 from django.forms.utils import flatatt
+from django.urls import reverse_lazy
+from django.utils.functional import lazy
 from django.utils.html import conditional_escape, format_html
 from django.utils.safestring import SafeString, mark_safe
 
@@ -15,6 +17,12 @@ from content.topics.models import Topic
 from . import consents
 from .models import AccessRequest, Consent, LocalAuthority, MemberProfile, OrganisationType
 from .sections import topics_chosen
+
+# Built when a form is shown, not when this module is imported: the URLconf is read then. The address leads
+# to the privacy notice the site's settings choose (content.core.views.site_page): a form has no request
+# to look the page up, and the notice may be renamed or moved.
+format_html_lazy = lazy(format_html, SafeString)
+PRIVACY_NOTICE = reverse_lazy("site_page", args=["privacy_page"])
 
 ORGANISATION_NAME_OPTIONAL = {OrganisationType.RESIDENT, OrganisationType.LOCAL_AUTHORITY}
 
@@ -128,18 +136,18 @@ class MemberSignupForm(MemberDetailsForm):
         label=consents.wording(Consent.Kind.NEWSLETTER),
         required=False,
         initial=False,  # never pre-ticked: the reader opts in
-        help_text=format_html(
+        help_text=format_html_lazy(
             "Optional: leave it unticked and we send you no newsletter. "
             '<a href="{}">The privacy notice</a> says how we use your address.',
-            "/privacy/",
+            PRIVACY_NOTICE,
         ),
     )
     accept_privacy = forms.BooleanField(
         label=consents.wording(Consent.Kind.PRIVACY_NOTICE),
         required=True,
         error_messages={"required": "You need to accept the privacy notice to join."},
-        help_text=format_html(
-            '<a href="{}">Read the privacy notice</a>: what we keep about you and why.', "/privacy/"
+        help_text=format_html_lazy(
+            '<a href="{}">Read the privacy notice</a>: what we keep about you and why.', PRIVACY_NOTICE
         ),
     )
 

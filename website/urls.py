@@ -9,7 +9,7 @@ from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
 from content.core import params
-from content.core.views import favicon, robots_txt, serve_document, serve_page
+from content.core.views import favicon, robots_txt, serve_document, serve_page, site_page
 from members import account_views
 from search import views as search_views
 
@@ -45,6 +45,8 @@ urlpatterns = [
     path("sitemap.xml", sitemap, {"sitemaps": {"pages": HubSitemap}}, name="sitemap"),
     path("robots.txt", robots_txt, name="robots_txt"),
     path("favicon.ico", favicon, name="favicon"),
+    # The privacy notice and contact page the site's settings choose, for links made without a request.
+    path("_site/<slug:field>/", site_page, name="site_page"),
 ]
 
 if settings.DEBUG:

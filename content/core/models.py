@@ -408,3 +408,24 @@ def _still_there(page: Page) -> bool:
     """Whether the page served from what the worker kept is still as live, at the same place in the tree: one
     read of three columns, so a kept route can never serve a page moved under a view restriction."""
     return Page.objects.filter(pk=page.pk, live=page.live, path=page.path, url_path=page.url_path).exists()
+
+
+CHOSEN_PAGES = ("privacy_page", "contact_page")  # pages SiteSettings chooses, linked from every consent notice
+
+
+def chosen_page(request: HttpRequest, field: str, candidates: list[Page] = ()) -> Page | None:
+    """The live, public page the site's settings choose for ``field``: one of ``candidates`` when it is (no
+    query), else read once per request. None when none is chosen, or it is not live and public."""
+    if field not in CHOSEN_PAGES:
+        raise ValueError(f"SiteSettings chooses no {field!r}: one of {', '.join(CHOSEN_PAGES)}")
+    page_id = getattr(SiteSettings.for_request(request), f"{field}_id")
+    if page_id is None:
+        return None
+    page = next((page for page in candidates if page.pk == page_id), None)
+    if page is not None:
+        return page
+    memo = request_memo.current().setdefault("linked_pages", {})
+    if page_id not in memo:
+        page = Page.objects.live().filter(pk=page_id).first()
+        memo[page_id] = page if page is not None and request_memo.is_public(page) else None
+    return memo[page_id]

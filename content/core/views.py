@@ -18,7 +18,7 @@ from wagtail.models import Site
 
 from . import params, worker_memo
 from .cache_headers import private_response
-from .models import for_serving, routes_to_children, walk_down
+from .models import CHOSEN_PAGES, chosen_page, for_serving, routes_to_children, walk_down
 from .privacy import document_is_public
 
 
@@ -102,3 +102,15 @@ def serve_document(request: HttpRequest, document_id: int, document_filename: st
         # member-only the copy lapses with theirs (a CDN's default for a .pdf is hours).
         patch_cache_control(response, public=True, max_age=settings.PAGE_CACHE_SECONDS)
     return response
+
+
+def site_page(request: HttpRequest, field: str) -> HttpResponse:
+    """A stable address for a page the site's settings choose (the privacy notice, the contact page), for
+    links made without a request to look the page up (a form's help text): it leads to the page chosen now."""
+    if field not in CHOSEN_PAGES:
+        raise Http404("No such page")
+    page = chosen_page(request, field)
+    url = page.get_url(request) if page is not None else None
+    if not url:
+        raise Http404("No page is chosen")
+    return HttpResponseRedirect(url)

@@ -7,10 +7,11 @@ from importlib import import_module
 import pytest
 
 from django.apps import apps as django_apps
+from django.core.cache import cache
 from django.template.loader import render_to_string
 from django.test import Client, RequestFactory
 
-from wagtail.models import Page
+from wagtail.models import Page, Site
 
 from content.core.models import SiteSettings
 from content.glossary.models import GlossaryIndexPage
@@ -79,3 +80,27 @@ def test_the_migration_chooses_the_pages_at_the_old_addresses():
     choose_existing(django_apps, None)
     values = SiteSettings.objects.get(site__is_default_site=True)
     assert (values.privacy_page.url_path, values.contact_page.url_path) == ("/home/privacy/", "/home/contact/")
+
+
+def test_sign_up_links_the_privacy_notice_chosen_now_even_renamed():
+    """A form's help text is made without a request: it links a stable address that leads to the notice."""
+    rename(Page.objects.get(depth=3, slug="privacy").specific, "privacy-notice")
+    client = Client(HTTP_HOST="localhost")
+    html = soup(client.get("/accounts/signup/"))
+    links = [a["href"] for a in html.select("form a") if "privacy notice" in a.get_text().lower()]
+    assert len(links) == 2
+    assert {client.get(href).url for href in links} == {"/privacy-notice/"}
+
+
+def test_with_no_privacy_notice_chosen_a_consent_link_leads_to_the_sites_not_found_page_never_to_itself():
+    values = SiteSettings.for_site(Site.objects.get(is_default_site=True))
+    values.privacy_page = None
+    values.save()
+    client = Client(HTTP_HOST="localhost")
+    cache.clear()
+    html = soup(client.get("/alerts/subscribe/"))
+    link = html.find("main").find("a", string="The privacy notice")
+    assert link is not None and link["href"] not in ("", "/alerts/subscribe/")
+    response = client.get(link["href"])
+    assert response.status_code == 404 and "<h1" in response.content.decode()
+    assert client.get("/_site/no_such_field/").status_code == 404

@@ -30,7 +30,9 @@ def test_sign_up_newsletter_box_says_what_how_often_and_how_to_stop():
     assert "unsubscribe from any newsletter email" in label, label
     hint = group.find(id="id_newsletter-hint")
     assert "leave it unticked and we send you no newsletter" in words(hint)
-    assert hint.find("a", href="/privacy/") is not None, "no privacy notice beside the newsletter consent"
+    link = hint.find("a", string="The privacy notice")
+    assert link is not None, "no privacy notice beside the newsletter consent"
+    assert Client(HTTP_HOST="localhost").get(link["href"]).url == "/privacy/", "the link leads to the notice"
 
 
 def test_members_area_newsletter_offer_has_the_same_wording_and_the_privacy_notice():

@@ -7,13 +7,14 @@ from typing import Any
 
 from django import template
 from django.apps import apps
+from django.urls import reverse
 from django.utils.html import format_html
 from django.utils.safestring import SafeString, mark_safe
 
 from wagtail.models import Page, Site
 
 from content.core import request_memo
-from content.core.models import SiteSettings, top_level_page_of_type, top_level_pages
+from content.core.models import CHOSEN_PAGES, chosen_page, top_level_page_of_type, top_level_pages
 
 register = template.Library()
 
@@ -67,31 +68,16 @@ def index_url(context: dict[str, Any], model_label: str, route: str = "", *args:
     return url + model.get_resolver().reverse(route, *args) if route else url
 
 
-def _linked_page(context: dict[str, Any], page_id: int | None) -> Page | None:
-    """A live, public page linked by id: one of the top-level pages when it is (no query), else read once per
-    request."""
-    if page_id is None:
-        return None
-    page = next((page for page in _top_level_pages(context) if page.pk == page_id), None)
-    if page is not None:
-        return page
-    memo = request_memo.current().setdefault("linked_pages", {})
-    if page_id not in memo:
-        page = Page.objects.live().filter(pk=page_id).first()
-        memo[page_id] = page if page is not None and request_memo.is_public(page) else None
-    return memo[page_id]
-
-
 @register.simple_tag(takes_context=True)
 def settings_page_url(context: dict[str, Any], field: str) -> str:
     """The address of a page the site's settings choose (``"privacy_page"``, ``"contact_page"``): renaming or
-    moving it keeps every link. Empty when none is chosen (or it is not live and public)."""
+    moving it keeps every link. When none is chosen (or it is not live and public), the chosen page's stable
+    address, which answers the site's own "not found" page, never an empty link to the page being read."""
+    if field not in CHOSEN_PAGES:
+        raise template.TemplateSyntaxError(f"settings_page_url takes one of {', '.join(CHOSEN_PAGES)}, not {field!r}")
     request = context.get("request")
-    if request is None:
-        return ""
-    values = SiteSettings.for_request(request)  # the same copy the page's {{ settings }} reads
-    page = _linked_page(context, getattr(values, f"{field}_id"))
-    return (page.get_url(request) or "") if page is not None else ""
+    page = chosen_page(request, field, _top_level_pages(context)) if request is not None else None
+    return (page.get_url(request) if page is not None else None) or reverse("site_page", args=[field])
 
 
 @register.inclusion_tag("includes/breadcrumbs.html", takes_context=True)
