@@ -5,6 +5,8 @@ from __future__ import annotations
 from django.apps import apps
 from django.conf import settings
 from django.core.checks import Error, register
+from django.core.exceptions import FieldDoesNotExist
+from django.db import models
 
 from wagtail.models import Page
 
@@ -29,6 +31,7 @@ def contract_errors(models) -> list[Error]:
         declared = set().union(
             *(vars(cls) for cls in model.__mro__ if cls is not BasePage and issubclass(cls, BasePage))
         )
+        errors += _named_field_errors(model)
         missing = [name for name in BasePage.CONTRACT if name not in declared]
         if missing:
             errors.append(
@@ -38,6 +41,32 @@ def contract_errors(models) -> list[Error]:
                     "see BasePage's docstring.",
                     obj=model,
                     id="hub_core.E002",
+                )
+            )
+    return errors
+
+
+def _named_field_errors(model) -> list[Error]:
+    """The optional fields a page model names (``release_date_field``, ``link_preview_field``) must exist."""
+    errors = []
+    for attribute, kinds in (
+        ("release_date_field", (models.DateField,)),
+        ("link_preview_field", (models.TextField, models.CharField)),
+    ):
+        name = vars(model).get(attribute)
+        if name is None:
+            continue
+        try:
+            field = model._meta.get_field(name)
+        except FieldDoesNotExist:
+            field = None
+        if not isinstance(field, kinds):
+            errors.append(
+                Error(
+                    f"{model._meta.label}.{attribute} names {name!r}, which is not one of its {kinds[0].__name__}s.",
+                    hint="Name a field of the model itself, or leave the attribute out.",
+                    obj=model,
+                    id="hub_core.E004",
                 )
             )
     return errors

@@ -76,7 +76,7 @@ def _link_targets(page_ids: set[int]) -> dict[int, LinkTarget]:
     previews = {
         ContentType.objects.get_for_model(model).pk: (model._meta.model_name, model.link_preview_field)
         for model in get_page_models()
-        if getattr(model, "link_preview_field", None)
+        if vars(model).get("link_preview_field")  # the declaring model's own row joins Page's directly
     }
     pages = list(
         Page.objects.filter(pk__in=page_ids)

@@ -127,6 +127,6 @@ def _released(page_ids) -> list[int]:
     ids = [int(pk) for pk in page_ids]
     today, embargoed = timezone.localdate(), set()
     for model in get_page_models():
-        if field := getattr(model, "release_date_field", None):
+        if field := vars(model).get("release_date_field"):  # a subclass's pages are its declarer's too
             embargoed |= set(model.objects.filter(pk__in=ids, **{f"{field}__gt": today}).values_list("pk", flat=True))
     return [pk for pk in ids if pk not in embargoed]

@@ -144,6 +144,23 @@ def test_content_core_imports_no_other_app_even_inside_a_function():
     assert outside == {}
 
 
+@isolate_apps("content.core")
+def test_a_page_model_naming_a_field_it_does_not_have_fails_the_check():
+    class Misnamed(BasePage):
+        announced_on_publish = saveable = reads_counted = False
+        release_date_field = "relase_date"  # misspelt
+        link_preview_field = "title"  # a CharField of the page: allowed
+
+        class Meta:
+            app_label = "core"
+
+        def search_document(self) -> None:
+            return None
+
+    errors = contract_errors([Misnamed])
+    assert [(error.id, "relase_date" in error.msg) for error in errors] == [("hub_core.E004", True)]
+
+
 def test_a_papers_documents_stay_embargoed_and_a_terms_link_shows_its_definition_through_the_page_model():
     assert PaperPage.release_date_field == "release_date"
     assert DefinitionPage.link_preview_field == "short_definition"
