@@ -281,6 +281,7 @@ ROUTES: dict[str, Route] = {
     "sitemap.xml": Route(query=("p", "page")),
     "robots.txt": Route(),
     "favicon.ico": Route(),
+    "_site/<slug:field>/": Route(),  # the chosen privacy notice or contact page, by a stable address
     # Wagtail's page serving: every live page and routable sub-page, and paths that are none
     "^((?:[\\w\\-]+/)*)$": Route(
         path="{page}",
