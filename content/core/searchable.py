@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import html
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
@@ -72,6 +72,9 @@ def plain(value: Any) -> str:
             parts.extend(item.stream_block.get_searchable_content(item))
         elif isinstance(item, RichText):
             walk(item.source)
+        elif isinstance(item, Mapping):  # a StructValue or dict: its values, never its keys
+            for sub in item.values():
+                walk(sub)
         elif isinstance(item, Iterable):
             for sub in item:
                 walk(sub)
