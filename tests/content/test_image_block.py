@@ -4,6 +4,7 @@ migration that moved the stored values into it (live data and revisions)."""
 import pytest
 import wagtail_factories
 
+from django.apps import apps
 from django.core.exceptions import ValidationError
 from django.template.loader import render_to_string
 
@@ -53,8 +54,6 @@ def test_the_migration_moves_live_data_and_revisions_into_wagtails_shape():
     page.body = StreamValue(page.body.stream_block, old, is_lazy=True)
     revision = page.save_revision()  # a draft in the old shape
     BlogPage.objects.filter(pk=page.pk).update(body=StreamValue(page.body.stream_block, old, is_lazy=True))
-
-    from django.apps import apps
 
     image_block_into_wagtails("blog", "BlogPage").code(apps, None)
 
