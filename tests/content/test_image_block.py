@@ -68,3 +68,11 @@ def test_the_migration_moves_live_data_and_revisions_into_wagtails_shape():
     image_block_into_wagtails("blog", "BlogPage").reverse_code(apps, None)
     page.refresh_from_db()
     assert page.body.raw_data[1]["value"] == old[1]["value"]
+
+
+def test_an_image_deleted_from_the_library_leaves_no_empty_figure():
+    block = ImageBlock()
+    image = wagtail_factories.ImageFactory()
+    raw = {"image": {"image": image.pk, "alt_text": "A map", "decorative": False}, "caption": "Ward"}
+    image.delete()
+    assert block.render(block.to_python(raw)).strip() == ""
