@@ -30,10 +30,22 @@ SHARED_GROUPS = {"tests/functional/": "browser"}
 def pytest_collection_modifyitems(config, items):
     if not config.pluginmanager.hasplugin("xdist"):
         return
+    groups = {}
     for item in items:
         path = item.nodeid.split("::", 1)[0]
         group = next((name for folder, name in SHARED_GROUPS.items() if path.startswith(folder)), path)
         item.add_marker(pytest.mark.xdist_group(group))
+        groups[item] = group
+    # Groups without the database first: while one worker migrates and loads the run's test database (once
+    # per run, tests/template_db.py), the others run these instead of waiting for it. Then the browser tests,
+    # the longest group, so that no worker is left running them alone at the end.
+    needs_database = {group for item, group in groups.items() if _needs_database(item)}
+    shared = set(SHARED_GROUPS.values())
+    items.sort(key=lambda item: (groups[item] in needs_database, groups[item] not in shared))
+
+
+def _needs_database(item) -> bool:
+    return item.get_closest_marker("django_db") is not None or "django_db_setup" in getattr(item, "fixturenames", ())
 
 
 def pytest_configure(config):
