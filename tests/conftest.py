@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import shutil
+from pathlib import Path
+
 import pytest
 
 from django.test import Client
@@ -11,6 +14,9 @@ from content.demo.loader import DemoLoader
 from hub.indexing import deferred
 from insights.recording import READS, SEARCHES
 from members.models import LocalGovernmentDomain
+from tests import template_db
+
+_TEMPLATE_FOLDER = pytest.StashKey[Path]()
 
 # `make test` runs the suite on every core with pytest-xdist and `--dist loadgroup`: each worker is a whole
 # pytest session (its own test database, demo content and media: hub/settings/test.py, tests/workers.py),
@@ -24,20 +30,72 @@ SHARED_GROUPS = {"tests/functional/": "browser"}
 def pytest_collection_modifyitems(config, items):
     if not config.pluginmanager.hasplugin("xdist"):
         return
+    groups = {}
     for item in items:
         path = item.nodeid.split("::", 1)[0]
         group = next((name for folder, name in SHARED_GROUPS.items() if path.startswith(folder)), path)
         item.add_marker(pytest.mark.xdist_group(group))
+        groups[item] = group
+    # Groups without the database first: while one worker migrates and loads the run's test database (once
+    # per run, tests/template_db.py), the others run these instead of waiting for it. Then the browser tests,
+    # the longest group, so that no worker is left running them alone at the end.
+    needs_database = {group for item, group in groups.items() if _needs_database(item)}
+    shared = set(SHARED_GROUPS.values())
+    items.sort(key=lambda item: (groups[item] in needs_database, groups[item] not in shared))
+
+
+def _needs_database(item) -> bool:
+    return item.get_closest_marker("django_db") is not None or "django_db_setup" in getattr(item, "fixturenames", ())
+
+
+def pytest_configure(config):
+    folder = template_db.controller_folder(config)
+    if folder is not None:
+        config.stash[_TEMPLATE_FOLDER] = folder
+
+
+def pytest_unconfigure(config):
+    folder = config.stash.get(_TEMPLATE_FOLDER, None)
+    if folder is not None:
+        shutil.rmtree(folder, ignore_errors=True)
+
+
+def _load_demo() -> None:
+    with deferred():  # as `manage.py load_demo_content` does
+        DemoLoader().run()
+    # The test network's councils: the demo's, and Leeds, whose officers many tests sign in as.
+    LocalGovernmentDomain.objects.get_or_create(domain="leeds.gov.uk")
 
 
 @pytest.fixture(scope="session")
-def django_db_setup(django_db_setup, django_db_blocker):
-    """Migrate, then load the demo content once; each test runs in a transaction on top of it."""
+def test_template_folder(request, tmp_path_factory) -> Path:
+    """Where this run's snapshots of the test database are (tests/template_db.py)."""
+    return template_db.run_folder(request.config) or tmp_path_factory.mktemp("hub-test-template")
+
+
+@pytest.fixture(scope="session")
+def django_db_setup(
+    request, django_test_environment, django_db_blocker, django_db_modify_db_settings, test_template_folder
+):
+    """Migrate, then load the demo content once; each test runs in a transaction on top of it.
+
+    On SQLite, once per run: the other workers copy it (tests/template_db.py)."""
+    from django.conf import settings
+    from django.db import connection
+    from django.test.utils import setup_databases, teardown_databases
+
+    verbosity = request.config.option.verbose
     with django_db_blocker.unblock():
-        with deferred():  # as `manage.py load_demo_content` does
-            DemoLoader().run()
-        # The test network's councils: the demo's, and Leeds, whose officers many tests sign in as.
-        LocalGovernmentDomain.objects.get_or_create(domain="leeds.gov.uk")
+        if connection.vendor == "sqlite":
+            config, _ = template_db.setup_test_database(
+                test_template_folder, verbosity, _load_demo, settings.MEDIA_ROOT
+            )
+        else:  # as pytest-django's own fixture does
+            config = setup_databases(verbosity=verbosity, interactive=False, aliases={"default"})
+            _load_demo()
+    yield
+    with django_db_blocker.unblock():
+        teardown_databases(config, verbosity=verbosity)
 
 
 @pytest.fixture

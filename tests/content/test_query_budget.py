@@ -35,6 +35,7 @@ from content.glossary.models import DefinitionPage, GlossaryIndexPage
 from content.papers.models import PaperAuthor, PaperPage, PaperSeriesPage
 from content.standard_pages.models import StandardPage
 from content.topics.models import Topic, TopicIndexPage
+from hub.indexing import deferred
 from insights.recording import READS
 from members.models import SavedPage
 from tests.factories import (
@@ -282,9 +283,13 @@ def counts(db) -> dict[str, dict]:
             try:
                 with transaction.atomic():
                     member = make_member("officer@leeds.gov.uk")  # the local-government tier: reads every case study
-                    seed_one_of_each(member)  # what the demo lacks: at 1x one of each, at 10x ten
+                    # Indexed as the demo load is (hub.indexing.deferred): once per page and object as each
+                    # block ends, not at every save, so that everything is searchable before each count.
+                    with deferred():
+                        seed_one_of_each(member)  # what the demo lacks: at 1x one of each, at 10x ten
                     _COUNTS["1x"] = measure(member)
-                    grow_tenfold(member)
+                    with deferred():
+                        grow_tenfold(member)
                     _COUNTS["10x"] = measure(member)
                     _COUNTS["evidence"] = evidence(member)
                     transaction.set_rollback(True)

@@ -23,6 +23,8 @@ from pathlib import Path
 
 import pytest
 
+from tests import template_db
+
 REPO_ROOT = Path(__file__).resolve().parents[2]
 FUNCTIONAL_DIR = Path(__file__).resolve().parent
 AXE_PATH = REPO_ROOT / "node_modules" / "axe-core" / "axe.min.js"
@@ -138,13 +140,19 @@ def hub_server_env() -> dict[str, str]:
 
 
 @pytest.fixture(scope="session")
-def hub_server(browser_requirements, tmp_path_factory, hub_mail_dir, hub_server_env) -> Iterator[str]:
+def hub_server(
+    browser_requirements, tmp_path_factory, hub_mail_dir, hub_server_env, django_db_setup, test_template_folder
+) -> Iterator[str]:
     """Base URL of a runserver of the demo site on a free loopback port, for the whole session.
 
     The demo content and the demo accounts (member@example.org and the others in the README)
-    are loaded; emails go to files in hub_mail_dir.
+    are loaded; emails go to files in hub_mail_dir. The database starts as a copy of this run's migrated
+    test database (tests/template_db.py), so `migrate` only checks it and runs its post-migrate steps.
     """
     tmp = tmp_path_factory.mktemp("hub-browser")
+    migrated = template_db.migrated_snapshot(test_template_folder)
+    if migrated is not None:
+        shutil.copyfile(migrated, tmp / "browser.sqlite3")
     log = tmp / "server.log"
     env = {
         **os.environ,

@@ -23,6 +23,7 @@ from pathlib import Path
 
 import pytest
 
+from tests import template_db
 from tests.workers import redis_test_url
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -94,9 +95,15 @@ def server_env(folder: Path, cache_url: str | None) -> dict[str, str]:
 
 
 @pytest.fixture(scope="module")
-def prepared_site(tmp_path_factory) -> Path:
-    """A migrated database with one verified member, and collected static files: made once."""
+def prepared_site(tmp_path_factory, django_db_setup, test_template_folder) -> Path:
+    """A migrated database with one verified member, and collected static files: made once.
+
+    The database starts as a copy of this run's migrated test database (tests/template_db.py), so
+    `migrate` only checks it and runs its post-migrate steps with the production settings."""
     folder = tmp_path_factory.mktemp("two-servers")
+    migrated = template_db.migrated_snapshot(test_template_folder)
+    if migrated is not None:
+        shutil.copyfile(migrated, folder / "hub.sqlite3")
     env = server_env(folder, None)
     python = sys.executable
     subprocess.run([python, "manage.py", "migrate", "--noinput", "-v", "0"], cwd=ROOT, env=env, check=True)
