@@ -13,7 +13,7 @@ from django.core import checks
 from django.test.utils import isolate_apps
 from django.utils import timezone
 
-from wagtail.models import Page
+from wagtail.models import PAGE_MODEL_CLASSES, Page, get_page_models
 
 from alerts.emails import page_kind
 from content.blog.models import BlogPage
@@ -27,12 +27,21 @@ from content.standard_pages.models import StandardPage
 from members.reading_list import is_saveable
 
 
+@pytest.fixture
+def page_models_kept():
+    """Wagtail lists every Page subclass ever defined (``get_page_models``), an isolated test model too: the
+    list is put back afterwards, so no later test in this process meets the test's models."""
+    before = list(PAGE_MODEL_CLASSES)
+    yield
+    PAGE_MODEL_CLASSES[:] = before
+
+
 def test_every_page_model_of_the_hub_states_its_contract():
     assert [error for error in checks.run_checks() if error.id.startswith("hub_core.")] == []
 
 
 @isolate_apps("content.core")
-def test_a_page_model_that_does_not_state_it_fails_the_check():
+def test_a_page_model_that_does_not_state_it_fails_the_check(page_models_kept):
     class Unsaid(BasePage):
         class Meta:
             app_label = "core"
@@ -145,7 +154,7 @@ def test_content_core_imports_no_other_app_even_inside_a_function():
 
 
 @isolate_apps("content.core")
-def test_a_page_model_naming_a_field_it_does_not_have_fails_the_check():
+def test_a_page_model_naming_a_field_it_does_not_have_fails_the_check(page_models_kept):
     class Misnamed(BasePage):
         announced_on_publish = saveable = reads_counted = False
         release_date_field = "relase_date"  # misspelt
@@ -159,6 +168,12 @@ def test_a_page_model_naming_a_field_it_does_not_have_fails_the_check():
 
     errors = contract_errors([Misnamed])
     assert [(error.id, "relase_date" in error.msg) for error in errors] == [("hub_core.E004", True)]
+
+
+def test_the_test_models_above_are_not_left_among_wagtails_page_models():
+    """Run after them (a file's tests run in order): a page model left behind would be asked for its fields
+    by every page with links, in every later test of this process."""
+    assert {"Unsaid", "Said", "Bare", "Misnamed"}.isdisjoint(model.__name__ for model in get_page_models())
 
 
 def test_a_papers_documents_stay_embargoed_and_a_terms_link_shows_its_definition_through_the_page_model():
