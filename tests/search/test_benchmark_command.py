@@ -24,6 +24,7 @@ def test_benchmark_times_both_corpora_and_cleans_up():
     for corpus in ("realistic", "worst"):
         assert re.search(rf"^\| database \(\w+\) \| {corpus} \| 40 \|( [\d.]+ ms \|){{4}}$", output, re.M), output
     assert "| engine | corpus | docs | engine p50 | engine p95 | view p50 | view p95 |" in output
+    assert re.search(r"^search_benchmark: .*, calibration=\d+ms$", output, re.M), output  # how fast the machine was
     assert not SearchEntry.objects.filter(url_path__startswith=URL_PREFIX).exists()
     assert SearchEntry.objects.count() == before
 

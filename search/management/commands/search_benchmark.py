@@ -30,6 +30,8 @@ searches (removed afterwards), and a cluster rebuild marks every entry as sent. 
 
 Targets (the search issue): p95 <= 50 ms at 20,000 documents on SQLite and PostgreSQL, <= 30 ms on
 OpenSearch, and p95 at 20,000 <= 3 x p95 at 1,000: run it with --docs 1000 and with --docs 20000.
+The first line's calibration (a fixed SQLite workload, calibration_ms) says how fast the machine was in
+that run: compare runs from different days by it, not by their milliseconds alone.
 """
 
 from __future__ import annotations
@@ -37,6 +39,7 @@ from __future__ import annotations
 import math
 import os
 import random
+import sqlite3
 import statistics
 import time
 from collections.abc import Callable, Iterator
@@ -64,6 +67,27 @@ from search.query import parse
 
 BATCH = 500
 CLUSTER_PREFIX = "hub-bench"
+# 300,000 rows made, grouped and summed: 180 to 300 ms on this project's 2-core machine on 2026-12-02.
+CALIBRATION_SQL = (
+    "WITH RECURSIVE n(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM n WHERE x < 300000) "
+    "SELECT SUM(c) FROM (SELECT x % 97 AS k, COUNT(*) AS c FROM n GROUP BY k)"
+)
+
+
+def calibration_ms() -> float:
+    """Best of five runs of a fixed workload (SQLite in memory, one core): the same code measured on two days
+    compares only as the ratio of this figure (on 2026-12-02 one quiet sitting took 1.3 to 1.9 times as long
+    as the day before, for every engine)."""
+    database = sqlite3.connect(":memory:")
+    try:
+        timings = []
+        for _ in range(5):
+            started = time.perf_counter()
+            database.execute(CALIBRATION_SQL).fetchone()
+            timings.append((time.perf_counter() - started) * 1000)
+        return min(timings)
+    finally:
+        database.close()
 
 
 def p50(samples: list[float]) -> float:
@@ -107,7 +131,7 @@ class Command(BaseCommand):
         names = ["realistic", "worst"] if corpus == "both" else [corpus]
         self.stdout.write(
             f"search_benchmark: {connection.display_name} database, {os.cpu_count()} CPUs, docs={docs}, "
-            f"repeat={repeat}, seed={seed}"
+            f"repeat={repeat}, seed={seed}, calibration={calibration_ms():.0f}ms"
         )
         self._delete(URL_PREFIX, "left by an earlier run")
         cluster_engine = None
