@@ -3,11 +3,13 @@
 Migrating (260 migrations) and loading the demo site cost each worker about a minute of CPU, the same
 minute on every core, and the browser tests' server migrated once more. On SQLite the first worker that
 needs a database builds it as before (pytest-django's migrate, then the demo), under a file lock, and
-leaves two snapshots in a folder of this run's own: the migrated database (for the browser tests'
-server, tests/functional/conftest.py) and the demo-loaded one with its media files. Every other worker
+leaves two snapshots in a folder of this run's own: the migrated database (for the two servers of
+tests/hub/test_shared_limits.py) and the demo-loaded one with its media files. Every other worker
 restores the demo-loaded snapshot into its own in-memory test database (SQLite's backup API) and copies
-the media into its own MEDIA_ROOT: nothing is shared while tests run. A plain `pytest` run keeps its
-snapshots in its own temporary folder. On PostgreSQL (`make test-postgres`) nothing changes.
+the media into its own MEDIA_ROOT: nothing is shared while tests run. The browser tests' server starts
+from a copy of the demo-loaded snapshot and its media (tests/functional/conftest.py), so the demo is not
+loaded a second time. A plain `pytest` run keeps its snapshots in its own temporary folder. On
+PostgreSQL (`make test-postgres`) nothing changes.
 
 The folder is this run's (pytest-xdist's run id): nothing is kept between runs, so a clean clone and a
 changed migration or demo file are always built afresh. The controller removes it when the run ends.
@@ -114,3 +116,11 @@ def migrated_snapshot(folder: Path) -> Path | None:
     """The migrated (not yet demo-loaded) database of this run, when one was built."""
     path = folder / MIGRATED
     return path if (folder / READY).exists() and path.exists() else None
+
+
+def demo_snapshot(folder: Path) -> tuple[Path, Path] | None:
+    """The demo-loaded database of this run and its media folder, when they were built.
+
+    Built under hub.settings.test: see tests/functional/prepare_server_db.py for what differs from `make demo`."""
+    database, media = folder / DEMO, folder / MEDIA
+    return (database, media) if (folder / READY).exists() and database.exists() and media.is_dir() else None

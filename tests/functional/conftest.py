@@ -93,11 +93,13 @@ def _free_loopback_port() -> int:
 
 
 def _run_setup_command(args: list[str], env: dict[str, str], log: Path) -> None:
+    """Run ``manage.py`` with ``args`` (or, when they start with ``-m``, that module) in the repository."""
+    args = args if args[0] == "-m" else ["manage.py", *args]
     with log.open("a") as out:
-        out.write(f"$ manage.py {' '.join(args)}\n")
+        out.write(f"$ {' '.join(args)}\n")
         out.flush()
         result = subprocess.run(
-            [sys.executable, "manage.py", *args],
+            [sys.executable, *args],
             cwd=REPO_ROOT,
             env=env,
             stdout=out,
@@ -106,7 +108,7 @@ def _run_setup_command(args: list[str], env: dict[str, str], log: Path) -> None:
             check=False,
         )
     if result.returncode != 0:
-        pytest.fail(f"`manage.py {' '.join(args)}` failed (exit {result.returncode}):\n{_tail(log)}")
+        pytest.fail(f"`{' '.join(args)}` failed (exit {result.returncode}):\n{_tail(log)}")
 
 
 def _tail(log: Path, lines: int = 40) -> str:
@@ -146,13 +148,16 @@ def hub_server(
     """Base URL of a runserver of the demo site on a free loopback port, for the whole session.
 
     The demo content and the demo accounts (member@example.org and the others in the README)
-    are loaded; emails go to files in hub_mail_dir. The database starts as a copy of this run's migrated
-    test database (tests/template_db.py), so `migrate` only checks it and runs its post-migrate steps.
+    are loaded; emails go to files in hub_mail_dir. The database and media start as a copy of this run's
+    demo-loaded test database and its media (tests/template_db.py), readied for these settings and given the
+    demo accounts by prepare_server_db.py. Without one (PostgreSQL runs), the demo is loaded here.
     """
     tmp = tmp_path_factory.mktemp("hub-browser")
-    migrated = template_db.migrated_snapshot(test_template_folder)
-    if migrated is not None:
-        shutil.copyfile(migrated, tmp / "browser.sqlite3")
+    demo = template_db.demo_snapshot(test_template_folder)
+    if demo is not None:
+        database, media = demo
+        shutil.copyfile(database, tmp / "browser.sqlite3")
+        shutil.copytree(media, tmp / "media")
     log = tmp / "server.log"
     env = {
         **os.environ,
@@ -167,9 +172,12 @@ def hub_server(
     }
     env.pop("ALLOWED_HOSTS", None)
     hub_server_env.update(env)
-    _run_setup_command(["migrate", "--noinput"], env, log)
-    _run_setup_command(["load_demo_content"], env, log)
-    _run_setup_command(["create_demo_accounts"], env, log)  # needs DEBUG on, so hub.settings.dev
+    if demo is not None:
+        _run_setup_command(["-m", "tests.functional.prepare_server_db"], env, log)
+    else:
+        _run_setup_command(["migrate", "--noinput"], env, log)
+        _run_setup_command(["load_demo_content"], env, log)
+        _run_setup_command(["create_demo_accounts"], env, log)  # needs DEBUG on, so hub.settings.dev
 
     port = _free_loopback_port()
     base_url = f"http://127.0.0.1:{port}"
