@@ -164,6 +164,7 @@ def hub_server(
         "DJANGO_SETTINGS_MODULE": SETUP_SETTINGS,
         "DATABASE_URL": f"sqlite:///{tmp / 'browser.sqlite3'}",
         "MEDIA_ROOT": str(tmp / "media"),
+        "PRIVATE_MEDIA_ROOT": str(tmp / "private"),  # not the checkout's var/private: a test uploads there
         # dj-email-url: the `file` scheme is Django's file-based backend. It drops the first
         # "/" of the path, so an absolute folder needs four slashes (file:////tmp/...);
         # with three the emails would land in a relative folder under the repository.
