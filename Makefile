@@ -75,10 +75,11 @@ check: install-dev ## Django system checks, production deploy checks, missing mi
 
 # The suite runs on every core (pytest-xdist): one worker process per core, each with its own test database,
 # demo content, media folders and Redis database (tests/workers.py). `--dist loadgroup` hands out whole test
-# files (a module fixture is built once) and the browser tests as one group (one demo server): tests/conftest.py.
+# files (a module fixture is built once) and the browser tests as one group (one demo server), in the order
+# tests/conftest.py gives (--no-loadscope-reorder: xdist would hand out the files with the most tests first).
 # TEST_WORKERS=0 runs it in one process; a single file needs no flag: `.venv/bin/pytest tests/hub/test_x.py`.
 TEST_WORKERS ?= auto
-PYTEST_PARALLEL := -n $(TEST_WORKERS) --dist loadgroup
+PYTEST_PARALLEL := -n $(TEST_WORKERS) --dist loadgroup --no-loadscope-reorder
 
 test: install-dev browser-deps lint check ## Set up and run the whole test suite, on every core
 	$(VENV)/bin/pytest $(PYTEST_PARALLEL)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import shutil
+from collections import Counter
 from pathlib import Path
 
 import pytest
@@ -19,30 +20,49 @@ from tests import template_db
 
 _TEMPLATE_FOLDER = pytest.StashKey[Path]()
 
-# `make test` runs the suite on every core with pytest-xdist and `--dist loadgroup`: each worker is a whole
-# pytest session (its own test database, demo content and media: hub/settings/test.py, tests/workers.py),
-# and tests are handed out by group. Every test file is a group of its own, as with `--dist loadfile`, so a
-# module fixture is built once, as in a plain run; the browser tests are one group, because each worker
-# that ran one would serve and load its own copy of the demo site (tests/functional/conftest.py).
+# `make test` runs the suite with pytest-xdist and `--dist loadgroup`: each worker is a whole pytest session
+# (its own test database, demo content and media: hub/settings/test.py, tests/workers.py), and tests are
+# handed out by group. Every test file is a group of its own, as with `--dist loadfile`, so a module fixture
+# is built once, as in a plain run; the browser tests are one group, served by one copy of the demo site
+# (tests/functional/conftest.py). Split in two (and a third worker), the two Chromiums and servers slowed
+# every other group two- to three-fold on 2 cores (Chromium raises its own priority): the run took longer.
 SHARED_GROUPS = {"tests/functional/": "browser"}
+# Groups that take a minute or more, handed out before the rest (by size) so that none is left running alone
+# at the end. The Makefile passes --no-loadscope-reorder: xdist would otherwise hand out the most tests first.
+LONG_GROUPS = [
+    "tests/content/test_query_budget.py",
+    "tests/hub/test_fuzz.py",
+    "tests/hub/test_shared_limits.py",
+    "tests/admin/test_editing.py",
+    "tests/search/test_always_complete.py",
+]
 
 
-@pytest.hookimpl(tryfirst=True)  # before xdist's own hook reads the groups
+@pytest.hookimpl(wrapper=True)
 def pytest_collection_modifyitems(config, items):
+    """Each test's group, before xdist's own hook reads them; the order, after pytest-django's own sort
+    (database tests first, by kind of test case), which otherwise undid it."""
     if not config.pluginmanager.hasplugin("xdist"):
-        return
+        return (yield)
     groups = {}
     for item in items:
         path = item.nodeid.split("::", 1)[0]
         group = next((name for folder, name in SHARED_GROUPS.items() if path.startswith(folder)), path)
         item.add_marker(pytest.mark.xdist_group(group))
-        groups[item] = group
+        groups[id(item)] = group  # by identity: an item's hash is its node id, which xdist's hook changes
+    result = yield
     # Groups without the database first: while one worker migrates and loads the run's test database (once
-    # per run, tests/template_db.py), the others run these instead of waiting for it. Then the browser tests,
-    # the longest group, so that no worker is left running them alone at the end.
-    needs_database = {group for item, group in groups.items() if _needs_database(item)}
-    shared = set(SHARED_GROUPS.values())
-    items.sort(key=lambda item: (groups[item] in needs_database, groups[item] not in shared))
+    # per run, tests/template_db.py), the others run these instead of waiting for it. Then the browser tests
+    # and the other long groups, then the rest, the most tests first.
+    needs_database = {groups[id(item)] for item in items if _needs_database(item)}
+    sizes = Counter(groups.values())
+    first = [*SHARED_GROUPS.values(), *LONG_GROUPS]
+
+    def order(group: str) -> tuple:
+        return (group in needs_database, first.index(group) if group in first else len(first), -sizes[group], group)
+
+    items.sort(key=lambda item: order(groups[id(item)]))
+    return result
 
 
 def _needs_database(item) -> bool:
