@@ -168,7 +168,8 @@ class SQLiteDialect(Dialect):
             pairs = " OR ".join(
                 f"({_fts_string([a])} AND {_fts_string([b])})" for a, b in combinations(parsed.words, 2)
             )
-            named.append(("{title keywords} : (" + pairs + ")", "1", []))
+            phrases = "".join(f" AND {_fts_string(phrase)}" for phrase in parsed.phrases)  # as every match holds
+            named.append(("{title keywords} : ((" + pairs + ")" + phrases + ")", "1", []))
         if len(parsed.words) > 1 or parsed.alternatives:  # then the names that hold some of the words
             named.append(("{title keywords} : (" + wanted + ")", "1", []))
         # A name holding what was typed is a match in the whole index too, unless a word is excluded.

@@ -247,6 +247,7 @@ def test_a_word_in_the_title_ranks_above_the_same_word_deep_in_a_text(limit, mon
 COMMON_QUERIES = [
     ("social capital", {}),
     ("community wealth building", {}),
+    ('community wealth building "social capital"', {}),  # three words' pairs tier, and a phrase every match holds
     ('"social capital" trust', {}),
     ("social capital -trust", {}),
     ("neighbourhood", {"kind": ("paper",)}),
@@ -280,7 +281,8 @@ def test_a_common_word_finds_and_counts_what_a_rare_one_would(query, filters, mo
             if sort == "newest":
                 assert urls(common) == urls(exact)
             elif connection.vendor == "sqlite":
-                words = parse(query).words or parse(query).terms
+                parsed = parse(query)
+                words = [*(parsed.words or parsed.terms), *(" ".join(phrase) for phrase in parsed.phrases)]
                 named = [all(word in hit.entry.title.lower() for word in words) for hit in common.hits]
                 assert named == sorted(named, reverse=True), "entries named by every word come first"
             if levels != COUNCIL:
