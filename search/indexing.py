@@ -13,13 +13,14 @@
 
 from __future__ import annotations
 
+import logging
 from collections import defaultdict
 from collections.abc import Callable, Iterable
 
 from django_tasks import task
 from modelsearch import index as wagtail_index
 from modelsearch import signal_handlers as wagtail_signal_handlers
-from modelsearch.backends import get_search_backends
+from modelsearch.backends import get_search_backends_with_name
 
 from django.apps import apps
 from django.db.models.signals import post_save
@@ -33,6 +34,8 @@ from .entries import update_entries_for_page
 from .tasks import schedule_cluster_sync
 
 PAGES, WAGTAIL_INDEX = "search-pages", "wagtail-index"
+BULK_CHUNK = 1000  # objects per write, as Wagtail's rebuild command (PostgreSQL caps a statement's parameters)
+logger = logging.getLogger(__name__)
 
 
 def defer_pages(pages: Iterable[Page]) -> bool:
@@ -50,8 +53,9 @@ def _flush_pages(ids: set) -> None:
 
 
 def _flush_wagtail_index(keys: set) -> None:
-    """Each model's noted objects in one write per backend (Wagtail's ``add_bulk``, as its ``update_index``
-    command writes): one at a time, the SQLite backend recomputed every entry's title norm after each."""
+    """Each model's noted objects in one write per backend (its ``add_bulk``, as Wagtail's
+    ``rebuild_modelsearch_index`` writes): one at a time, the SQLite backend scanned every entry to renew the
+    title norms after each object."""
     pks_by_model: defaultdict[tuple[str, str], set[str]] = defaultdict(set)
     for app_label, model_name, pk in keys:
         pks_by_model[app_label, model_name].add(pk)
@@ -60,16 +64,31 @@ def _flush_wagtail_index(keys: set) -> None:
 
 
 def index_bulk(model, pks: Iterable[str]) -> None:
-    """What ``index_now`` does for each of ``pks``, in one write per backend: objects deleted since, or not
-    among the model's indexed objects, are left out."""
+    """What ``index_now`` (modelsearch's ``insert_or_update_object``) does for each of ``pks``, in one write per
+    backend and chunk: each object as its indexed instance (a page's specific one), if it still exists and is
+    among that model's indexed objects; a backend that may fail quietly (a cluster) logs its error."""
+    instances = model._default_manager.filter(pk__in=list(pks))
+    if issubclass(model, Page):
+        instances = instances.specific()  # a page saved as a plain Page is indexed as what it is
     by_type: defaultdict[type, list] = defaultdict(list)
-    for instance in model.get_indexed_objects().filter(pk__in=list(pks)):
-        indexed = instance.get_indexed_instance()  # a page's specific instance
+    for instance in instances:
+        indexed = instance.get_indexed_instance()
         if indexed is not None:
             by_type[type(indexed)].append(indexed)
+    backends = list(get_search_backends_with_name(with_auto_update=True))
     for indexed_model, objects in by_type.items():
-        for backend in get_search_backends(with_auto_update=True):
-            backend.add_bulk(indexed_model, objects)
+        kept = set(
+            indexed_model.get_indexed_objects().filter(pk__in=[o.pk for o in objects]).values_list("pk", flat=True)
+        )
+        objects = [o for o in objects if o.pk in kept]
+        for start in range(0, len(objects), BULK_CHUNK):
+            for name, backend in backends:
+                try:
+                    backend.add_bulk(indexed_model, objects[start : start + BULK_CHUNK])
+                except Exception:
+                    logger.exception("Could not add %s objects to the %r search backend", indexed_model, name)
+                    if not backend.catch_indexing_errors:
+                        raise
 
 
 def refresh_pages(pages: Iterable[Page]) -> None:
