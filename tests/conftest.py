@@ -27,7 +27,7 @@ _TEMPLATE_FOLDER = pytest.StashKey[Path]()
 # (tests/functional/conftest.py). Split in two (and a third worker), the two Chromiums and servers slowed
 # every other group two- to three-fold on 2 cores (Chromium raises its own priority): the run took longer.
 SHARED_GROUPS = {"tests/functional/": "browser"}
-# Groups that take a minute or more, handed out before the rest (by size) so that none is left running alone
+# Groups that took half a minute or more, handed out in this order before the rest so that none is left running alone
 # at the end. The Makefile passes --no-loadscope-reorder: xdist would otherwise hand out the most tests first.
 LONG_GROUPS = [
     "tests/content/test_query_budget.py",
@@ -54,15 +54,28 @@ def pytest_collection_modifyitems(config, items):
     # Groups without the database first: while one worker migrates and loads the run's test database (once
     # per run, tests/template_db.py), the others run these instead of waiting for it. Then the browser tests
     # and the other long groups, then the rest, the most tests first.
+    # Groups with a transactional test last, as pytest-django orders them: such a test empties the database.
     needs_database = {groups[id(item)] for item in items if _needs_database(item)}
-    sizes = Counter(groups.values())
+    transactional = {groups[id(item)] for item in items if _transactional(item)}
+    sizes = Counter(groups[id(item)] for item in items)
     first = [*SHARED_GROUPS.values(), *LONG_GROUPS]
 
     def order(group: str) -> tuple:
-        return (group in needs_database, first.index(group) if group in first else len(first), -sizes[group], group)
+        place = first.index(group) if group in first else len(first)
+        return (group in needs_database, group in transactional, place, -sizes[group], group)
 
     items.sort(key=lambda item: order(groups[id(item)]))
     return result
+
+
+def _transactional(item) -> bool:
+    marker = item.get_closest_marker("django_db")
+    fixtures = getattr(item, "fixturenames", ())
+    return (
+        bool(marker and marker.kwargs.get("transaction"))
+        or "transactional_db" in fixtures
+        or "live_server" in fixtures
+    )
 
 
 def _needs_database(item) -> bool:
@@ -145,6 +158,6 @@ def _forget_uncounted():
 def _forget_cached():
     """The memory cache outlives each test's rollback, and the ids it keys on are given again: an allauth
     one-time code marked as used by user 12 in one test was refused to the next test's user 12 within the
-    same 30 seconds (a failure once in a few runs). Each test starts with an empty cache."""
+    same 30 seconds (a failure once in a few runs). Each test leaves the cache empty."""
     yield
     cache.clear()
