@@ -45,7 +45,7 @@ from .sql import (
     filtered_entries,
     where_clause,
 )
-from .sqlite import FTS, SQLiteDialect
+from .sqlite import FTS, NAMES, SQLiteDialect
 
 
 def dialect() -> Dialect:
@@ -162,7 +162,8 @@ class DatabaseEngine(SearchEngine):
         """The database keeps its index itself; this recounts the vocabulary and tidies the index."""
         if connection.vendor == "sqlite":
             with connection.cursor() as cursor:
-                cursor.execute(f"INSERT INTO {FTS}({FTS}) VALUES ('optimize')")
+                for table in (FTS, NAMES):  # each merged into one segment: a search reads fewer, longer lists
+                    cursor.execute(f"INSERT INTO {table}({table}) VALUES ('optimize')")
         elif connection.vendor == "postgresql":
             # What autovacuum does in its own time: entries written since are merged into the GIN indexes
             # (a search reads an unmerged pending list in full) and the planner's statistics are renewed.

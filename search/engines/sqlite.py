@@ -1,7 +1,7 @@
 # ruff: noqa: S608 - SQL is assembled from table names and constants; every typed value is a bound parameter
 """SQLite: an FTS5 table over the entries (``porter unicode61`` tokens, filled by triggers: migration 0002),
-ranked by ``bm25`` with the field weights of ``search.ranking``; a second FTS5 table over each entry's head
-(title, other names, summary, the text's start: migration 0004) ranks a common word cheaply."""
+ranked by ``bm25`` with the field weights of ``search.ranking``; a second FTS5 table over each entry's names
+(title and other names: migrations 0004 and 0011) ranks a common word cheaply."""
 
 from __future__ import annotations
 
@@ -30,10 +30,12 @@ from .sql import (
 )
 
 FTS = "hub_search_entry_fts"  # SQLite only (migration 0002)
-HEAD = "hub_search_entry_head_fts"  # SQLite only: title, other names, summary, first 300 characters (0004)
+NAMES = "hub_search_entry_names_fts"  # SQLite only: title and other names (migration 0011)
+NAME_WEIGHTS = ", ".join(str(ranking.FIELD_WEIGHTS[field]) for field in ("title", "keywords"))
 # A common word's names tier holding two of the words typed is one FTS5 test per pair, each reading both words'
-# lists: for three words (three pairs) it saved 6 to 10 ms on the worst corpus, for four (six) it cost 3 ms.
-PAIRED_WORDS_LIMIT = 3
+# lists of names: at 20,000 entries of the worst corpus, 2.4 ms for four words (six pairs), and it spares the
+# tier holding one of them (9.7 ms). Five words would be ten pairs.
+PAIRED_WORDS_LIMIT = 4
 
 
 def _fts_string(words) -> str:
@@ -63,11 +65,11 @@ class SQLiteDialect(Dialect):
     def bonus(self, parsed: SearchQuery) -> tuple[str, list]:
         words = parsed.terms
         sub = f"{FTS}.rowid IN (SELECT rowid FROM {FTS} WHERE {FTS} MATCH %s)"
-        named = f"{FTS}.rowid IN (SELECT rowid FROM {HEAD} WHERE {HEAD} MATCH %s)"  # names: the heads suffice
+        named = f"{FTS}.rowid IN (SELECT rowid FROM {NAMES} WHERE {NAMES} MATCH %s)"
         every = " AND ".join(_fts_string([word]) for word in words)
         exact, exact_values = self.exact_name_sql(parsed)  # only for the few whose names hold every word
         sql = f"(CASE WHEN {named} THEN %s * {exact} ELSE 1 END)"
-        values = ["{title keywords} : (" + every + ")", ranking.NAME_BONUS, *exact_values]
+        values = [every, ranking.NAME_BONUS, *exact_values]
         if len(words) < 2:
             return sql, values
         quoted = " ".join(_fts_string([word]) for word in words)
@@ -107,9 +109,10 @@ class SQLiteDialect(Dialect):
         )
 
     def matches(self, parsed: SearchQuery) -> int:
-        """How many entries hold what was typed, whoever may read them (one look at the index)."""
+        """How many entries hold what was typed, whoever may read them, counted up to one past the limit."""
+        limited = f"SELECT 1 FROM {FTS} WHERE {FTS} MATCH %s LIMIT {self.exact_rank_limit() + 1}"
         with connection.cursor() as cursor:
-            cursor.execute(f"SELECT COUNT(*) FROM {FTS} WHERE {FTS} MATCH %s", [self.match(parsed)])
+            cursor.execute(f"SELECT COUNT(*) FROM ({limited}) holding", [self.match(parsed)])
             return cursor.fetchone()[0]
 
     def common(self, request: SearchRequest, parsed: SearchQuery) -> tuple[str, list]:
@@ -117,9 +120,9 @@ class SQLiteDialect(Dialect):
 
         Scoring every match cost more than half of such a search (35 of 57 ms at 20,000 entries, 15,000
         matches) and grouping them for the facets a further 20 ms. Here the matches come in tiers: entries
-        whose title or other names hold every word typed, then (for three words) those whose names hold
-        two of them, then those whose names hold one, each ranked by ``bm25`` over the names (from the
-        heads) with the kind, topic and recency weights; then the rest by those weights alone. A tier is read
+        whose title or other names hold every word typed, then (for three or four words) those whose names
+        hold two of them, then those whose names hold one, each ranked by ``bm25`` over the names (their own
+        small index) with the kind, topic and recency weights; then the rest by those weights alone. A tier is read
         only when the tiers above it do not fill the page, so page one of a common word usually reads a few
         hundred names (``bm25`` reads each one's word positions). The facet counts walk the
         facet-ordered index (migration 0005) and need no sort. Counts and facets are exact.
@@ -156,34 +159,34 @@ class SQLiteDialect(Dialect):
 
     def tiers(self, request, parsed, where, where_values, in_matched, matched) -> tuple[str, list]:
         """``WITH`` tables of the ranked tiers of common(), each read only when those above leave room."""
-        entries, weights = self.entry_join, ", ".join(str(weight) for weight in ranking.FIELD_WEIGHTS.values())
+        entries = self.entry_join
         kind, kind_values = self.kind_weight_sql(parsed)
         topic, topic_values = self.topic_bonus_sql(parsed)
         exact, exact_values = self.exact_name_sql(parsed)
         recency = self.recency_sql()
         wanted = self.wanted(parsed)
         every = " AND ".join([_fts_string([word]) for word in parsed.words] + [_fts_string(p) for p in parsed.phrases])
-        named = [("{title keywords} : (" + every + ")", f"%s * {exact}", [ranking.NAME_BONUS, *exact_values])]
+        named = [(every, f"%s * {exact}", [ranking.NAME_BONUS, *exact_values])]
         if 2 < len(parsed.words) <= PAIRED_WORDS_LIMIT:  # then the names that hold two or more of the words
             pairs = " OR ".join(
                 f"({_fts_string([a])} AND {_fts_string([b])})" for a, b in combinations(parsed.words, 2)
             )
             phrases = "".join(f" AND {_fts_string(phrase)}" for phrase in parsed.phrases)  # as every match holds
-            named.append(("{title keywords} : ((" + pairs + ")" + phrases + ")", "1", []))
+            named.append((f"({pairs}){phrases}", "1", []))
         if len(parsed.words) > 1 or parsed.alternatives:  # then the names that hold some of the words
-            named.append(("{title keywords} : (" + wanted + ")", "1", []))
+            named.append((wanted, "1", []))
         # A name holding what was typed is a match in the whole index too, unless a word is excluded.
         named_where, named_values = f"({where})", list(where_values)
         if parsed.excluded:
             named_where, named_values = f"{in_matched} AND ({where})", matched
-        source = f"{HEAD} JOIN {entries} ON {ENTRY}.id = {HEAD}.rowid"
-        score = f"(-bm25({HEAD}, {weights}) + {ranking.SQLITE_SCORE_FLOOR}) * {kind} * {topic} * {recency}"
+        source = f"{NAMES} JOIN {entries} ON {ENTRY}.id = {NAMES}.rowid"
+        score = f"(-bm25({NAMES}, {NAME_WEIGHTS}) + {ranking.SQLITE_SCORE_FLOOR}) * {kind} * {topic} * {recency}"
         tiers = [
             Tier(
                 f"{score} * {bonus}",
                 [*kind_values, *topic_values, *bonus_values],
                 source,
-                f"{HEAD} MATCH %s AND {named_where}",
+                f"{NAMES} MATCH %s AND {named_where}",
                 [names, *named_values],
             )
             for names, bonus, bonus_values in named

@@ -171,11 +171,11 @@ def test_the_database_keeps_its_full_text_index_itself():
             names = {row[0] for row in cursor.fetchall()}
             expected = {
                 "hub_search_entry_fts",
-                "hub_search_entry_head_fts",
+                "hub_search_entry_names_fts",
                 "hub_search_entry_facets",
                 "hub_search_entry_groups",
             }
-            for table in ("hub_search_entry_fts", "hub_search_entry_head_fts"):
+            for table in ("hub_search_entry_fts", "hub_search_entry_names_fts"):
                 expected |= {f"{table}_{event}" for event in ("insert", "update", "delete")}
             assert expected <= names
         else:

@@ -249,6 +249,7 @@ COMMON_QUERIES = [
     ("community wealth building", {}),
     ('community wealth building "social capital"', {}),  # three words' pairs tier, and a phrase every match holds
     ('"social capital" trust', {}),
+    ("community wealth building trust", {}),  # four words' pairs tier (six pairs)
     ("social capital -trust", {}),
     ("neighbourhood", {"kind": ("paper",)}),
     ("social", {"topic": ("community-wealth-building",)}),
