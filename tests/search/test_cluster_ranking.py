@@ -98,17 +98,14 @@ def test_of_two_otherwise_identical_entries_the_newer_ranks_first(cluster):
 
 @pytest.mark.parametrize("language", ["expression", "painless"])
 def test_the_recency_factor_is_the_one_search_ranking_computes(cluster, language):
-    from search.engines.cluster import ranking_functions
-    from search.query import parse
+    from search.engines.cluster import recency_function
 
     today = date.today()
     days = [0, 1, 30, 365, ranking.RECENCY_HALF_LIFE_DAYS, 3000, -5]  # -5: dated in the future
     entries = {entry(f"d{age}", date=today - timedelta(days=age)).pk: age for age in days}
     entries[entry("undated").pk] = None
     cluster.rebuild()
-    (recency,) = [
-        function for function in ranking_functions(parse("anything"), today, language) if "script_score" in function
-    ]
+    recency = recency_function(today, language)
     body = {
         "query": {
             "function_score": {

@@ -112,10 +112,10 @@ def test_the_cluster_engine_builds_structured_queries_only():
 
 
 @pytest.mark.django_db  # the topic bonus reads the topics' names
-def test_word_positions_rescore_the_best_matches_of_a_search_by_relevance_only():
-    """The phrase, proximity and all-words bonuses multiply the score of the RESCORE_WINDOW best matches;
-    a newest-first search (a sort: the cluster refuses a rescore with one) and a single word have none.
-    Every multiplier is at least 1, so a rescored match never falls below one outside the window."""
+def test_word_positions_and_recency_rescore_the_best_matches_of_a_search_by_relevance_only():
+    """The phrase, proximity and all-words bonuses and recency multiply the score of the RESCORE_WINDOW best
+    matches; a newest-first search (a sort: the cluster refuses a rescore with one) has none, a single word
+    only recency. Every multiplier is at least 1, so a rescored match never falls below one outside the window."""
     from search.engines import SearchRequest
     from search.engines.cluster import RESCORE_WINDOW, ClusterEngine, position_functions
 
@@ -123,6 +123,10 @@ def test_word_positions_rescore_the_best_matches_of_a_search_by_relevance_only()
     body = engine._body(SearchRequest("social capital", frozenset()))
     assert body["rescore"]["window_size"] == RESCORE_WINDOW and body["rescore"]["query"]["score_mode"] == "multiply"
     assert "phrase" not in str(body["query"])  # not read for every match
-    assert "rescore" not in engine._body(SearchRequest("social", frozenset()))
+    assert "script" not in str(body["query"])  # nor is the recency script run for every match
+    rescored = body["rescore"]["query"]["rescore_query"]["function_score"]["functions"]
+    assert [next(iter(f)) for f in rescored] == ["filter", "filter", "filter", "script_score"]
+    single = engine._body(SearchRequest("social", frozenset()))["rescore"]["query"]["rescore_query"]
+    assert [next(iter(f)) for f in single["function_score"]["functions"]] == ["script_score"]
     assert "rescore" not in engine._body(SearchRequest("social capital", frozenset(), sort="newest"))
     assert all(function["weight"] >= 1 for function in position_functions(parse("social capital")))
