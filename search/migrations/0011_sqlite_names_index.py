@@ -8,6 +8,8 @@ corpus, the tier of names holding two of four words typed read in 12.7 ms from t
 names, the tier holding one of them 18.4 ms against 9.7 ms.
 """
 
+from collections.abc import Callable
+
 from django.db import migrations
 
 ENTRY = "hub_search_searchentry"
@@ -25,8 +27,8 @@ def _name_values(row: str) -> str:
     return f"{row}.id, {row}.title, {row}.keywords"
 
 
-def _table(name: str, columns: str, source: str, values) -> list[str]:
-    """An FTS5 table kept by triggers on the entry table, filled from the entries there are."""
+def _table(name: str, columns: str, source: str, values: Callable[[str], str]) -> list[str]:
+    """An FTS5 table kept by triggers on the entry table, filled from the entries there are, in one segment."""
     return [
         f"CREATE VIRTUAL TABLE {name} USING fts5({columns}, tokenize='porter unicode61 remove_diacritics 2')",
         f"CREATE TRIGGER {name}_insert AFTER INSERT ON {ENTRY} BEGIN "
@@ -36,6 +38,7 @@ def _table(name: str, columns: str, source: str, values) -> list[str]:
         f"DELETE FROM {name} WHERE rowid = old.id; "
         f"INSERT INTO {name}(rowid, {columns}) VALUES ({values('new')}); END",
         f"INSERT INTO {name}(rowid, {columns}) SELECT {values(ENTRY)} FROM {ENTRY}",
+        f"INSERT INTO {name}({name}) VALUES ('optimize')",
     ]
 
 

@@ -12,6 +12,7 @@ from content.case_studies.models import CaseStudyIndexPage
 from content.glossary.models import DefinitionPage
 from search.access import LOCAL_GOVERNMENT, MEMBERS_ONLY, PUBLIC
 from search.engines import SearchRequest
+from search.highlight import WORD, stem
 from search.models import SearchEntry
 from search.query import parse
 from search.service import answer
@@ -208,9 +209,9 @@ def test_a_year_that_is_no_year_matches_nothing(engine):
 
 @pytest.mark.parametrize("limit", [2000, 1], ids=["few matches", "many matches"])
 def test_a_word_in_the_title_ranks_above_the_same_word_deep_in_a_text(limit, monkeypatch):
-    """Beyond EXACT_RANK_LIMIT matches the database engine ranks from each entry's head (title, other names,
-    summary, the text's start: SQLite's second index, PostgreSQL's head vector); either way the page named
-    for the word comes first, and a title changed later is what ranks."""
+    """Beyond EXACT_RANK_LIMIT matches the database engine ranks from each entry's names (title and other
+    names: SQLite's second index, PostgreSQL's name vector); either way the page named for the word comes
+    first, and a title changed later is what ranks."""
     from search.engines import database, sql
 
     monkeypatch.setattr(sql, "EXACT_RANK_LIMIT", limit)
@@ -286,6 +287,15 @@ def test_a_common_word_finds_and_counts_what_a_rare_one_would(query, filters, mo
                 words = [*(parsed.words or parsed.terms), *(" ".join(phrase) for phrase in parsed.phrases)]
                 named = [all(word in hit.entry.title.lower() for word in words) for hit in common.hits]
                 assert named == sorted(named, reverse=True), "entries named by every word come first"
+                if 2 < len(parsed.words) <= 4 and not parsed.phrases:  # then names holding two of the words
+                    wanted = {stem(word) for word in parsed.words}
+                    paired = [
+                        len(wanted & {stem(w) for w in WORD.findall(f"{hit.entry.title} {hit.entry.keywords}")}) >= 2
+                        for hit in common.hits
+                        if not all(word in hit.entry.title.lower() for word in words)
+                    ]
+                    assert paired == sorted(paired, reverse=True), "names holding two words next"
+                    assert any(paired) or len(parsed.words) < 4  # the four-word query's demo names hold pairs
             if levels != COUNCIL:
                 assert SECRET not in " ".join(str(hit.snippet) for hit in common.hits)
                 assert all(
