@@ -12,7 +12,15 @@ import re
 from typing import NamedTuple
 
 import pytest
-from browser_helpers import AXE_RUN, DESKTOP, PHONE, active_element, format_violations, tab_until
+from browser_helpers import (
+    DESKTOP,
+    PHONE,
+    active_element,
+    assert_axe_clean,
+    axe_results,
+    format_violations,
+    tab_until,
+)
 from playwright.sync_api import Error as PlaywrightError
 
 from hub.settings.base import env_bool
@@ -125,12 +133,12 @@ def contrast(foreground: str, background: str) -> float:
 
 @pytest.mark.parametrize("viewport", VIEWPORT_PARAMS)
 @pytest.mark.parametrize("site_page", PAGE_PARAMS)
-def test_no_console_errors_or_failed_requests(open_page, screenshot_dir, site_page, viewport):
+def test_no_console_errors_or_failed_requests(reader_tab, screenshot_dir, site_page, viewport):
     """No console errors (CSP violations included), no uncaught exceptions, no failed requests.
 
     A full-page screenshot is saved when there is a problem (with HUB_TEST_SCREENSHOTS=1, always).
     """
-    watched = open_page(viewport)
+    watched = reader_tab(viewport)
     page = watched.page
     watched.goto(site_page.path, site_page.status)
     # Load lazy images now, so their requests are checked too (and they show in the screenshot).
@@ -148,41 +156,52 @@ def test_no_console_errors_or_failed_requests(open_page, screenshot_dir, site_pa
 
 @pytest.mark.parametrize("viewport", VIEWPORT_PARAMS)
 @pytest.mark.parametrize("site_page", PAGE_PARAMS)
-def test_axe_wcag_aa(open_page, axe_path, site_page, viewport):
-    """axe-core finds no WCAG 2.0/2.1/2.2 A or AA violations.
-
-    The context bypasses the Content-Security-Policy only so add_script_tag can inject
-    axe-core as an inline script; the CSP itself is checked by the console test.
-    """
-    watched = open_page(viewport, bypass_csp=True)
-    page = watched.page
+def test_axe_wcag_aa(reader_tab, axe_path, site_page, viewport):
+    """axe-core finds no WCAG 2.0/2.1/2.2 A or AA violations, on the page as served (its CSP on)."""
+    watched = reader_tab(viewport)
     watched.goto(site_page.path, site_page.status)
-    page.add_script_tag(path=str(axe_path))
-    results = page.evaluate(AXE_RUN)
-    violations = results["violations"]
-    assert not violations, format_violations(violations, f"{site_page.path} at {viewport['width']} px")
+    assert_axe_clean(watched.page, axe_path, f"{site_page.path} at {viewport['width']} px")
 
 
-def test_axe_still_finds_a_violation(open_page, axe_path):
+def test_axe_still_finds_a_violation(reader_tab, axe_path):
     """The axe run every browser test makes reports a violation in full (its options only trim passes)."""
-    watched = open_page(DESKTOP, bypass_csp=True)
+    watched = reader_tab(DESKTOP)
     watched.goto("/about/")
     watched.page.evaluate(
         "() => { for (const id of ['no-alt-1', 'no-alt-2']) { const img = document.createElement('img');"
         " img.src = '/static/img/favicon.svg'; img.id = id; document.querySelector('main').append(img); } }"
     )
-    watched.page.add_script_tag(path=str(axe_path))
-    results = watched.page.evaluate(AXE_RUN)
+    results = axe_results(watched.page, axe_path)
     violations = {v["id"]: v for v in results["violations"]}
     assert "image-alt" in violations, format_violations(list(violations.values()), "/about/ with images without alt")
     assert [node["target"] for node in violations["image-alt"]["nodes"]] == [["#no-alt-1"], ["#no-alt-2"]]
     assert results["passes"] and all(len(rule["nodes"]) <= 1 for rule in results["passes"])  # the options apply
 
 
+def test_a_readers_tab_sees_a_csp_violation_and_the_next_test_starts_clean(reader_tab):
+    """The tab the page-type tests share reports what goes wrong on it, and forgets it for the next test."""
+    watched = reader_tab(DESKTOP)
+    watched.goto("/about/")
+    watched.page.evaluate(
+        "() => { const s = document.createElement('script'); s.textContent = 'window.planted = 1';"
+        " document.body.append(s); }"
+    )
+    watched.page.wait_for_function("() => true")  # a round trip: the console message has arrived by then
+    for _ in range(50):
+        if watched.problems():
+            break
+        watched.page.wait_for_timeout(100)
+    assert any("Content Security Policy" in problem for problem in watched.problems()), watched.problems()
+    assert watched.page.evaluate("() => window.planted") is None  # the CSP refused the inline script
+    again = reader_tab(DESKTOP)
+    assert again is watched
+    assert again.problems() == []
+
+
 @pytest.mark.parametrize("site_page", PAGE_PARAMS)
-def test_no_horizontal_scroll_at_320px(open_page, site_page):
+def test_no_horizontal_scroll_at_320px(reader_tab, site_page):
     """WCAG 1.4.10 Reflow: nothing scrolls sideways at 320 CSS px."""
-    watched = open_page(NARROW)
+    watched = reader_tab(NARROW)
     page = watched.page
     watched.goto(site_page.path, site_page.status)
     scroll_width, inner_width = page.evaluate("() => [document.documentElement.scrollWidth, window.innerWidth]")

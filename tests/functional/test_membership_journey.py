@@ -140,7 +140,7 @@ def test_join_to_read_a_member_only_case_study(open_page, axe_path, hub_mail_dir
     """
     width = viewport["width"]
     full_journey = viewport == DESKTOP
-    watched = open_page(viewport, bypass_csp=True)
+    watched = open_page(viewport)
     page = watched.page
     step_check = StepChecks(watched, axe_path)
 
@@ -393,27 +393,27 @@ AXE_PARAMS = [
 ]
 
 
-def open_as(request, open_page, who: str, path: str, viewport: dict, *, bypass_csp: bool):
-    """A watched page, signed in as the demo member or not, at path (or the named case study)."""
+def open_as(request, reader_tab, who: str, path: str, viewport: dict):
+    """A reader's tab, signed in as the demo member or not, at path (or the named case study)."""
     path = request.getfixturevalue("locked_studies").get(path, path)
     state = request.getfixturevalue("member_session") if who == MEMBER else None
-    watched = open_page(viewport, bypass_csp=bypass_csp, storage_state=state)
+    watched = reader_tab(viewport, storage_state=state)
     watched.goto(path)
     who_text = f"signed in as {MEMBER_EMAIL}" if who == MEMBER else "signed out"
     return watched, f"{path} ({who_text}) at {viewport['width']} px"
 
 
 @pytest.mark.parametrize(("who", "path"), CONSOLE_PARAMS)
-def test_account_pages_console(open_page, request, who, path):
+def test_account_pages_console(reader_tab, request, who, path):
     """No console errors (CSP violations included), no uncaught exceptions, no failed requests."""
-    watched, where = open_as(request, open_page, who, path, DESKTOP, bypass_csp=False)
+    watched, where = open_as(request, reader_tab, who, path, DESKTOP)
     assert not watched.problems(), where + ":\n" + "\n".join(watched.problems())
 
 
 @pytest.mark.parametrize(("who", "path", "viewport"), AXE_PARAMS)
-def test_account_pages_axe_wcag_aa(open_page, axe_path, request, who, path, viewport):
-    """axe-core finds no WCAG 2.0/2.1/2.2 A or AA violations (the CSP is bypassed to inject it)."""
-    watched, where = open_as(request, open_page, who, path, viewport, bypass_csp=True)
+def test_account_pages_axe_wcag_aa(reader_tab, axe_path, request, who, path, viewport):
+    """axe-core finds no WCAG 2.0/2.1/2.2 A or AA violations, on the page as served (its CSP on)."""
+    watched, where = open_as(request, reader_tab, who, path, viewport)
     assert_axe_clean(watched.page, axe_path, where)
 
 
@@ -424,7 +424,7 @@ def test_member_reaches_request_local_government_access_by_keyboard(
     """A member (not local government) on a local-government-only teaser can Tab to the request button."""
     study = locked_studies["local_government"]
     width = viewport["width"]
-    watched = open_page(viewport, bypass_csp=True, storage_state=member_session)
+    watched = open_page(viewport, storage_state=member_session)
     page = watched.page
     step_check = StepChecks(watched, axe_path)
     watched.goto(study)

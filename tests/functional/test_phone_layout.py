@@ -147,8 +147,8 @@ def test_navigation_without_javascript(browser, hub_server, viewport):
 
 @pytest.mark.parametrize("viewport", PHONES)
 @pytest.mark.parametrize("path", ["/", RELEASED_PAPER, "/search/?q=social+capital", "/definitions/", STOKE])
-def test_axe_on_phones_menu_closed_and_open(open_page, axe_path, viewport, path):
-    watched = open_page(viewport, bypass_csp=True)
+def test_axe_on_phones_menu_closed_and_open(reader_tab, axe_path, viewport, path):
+    watched = reader_tab(viewport)
     page = watched.page
     watched.goto(path)
     where = f"{path} at {viewport['width']} px"

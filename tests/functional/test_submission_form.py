@@ -100,7 +100,7 @@ def type_into(page, field_id: str, text: str) -> None:
 @pytest.mark.parametrize("viewport", VIEWPORT_PARAMS)
 def test_officer_shares_a_case_study_by_keyboard(open_page, axe_path, officer_session, viewport):
     width = viewport["width"]
-    watched = open_page(viewport, bypass_csp=True, storage_state=officer_session)
+    watched = open_page(viewport, storage_state=officer_session)
     page = watched.page
     check = StepChecks(watched, axe_path)
     title = f"Keyboard case study at {width} px"
