@@ -29,6 +29,8 @@ from tests.workers import redis_test_url
 ROOT = Path(__file__).resolve().parents[2]
 EMAIL = "limited@example.org"
 PASSWORD = "the-right-password-1"
+# The other test's member: the lockout of EMAIL must not decide whether this one can sign in.
+SIGNED_IN_EMAIL = "signed-in@example.org"
 
 
 def free_port() -> int:
@@ -109,23 +111,27 @@ def prepared_site(tmp_path_factory, django_db_setup, test_template_folder) -> Pa
     subprocess.run([python, "manage.py", "migrate", "--noinput", "-v", "0"], cwd=ROOT, env=env, check=True)
     subprocess.run([python, "manage.py", "collectstatic", "--noinput", "-v", "0"], cwd=ROOT, env=env, check=True)
     script = (
-        "from django.contrib.auth import get_user_model; from allauth.account.models import EmailAddress;"
-        f"u = get_user_model().objects.create_user('limited', '{EMAIL}', '{PASSWORD}');"
-        f"EmailAddress.objects.create(user=u, email='{EMAIL}', verified=True, primary=True)"
+        "from django.contrib.auth import get_user_model; from allauth.account.models import EmailAddress\n"
+        f"for name, email in [('limited', '{EMAIL}'), ('signed-in', '{SIGNED_IN_EMAIL}')]:\n"
+        f"    u = get_user_model().objects.create_user(name, email, '{PASSWORD}')\n"
+        "    EmailAddress.objects.create(user=u, email=email, verified=True, primary=True)"
     )
     subprocess.run([python, "manage.py", "shell", "-c", script], cwd=ROOT, env=env, check=True)
     return folder
 
 
-@pytest.fixture(params=list(CACHES))
-def two_servers(request: pytest.FixtureRequest, prepared_site: Path, tmp_path: Path):
+@pytest.fixture(scope="module", params=list(CACHES))
+def two_servers(request: pytest.FixtureRequest, prepared_site: Path, tmp_path_factory: pytest.TempPathFactory):
+    """Two servers on one database and one cache, started once for the module's tests of each cache: each test
+    signs in as a member of its own, so one test's failed attempts cannot decide another's."""
     kind = request.param
+    tmp_path = tmp_path_factory.mktemp(f"two-servers-{kind}")
     cache_url = CACHES[kind]
     if kind == "redis" and not cache_url:
         if os.environ.get("HUB_REQUIRE_REDIS"):
             pytest.fail("REDIS_TEST_URL is not set, and CI requires the Redis run")
         pytest.skip("Set REDIS_TEST_URL=redis://127.0.0.1:6379/15 to run this against Redis too")
-    shutil.copy(prepared_site / "hub.sqlite3", tmp_path / "hub.sqlite3")  # a fresh database cache each time
+    shutil.copy(prepared_site / "hub.sqlite3", tmp_path / "hub.sqlite3")  # a fresh database cache for each kind
     env = server_env(tmp_path, cache_url)
     env["STATIC_ROOT"] = str(prepared_site / "static")
     python = sys.executable
@@ -189,11 +195,11 @@ def test_a_member_signed_in_on_one_server_is_signed_in_on_the_other(two_servers)
     token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', page).group(1)
     status, set_cookies, page = fetch(
         f"{first}/accounts/login/",
-        {"csrfmiddlewaretoken": token, "login": EMAIL, "password": PASSWORD},
+        {"csrfmiddlewaretoken": token, "login": SIGNED_IN_EMAIL, "password": PASSWORD},
         cookies=cookies,
     )
     assert status == 302 and "sessionid" in set_cookies
     session = {**cookies, **set_cookies}
     status, _, page = fetch(f"{second}/members/", cookies=session)
     assert status == 200, "the other server does not know the session"
-    assert "limited" in page or EMAIL in page
+    assert "signed-in" in page or SIGNED_IN_EMAIL in page
