@@ -10,7 +10,7 @@ from __future__ import annotations
 import csv
 from pathlib import Path
 
-from hub.indexing import deferred
+from content.core.indexing import deferred
 
 from .models import LocalAuthority
 from .tiers import TIERS, tier_group

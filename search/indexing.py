@@ -6,7 +6,7 @@
   Wagtail does, but by ``index_object``, which finishes quietly when the object was deleted
   in the meantime (Wagtail's own task fails with ``DoesNotExist``). ``SearchConfig.ready`` puts this
   handler in place of Wagtail's for every indexed model; a test checks Wagtail's is no longer connected.
-- **Bulk loads** (the demo content, reference data after ``migrate``) run inside ``hub.indexing.deferred()``:
+- **Bulk loads** (the demo content, reference data after ``migrate``) run inside ``content.core.indexing.deferred()``:
   nothing is queued while they save, and on leaving, each page's entries and each object's Wagtail index
   row are written once, in this process, so the site is completely searchable the moment the load returns.
 """
@@ -27,7 +27,7 @@ from django.db.models.signals import post_save
 
 from wagtail.models import Page
 
-from hub.indexing import defer, on_flush
+from content.core.indexing import defer, on_flush
 
 from .documents import reading_inline
 from .entries import update_entries_for_page
@@ -39,7 +39,7 @@ logger = logging.getLogger(__name__)
 
 
 def defer_pages(pages: Iterable[Page]) -> bool:
-    """Within ``hub.indexing.deferred()``: note the pages for later and say so; otherwise False."""
+    """Within ``content.core.indexing.deferred()``: note the pages for later and say so; otherwise False."""
     if not defer(PAGES, None):
         return False
     for page in pages:

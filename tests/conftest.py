@@ -12,8 +12,8 @@ from django.core.cache import cache
 from django.test import Client
 
 from content.core import worker_memo
+from content.core.indexing import deferred
 from content.demo.loader import DemoLoader
-from hub.indexing import deferred
 from insights.recording import READS, SEARCHES
 from members.models import LocalGovernmentDomain
 from tests import template_db

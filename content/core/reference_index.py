@@ -13,6 +13,9 @@ with Wagtail's public API instead, in the process that saves (``connect_signals`
 - after a delete, the object's references are removed, as Wagtail does, and an inline child's page is indexed
   again: a page's inline children are saved and deleted *after* the page's own save, so the page's index ends
   with the last of them, a removed attachment included, before the transaction commits;
+- inside a bulk load (``content.core.indexing.deferred()``: the demo site, reference data), the objects to
+  index again are noted instead, and each is indexed once from the database as the load ends (a page the
+  demo saved three times, with its authors and attachments, was indexed up to ten times);
 - before the first save or delete of each model Wagtail tracks (``ReferenceIndex.tracked_models``: pages,
   their inline children, documents, images, snippets, whenever they are registered), Wagtail's own handlers
   for that model are disconnected with Wagtail's function for it (the one it uses around migrations) and these
@@ -36,7 +39,10 @@ from wagtail.signal_handlers import (
     reference_index_auto_update_disabled,
 )
 
+from .indexing import defer, on_flush
+
 UID = "hub-reference-index"
+REFERENCES = "references"
 
 
 class _State:
@@ -52,6 +58,9 @@ def connect_signals() -> None:
     pre_delete.connect(take_over, dispatch_uid=UID)
     pre_migrate.connect(forget_handlers, dispatch_uid=f"{UID}-pre-migrate")
     post_migrate.connect(forget_handlers, dispatch_uid=f"{UID}-post-migrate")
+    # First of the flushers (content.core is ready before the apps that stand on it): a bulk load's other
+    # index work may read which pages use an object.
+    on_flush(REFERENCES, _flush)
 
 
 def take_over(sender: type[Model], **kwargs) -> None:
@@ -77,7 +86,9 @@ def index_after_save(sender: type[Model], instance: Model, raw: bool = False, **
     # switch for bulk work (disable_reference_index_auto_update) is honoured as its handlers honour it.
     if raw or _State.migrating or _switched_off():
         return
-    index_from_database(owner_of(instance))
+    owner = owner_of(instance)
+    if owner is None or not defer(REFERENCES, owner):
+        index_from_database(owner)
 
 
 def _switched_off() -> bool:
@@ -91,7 +102,12 @@ def index_after_delete(sender: type[Model], instance: Model, **kwargs) -> None:
         ReferenceIndex.remove_for_object(instance)
         ReferenceIndex.remove_references_to(instance)
     owner = owner_of(instance)
-    if owner != (type(instance), instance.pk):
+    if owner != (type(instance), instance.pk) and (owner is None or not defer(REFERENCES, owner)):
+        index_from_database(owner)
+
+
+def _flush(owners: set[tuple[type[Model], object]]) -> None:
+    for owner in owners:
         index_from_database(owner)
 
 

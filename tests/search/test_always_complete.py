@@ -25,7 +25,7 @@ from wagtail.models import Page
 from wagtail.search.backends import get_search_backend
 
 from content.blog.models import BlogPage
-from hub.indexing import deferred
+from content.core.indexing import deferred
 from members.models import LocalAuthority
 from search.indexing import index_object, wagtail_handler
 from tests import template_db

@@ -1,8 +1,8 @@
 from django.core.management.base import BaseCommand, CommandError
 
+from content.core.indexing import deferred
 from content.demo.files import ContentFileError, load
 from content.demo.loader import DemoLoader
-from hub.indexing import deferred
 
 
 class Command(BaseCommand):

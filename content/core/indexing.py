@@ -1,9 +1,11 @@
 """Index work deferred during bulk writes (the demo load, reference data after ``migrate``).
 
 Inside ``deferred()``, apps note what needs indexing instead of queueing a task per save (``defer``); when
-the block succeeds, each noted item is indexed once, in this process, by the handler its app registered
-(``on_flush``): search entries per page and Wagtail's index per object (search/indexing.py). Nothing is
-left in the queue, so the site is completely searchable the moment the block ends.
+the block ends, each noted item is indexed once, in this process, by the handler its app registered
+(``on_flush``), in the order they were registered: Wagtail's reference index per object
+(content/core/reference_index.py), then search entries per page and Wagtail's search index per object
+(search/indexing.py). Nothing is left in the queue, so the site is completely searchable the moment the
+block ends.
 """
 
 from __future__ import annotations
