@@ -31,11 +31,11 @@ from alerts.models import Follow
 from content.blog.models import BlogAuthor, BlogIndexPage, BlogPage, BlogRelatedPaper
 from content.case_studies.models import Audience, CaseStudyIndexPage, CaseStudyPage
 from content.core.blocks import IMAGE_RENDITION
+from content.core.indexing import deferred
 from content.glossary.models import DefinitionPage, GlossaryIndexPage
 from content.papers.models import PaperAuthor, PaperPage, PaperSeriesPage
 from content.standard_pages.models import StandardPage
 from content.topics.models import Topic, TopicIndexPage
-from hub.indexing import deferred
 from insights.recording import READS
 from members.models import SavedPage
 from tests.factories import (
@@ -167,13 +167,11 @@ def grow_tenfold(member) -> None:
     topics = [TopicFactory() for _ in range(GROWTH * Topic.objects.count())]
     images = image_blocks(GROWTH)
 
+    # Parental many-to-many relations given to a factory are written by the page's first save (modelcluster).
     terms = [
-        DefinitionPageFactory(parent=glossary, title=f"Grown term {n}")
+        DefinitionPageFactory(parent=glossary, title=f"Grown term {n}", topics=[topic])
         for n in range(GROWTH * DefinitionPage.objects.count())
     ]
-    for new_term in terms:
-        new_term.topics.add(topic)
-        new_term.save()  # parental many-to-many relations are written on save
     # Terms linked inline from the texts: a look-up per link would show here.
     linked = [term, *terms[: GROWTH * 3]]
     term.related_terms.add(*terms[: GROWTH * 3])
@@ -187,9 +185,8 @@ def grow_tenfold(member) -> None:
             authors=[PersonFactory()],
             body=[("paragraph", _glossary_links(linked)), *images[:1]],
             key_findings=[("finding", _glossary_links(linked[:3]))],
+            topics=[topic, *topics[n % len(topics) : n % len(topics) + 2]],
         )
-        paper.topics.add(topic, *topics[n % len(topics) : n % len(topics) + 2])
-        paper.save()
         papers.append(paper)
 
     posts = []
@@ -198,19 +195,18 @@ def grow_tenfold(member) -> None:
             parent=blog,
             authors=[PersonFactory()],
             body=[("paragraph", _glossary_links(linked)), *images[:1]],
+            topics=[topic, *topics[n % len(topics) : n % len(topics) + 2]],
         )
-        post.topics.add(topic, *topics[n % len(topics) : n % len(topics) + 2])
-        post.save()
         BlogRelatedPaper.objects.create(page=post, paper=papers[n % len(papers)])
         posts.append(post)
 
     studies = []
     audiences = itertools.cycle([Audience.MEMBERS, Audience.LOCAL_GOVERNMENT])
     for _ in range(GROWTH * CaseStudyPage.objects.count()):
-        study = CaseStudyPageFactory(parent=case_study_index, audience=next(audiences))
-        study.topics.add(topic, *topics[:2])
-        study.save()  # writes the topics and keeps the view restriction in step with the audience
-        studies.append(study)
+        # Its first save writes the topics and the view restriction its audience gives.
+        studies.append(
+            CaseStudyPageFactory(parent=case_study_index, audience=next(audiences), topics=[topic, *topics[:2]])
+        )
 
     # The measured pages themselves link, list and show nine times more.
     post = BlogPage.objects.get(slug="notes-from-stoke-on-trent")
@@ -283,7 +279,7 @@ def counts(db) -> dict[str, dict]:
             try:
                 with transaction.atomic():
                     member = make_member("officer@leeds.gov.uk")  # the local-government tier: reads every case study
-                    # Indexed as the demo load is (hub.indexing.deferred): once per page and object as each
+                    # Indexed as the demo load is (content.core.indexing.deferred): once per page and object as each
                     # block ends, not at every save, so that everything is searchable before each count.
                     with deferred():
                         seed_one_of_each(member)  # what the demo lacks: at 1x one of each, at 10x ten
