@@ -25,6 +25,7 @@ from wagtail.test.utils.form_data import inline_formset
 
 from content.blog.models import BlogPage
 from content.case_studies.models import CaseStudyAttachment
+from content.core.indexing import deferred
 from members.models import LocalGovernmentDomain
 from tests.content.case_study_admin import create, edit
 from tests.members.conftest import make_member
@@ -122,6 +123,23 @@ def test_deleting_the_page_that_used_a_document_refuses_it(moderator, readers, d
     assert response.status_code == 302
     assert not BlogPage.objects.filter(pk=post.pk).exists()
     assert who_can_download(readers, document) == set()
+
+
+def test_a_bulk_load_indexes_what_it_saved_as_it_ends(readers, document):
+    """Inside ``deferred()`` (the demo load) pages are indexed when the block ends, not at each save,
+    and then as any save would leave it: a link kept, a link removed."""
+    post = blog_post_linking(document)
+    other = BlogPage.objects.live().exclude(pk=post.pk).first()
+    other.body = [("paragraph", RichText(f'<p>Also <a linktype="document" id="{document.pk}">the survey</a>.</p>'))]
+    with deferred():
+        post.save_revision().publish()
+        other.save_revision().publish()
+        post.body = [("paragraph", RichText("<p>No link now.</p>"))]
+        post.save_revision().publish()
+        # Not yet: the index is written as the block ends.
+        assert not ReferenceIndex.get_references_to(document).exists()
+    assert {ref.object_id for ref in ReferenceIndex.get_references_to(document)} == {str(other.pk)}
+    assert who_can_download(readers, document) == {"anonymous", "member", "officer"}
 
 
 def test_after_migrate_reconnects_wagtails_handlers_the_next_save_is_indexed_at_once(readers, document):
