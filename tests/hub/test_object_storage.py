@@ -10,10 +10,15 @@ from __future__ import annotations
 
 import io
 import os
+import re
+import shutil
+import subprocess
+import sys
 import time
 import urllib.error
 import urllib.request
 import uuid
+from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
@@ -30,7 +35,9 @@ from wagtail.models import Collection, CollectionViewRestriction
 from content.papers.models import PaperSeriesPage
 from hub.storage import s3_options
 from submissions.storage import private_storage
+from tests import template_db
 from tests.factories import PaperPageFactory
+from tests.hub.test_shared_limits import fetch, free_port, server_env
 
 S3_URL = os.environ.get("S3_TEST_URL", "")
 PDF = b"%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n"
@@ -180,10 +187,6 @@ def test_a_storage_url_reads_bucket_prefix_endpoint_and_region():
 
 def test_with_object_storage_the_pages_may_show_images_from_the_bucket():
     """The Content-Security-Policy lets pages (and the admin) show renditions from the bucket's origin."""
-    import subprocess
-    import sys
-    from pathlib import Path
-
     env = {
         **os.environ,
         "DJANGO_SETTINGS_MODULE": "hub.settings.production",
@@ -230,18 +233,19 @@ def multipart(fields: dict[str, str], filename: str, content: bytes) -> tuple[by
     return b"".join(parts) + f"--{boundary}--\r\n".encode(), f"multipart/form-data; boundary={boundary}"
 
 
-def test_a_file_uploaded_through_one_app_server_is_read_through_the_other(buckets, tmp_path):
+def test_a_file_uploaded_through_one_app_server_is_read_through_the_other(
+    buckets, tmp_path, django_db_setup, test_template_folder
+):
     """Two gunicorn servers with production settings and the same buckets: a member's attachment sent to
-    one is downloaded from the other (on a local disk each would hold only what it received)."""
-    import re
-    import subprocess
-    import sys
-    from pathlib import Path
+    one is downloaded from the other (on a local disk each would hold only what it received).
 
-    from tests.hub.test_shared_limits import fetch, free_port, server_env
-
+    The database starts as a copy of this run's migrated test database (tests/template_db.py), so `migrate`
+    only checks it and runs its post-migrate steps (it ran all 268 migrations here, 40 CPU-seconds)."""
     s3, names, endpoint = buckets
     root = Path(__file__).resolve().parents[2]
+    migrated = template_db.migrated_snapshot(test_template_folder)
+    if migrated is not None:
+        shutil.copyfile(migrated, tmp_path / "hub.sqlite3")
     env = server_env(tmp_path, None)
     env.update(
         MEDIA_STORAGE_URL=f"s3://{names['media']}?endpoint={endpoint}&region=us-east-1",
