@@ -20,6 +20,8 @@ from __future__ import annotations
 import fcntl
 import shutil
 import sqlite3
+import subprocess
+import sys
 import tempfile
 import uuid
 from collections.abc import Callable
@@ -28,7 +30,7 @@ from pathlib import Path
 
 import pytest
 
-MIGRATED, DEMO, MEDIA, READY = "migrated.sqlite3", "demo.sqlite3", "media", "ready"
+MIGRATED, DEMO, MEDIA, STATIC, READY = "migrated.sqlite3", "demo.sqlite3", "media", "static", "ready"
 
 
 def run_folder(config: pytest.Config) -> Path | None:
@@ -124,3 +126,23 @@ def demo_snapshot(folder: Path) -> tuple[Path, Path] | None:
     Built under hub.settings.test: see tests/functional/prepare_server_db.py for what differs from `make demo`."""
     database, media = folder / DEMO, folder / MEDIA
     return (database, media) if (folder / READY).exists() and database.exists() and media.is_dir() else None
+
+
+def collected_static(folder: Path, env: dict[str, str]) -> Path:
+    """This run's static files as production collects them (hashed and compressed), collected once.
+
+    The two-server tests (rate limits, object storage) each ran ``collectstatic``: about 19 CPU-seconds each
+    on this machine, compressing every file of Wagtail's admin. The first of them collects under a lock; the
+    other serves the same folder (neither writes to it)."""
+    target = folder / STATIC
+    with _locked(folder):
+        if not (target / READY).exists():
+            shutil.rmtree(target, ignore_errors=True)
+            subprocess.run(  # noqa: S603 - our own manage.py
+                [sys.executable, "manage.py", "collectstatic", "--noinput", "-v", "0"],
+                cwd=Path(__file__).resolve().parents[1],
+                env={**env, "STATIC_ROOT": str(target)},
+                check=True,
+            )
+            (target / READY).touch()
+    return target

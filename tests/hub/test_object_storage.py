@@ -255,7 +255,7 @@ def test_a_file_uploaded_through_one_app_server_is_read_through_the_other(
     )
     python = sys.executable
     subprocess.run([python, "manage.py", "migrate", "--noinput", "-v", "0"], cwd=root, env=env, check=True)
-    subprocess.run([python, "manage.py", "collectstatic", "--noinput", "-v", "0"], cwd=root, env=env, check=True)
+    env["STATIC_ROOT"] = str(template_db.collected_static(test_template_folder, env))
     script = (  # a council officer, a local-government member as the sign-up would make one
         "from django.contrib.auth import get_user_model; from allauth.account.models import EmailAddress;"
         "from members import consents; from members.models import Consent, LocalGovernmentDomain, MemberProfile;"

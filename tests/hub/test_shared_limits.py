@@ -98,7 +98,7 @@ def server_env(folder: Path, cache_url: str | None) -> dict[str, str]:
 
 @pytest.fixture(scope="module")
 def prepared_site(tmp_path_factory, django_db_setup, test_template_folder) -> Path:
-    """A migrated database with one verified member, and collected static files: made once.
+    """A migrated database with two verified members: made once.
 
     The database starts as a copy of this run's migrated test database (tests/template_db.py), so
     `migrate` only checks it and runs its post-migrate steps with the production settings."""
@@ -109,7 +109,6 @@ def prepared_site(tmp_path_factory, django_db_setup, test_template_folder) -> Pa
     env = server_env(folder, None)
     python = sys.executable
     subprocess.run([python, "manage.py", "migrate", "--noinput", "-v", "0"], cwd=ROOT, env=env, check=True)
-    subprocess.run([python, "manage.py", "collectstatic", "--noinput", "-v", "0"], cwd=ROOT, env=env, check=True)
     script = (
         "from django.contrib.auth import get_user_model; from allauth.account.models import EmailAddress\n"
         f"for name, email in [('limited', '{EMAIL}'), ('signed-in', '{SIGNED_IN_EMAIL}')]:\n"
@@ -121,7 +120,9 @@ def prepared_site(tmp_path_factory, django_db_setup, test_template_folder) -> Pa
 
 
 @pytest.fixture(scope="module", params=list(CACHES))
-def two_servers(request: pytest.FixtureRequest, prepared_site: Path, tmp_path_factory: pytest.TempPathFactory):
+def two_servers(
+    request: pytest.FixtureRequest, prepared_site: Path, tmp_path_factory: pytest.TempPathFactory, test_template_folder
+):
     """Two servers on one database and one cache, started once for the module's tests of each cache: each test
     signs in as a member of its own, so one test's failed attempts cannot decide another's."""
     kind = request.param
@@ -133,7 +134,7 @@ def two_servers(request: pytest.FixtureRequest, prepared_site: Path, tmp_path_fa
         pytest.skip("Set REDIS_TEST_URL=redis://127.0.0.1:6379/15 to run this against Redis too")
     shutil.copy(prepared_site / "hub.sqlite3", tmp_path / "hub.sqlite3")  # a fresh database cache for each kind
     env = server_env(tmp_path, cache_url)
-    env["STATIC_ROOT"] = str(prepared_site / "static")
+    env["STATIC_ROOT"] = str(template_db.collected_static(test_template_folder, env))
     python = sys.executable
     gunicorn = str(Path(python).with_name("gunicorn"))
     ports = [free_port(), free_port()]
