@@ -14,8 +14,9 @@ with Wagtail's public API instead, in the process that saves (``connect_signals`
   again: a page's inline children are saved and deleted *after* the page's own save, so the page's index ends
   with the last of them, a removed attachment included, before the transaction commits;
 - inside a bulk load (``content.core.indexing.deferred()``: the demo site, reference data), the objects to
-  index again are noted instead, and each is indexed once from the database as the load ends (a page the
-  demo saved three times, with its authors and attachments, was indexed up to ten times);
+  index again are noted instead, and each is indexed once from the database as the load ends, in the load's
+  transaction, before it commits (a page the demo saved three times, with its authors and attachments, was
+  indexed up to ten times);
 - before the first save or delete of each model Wagtail tracks (``ReferenceIndex.tracked_models``: pages,
   their inline children, documents, images, snippets, whenever they are registered), Wagtail's own handlers
   for that model are disconnected with Wagtail's function for it (the one it uses around migrations) and these
@@ -58,9 +59,8 @@ def connect_signals() -> None:
     pre_delete.connect(take_over, dispatch_uid=UID)
     pre_migrate.connect(forget_handlers, dispatch_uid=f"{UID}-pre-migrate")
     post_migrate.connect(forget_handlers, dispatch_uid=f"{UID}-post-migrate")
-    # First of the flushers (content.core is ready before the apps that stand on it): a bulk load's other
-    # index work may read which pages use an object.
-    on_flush(REFERENCES, _flush)
+    # Before the other flushers: their index work may read which pages use an object.
+    on_flush(REFERENCES, _flush, first=True)
 
 
 def take_over(sender: type[Model], **kwargs) -> None:
@@ -87,7 +87,7 @@ def index_after_save(sender: type[Model], instance: Model, raw: bool = False, **
     if raw or _State.migrating or _switched_off():
         return
     owner = owner_of(instance)
-    if owner is None or not defer(REFERENCES, owner):
+    if owner is not None and not defer(REFERENCES, owner):
         index_from_database(owner)
 
 
@@ -102,7 +102,7 @@ def index_after_delete(sender: type[Model], instance: Model, **kwargs) -> None:
         ReferenceIndex.remove_for_object(instance)
         ReferenceIndex.remove_references_to(instance)
     owner = owner_of(instance)
-    if owner != (type(instance), instance.pk) and (owner is None or not defer(REFERENCES, owner)):
+    if owner is not None and owner != (type(instance), instance.pk) and not defer(REFERENCES, owner):
         index_from_database(owner)
 
 

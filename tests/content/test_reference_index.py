@@ -25,6 +25,7 @@ from wagtail.test.utils.form_data import inline_formset
 
 from content.blog.models import BlogPage
 from content.case_studies.models import CaseStudyAttachment
+from content.core import indexing, reference_index
 from content.core.indexing import deferred
 from members.models import LocalGovernmentDomain
 from tests.content.case_study_admin import create, edit
@@ -140,6 +141,23 @@ def test_a_bulk_load_indexes_what_it_saved_as_it_ends(readers, document):
         assert not ReferenceIndex.get_references_to(document).exists()
     assert {ref.object_id for ref in ReferenceIndex.get_references_to(document)} == {str(other.pk)}
     assert who_can_download(readers, document) == {"anonymous", "member", "officer"}
+
+
+def test_a_bulk_load_that_fails_leaves_neither_its_pages_nor_their_references(readers, document):
+    """The load and its index work are one transaction: a failure takes both back."""
+    post = blog_post_linking(document)
+    with pytest.raises(RuntimeError), deferred():
+        post.save_revision().publish()
+        raise RuntimeError("the load stopped half-way")
+    assert "the survey" not in str(BlogPage.objects.get(pk=post.pk).body)
+    assert not ReferenceIndex.get_references_to(document).exists()
+    assert who_can_download(readers, document) == set()
+
+
+def test_the_reference_index_is_written_before_the_other_index_work_of_a_bulk_load():
+    """Search's flushers (and any added later) may read which pages use an object, whatever order the apps
+    are ready in."""
+    assert next(iter(indexing._flushers)) == reference_index.REFERENCES
 
 
 def test_after_migrate_reconnects_wagtails_handlers_the_next_save_is_indexed_at_once(readers, document):
