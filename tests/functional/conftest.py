@@ -349,33 +349,53 @@ def open_page(browser, hub_server) -> Iterator[Callable[..., Watched]]:
         watched.page.context.close()
 
 
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_makereport(item, call):
+    """Keep each phase's report on the test, so a fixture can tell whether its test failed."""
+    report = yield
+    setattr(item, f"report_{report.when}", report)
+    return report
+
+
 @pytest.fixture(scope="module")
-def _reader_tabs(browser, hub_server) -> Iterator[dict[tuple, Watched]]:
-    tabs: dict[tuple, Watched] = {}
+def _reader_tabs(browser, hub_server) -> Iterator[dict[tuple, tuple[object, Watched]]]:
+    tabs: dict[tuple, tuple[object, Watched]] = {}  # each with the session it was opened in, kept alive
     yield tabs
-    for watched in tabs.values():
+    for _, watched in tabs.values():
         watched.page.context.close()
 
 
 @pytest.fixture
-def reader_tab(_reader_tabs, browser, hub_server) -> Callable[..., Watched]:
+def reader_tab(request, _reader_tabs, browser, hub_server) -> Iterator[Callable[..., Watched]]:
     """Factory: the module's one tab at this viewport (signed out, or in the session given), nothing recorded.
 
     For tests that only read a page (console, axe-core, layout at a width). A tab that goes from page to page
     as a reader's does keeps its renderer warm: a page's load, axe-core's injection and its run took 0.6 s,
-    against 1.6 s in a new context each time (timed in Chromium on four page types). Each test navigates, so
-    nothing of the last page stays but its cookies (a signed-out reader's CSRF token). The same
-    ``storage_state`` object (a module's signed-in session) always gets the same tab.
+    against 1.6 s in a new context each time (timed in Chromium on four page types). What the last page sent
+    before the tab is handed over is delivered and forgotten first (a round trip to the page); each test then
+    navigates, so nothing of the last page stays but its cookies (a signed-out reader's CSRF token). Handing
+    it over on about:blank instead cost the warm renderer (86 s against 52 s for these tests). A test that
+    fails closes its tab: the next gets a new one. The same ``storage_state`` object (a module's signed-in
+    session) always gets the same tab.
     """
+    used: list[tuple] = []
 
     def _tab(viewport: dict[str, int] = DESKTOP, *, storage_state: dict | None = None) -> Watched:
         key = (viewport["width"], viewport["height"], id(storage_state))
-        if key not in _reader_tabs or _reader_tabs[key].page.is_closed():
-            _reader_tabs[key] = _new_watched(browser, hub_server, viewport, storage_state)
-        _reader_tabs[key].forget()
-        return _reader_tabs[key]
+        if key not in _reader_tabs or _reader_tabs[key][1].page.is_closed():
+            _reader_tabs[key] = (storage_state, _new_watched(browser, hub_server, viewport, storage_state))
+        watched = _reader_tabs[key][1]
+        watched.page.evaluate("() => 0")
+        watched.forget()
+        used.append(key)
+        return watched
 
-    return _tab
+    yield _tab
+    if getattr(request.node, "report_call", None) is None or request.node.report_call.failed:
+        for key in used:
+            _, watched = _reader_tabs.pop(key, (None, None))
+            if watched is not None:
+                watched.page.context.close()
 
 
 @pytest.fixture(scope="session")
