@@ -30,11 +30,11 @@ SHARED_GROUPS = {"tests/functional/": "browser"}
 # Groups that took half a minute or more, handed out in this order before the rest so that none is left running alone
 # at the end. The Makefile passes --no-loadscope-reorder: xdist would otherwise hand out the most tests first.
 LONG_GROUPS = [
+    "tests/search/test_first_search.py",  # needs no test database: it runs while one worker builds that
     "tests/content/test_query_budget.py",
     "tests/hub/test_fuzz.py",
     "tests/hub/test_shared_limits.py",
     "tests/admin/test_editing.py",
-    "tests/search/test_always_complete.py",
 ]
 
 

@@ -1,15 +1,7 @@
-"""Search is complete the moment the site first answers, and index work never fails for what was deleted."""
+"""Index work never fails for what was deleted, and bulk loads index once (the first search after loading the
+demo: tests/search/test_first_search.py)."""
 
 from __future__ import annotations
-
-import json
-import os
-import shutil
-import sqlite3
-import subprocess
-import sys
-from contextlib import closing
-from pathlib import Path
 
 import pytest
 from django_tasks_db.models import DBTaskResult
@@ -26,74 +18,11 @@ from wagtail.search.backends import get_search_backend
 
 from content.blog.models import BlogPage
 from content.core.indexing import deferred
-from members.models import LocalAuthority
 from search.indexing import index_object, wagtail_handler
-from tests import template_db
 
-ROOT = Path(__file__).resolve().parents[2]
 DATABASE_QUEUE = {
     "default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]},
 }
-FIRST_SEARCH = """
-import json
-from collections import Counter
-from django_tasks_db.models import DBTaskResult
-from wagtail.models import Page
-from wagtail.search.backends import get_search_backend
-from search.engines import SearchRequest, get_engine
-from search.models import SearchEntry
-response = get_engine().search(SearchRequest("social capital", frozenset({"public"}), limit=50))
-searchable = [p.pk for p in Page.objects.live().specific() if p.depth > 1 and p.search_document() is not None]
-print(json.dumps({
-    "urls": [hit.entry.url_path for hit in response.hits],
-    "pages_with_entries": SearchEntry.objects.filter(page__in=searchable).values("page").distinct().count(),
-    "searchable_pages": len(searchable),
-    "queued": sorted({t.task_path for t in DBTaskResult.objects.all()}),
-    "admin_search": len(get_search_backend().search("capital", Page)),
-}))
-"""
-
-
-def manage(*args: str, database: str, media: Path) -> str:
-    # Its own media folder, not the checkout's media/: another worker or a `make run` may be writing there.
-    env = {
-        **os.environ,
-        "DATABASE_URL": database,
-        "MEDIA_ROOT": str(media),
-        "DJANGO_SETTINGS_MODULE": "hub.settings.dev",
-    }
-    result = subprocess.run(  # noqa: S603 - our own manage.py
-        [sys.executable, "manage.py", *args], cwd=ROOT, env=env, capture_output=True, text=True, timeout=600
-    )
-    assert result.returncode == 0, result.stderr[-3000:]
-    return result.stdout
-
-
-def test_the_first_search_after_loading_the_demo_into_an_empty_database_finds_everything(
-    tmp_path, django_db_setup, test_template_folder
-):
-    """As `make run` does (migrate, load the demo, serve), with no worker: nothing is left to index.
-
-    The empty database is a copy of this run's migrated test database when there is one (tests/template_db.py),
-    without its reference data: `migrate` then writes that again and runs its other post-migrate steps, and
-    has no migration left to run (5 CPU-seconds, not 33)."""
-    database = f"sqlite:///{tmp_path / 'fresh.sqlite3'}"
-    media = tmp_path / "media"
-    migrated = template_db.migrated_snapshot(test_template_folder)
-    if migrated is not None:
-        shutil.copyfile(migrated, tmp_path / "fresh.sqlite3")
-        # The reference data its migrate wrote under the test settings (tasks run at once) is written again
-        # by this migrate, as on a new site: the index work it does must leave no task queued either.
-        with closing(sqlite3.connect(tmp_path / "fresh.sqlite3")) as copy, copy:
-            copy.execute(f"DELETE FROM {LocalAuthority._meta.db_table}")  # noqa: S608 - a table name
-    manage("migrate", "--noinput", "-v0", database=database, media=media)
-    manage("load_demo_content", database=database, media=media)
-    found = json.loads(manage("shell", "-c", FIRST_SEARCH, database=database, media=media).strip().splitlines()[-1])
-    assert found["pages_with_entries"] == found["searchable_pages"] > 40
-    assert "/papers/social-capital-2025/the-ties-that-bind/" in found["urls"]
-    assert "/definitions/social-capital/" in found["urls"][:3]
-    assert found["admin_search"] > 0  # Wagtail's own index (the admin's search) is complete too
-    assert not [path for path in found["queued"] if "index" in path]  # no index task left for a worker
 
 
 @pytest.mark.django_db
