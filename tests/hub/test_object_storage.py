@@ -11,10 +11,8 @@ from __future__ import annotations
 import io
 import os
 import re
-import shutil
 import subprocess
 import sys
-import time
 import urllib.error
 import urllib.request
 import uuid
@@ -35,9 +33,8 @@ from wagtail.models import Collection, CollectionViewRestriction
 from content.papers.models import PaperSeriesPage
 from hub.storage import s3_options
 from submissions.storage import private_storage
-from tests import template_db
+from tests.app_servers import fetch, prepare_database, running, server_env
 from tests.factories import PaperPageFactory
-from tests.hub.test_shared_limits import fetch, free_port, server_env
 
 S3_URL = os.environ.get("S3_TEST_URL", "")
 PDF = b"%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n"
@@ -237,15 +234,8 @@ def test_a_file_uploaded_through_one_app_server_is_read_through_the_other(
     buckets, tmp_path, django_db_setup, test_template_folder
 ):
     """Two gunicorn servers with production settings and the same buckets: a member's attachment sent to
-    one is downloaded from the other (on a local disk each would hold only what it received).
-
-    The database starts as a copy of this run's migrated test database (tests/template_db.py), so `migrate`
-    only checks it and runs its post-migrate steps (it ran all 268 migrations here, 40 CPU-seconds)."""
+    one is downloaded from the other (on a local disk each would hold only what it received)."""
     s3, names, endpoint = buckets
-    root = Path(__file__).resolve().parents[2]
-    migrated = template_db.migrated_snapshot(test_template_folder)
-    if migrated is not None:
-        shutil.copyfile(migrated, tmp_path / "hub.sqlite3")
     env = server_env(tmp_path, None)
     env.update(
         MEDIA_STORAGE_URL=f"s3://{names['media']}?endpoint={endpoint}&region=us-east-1",
@@ -253,9 +243,6 @@ def test_a_file_uploaded_through_one_app_server_is_read_through_the_other(
         AWS_ACCESS_KEY_ID=os.environ["AWS_ACCESS_KEY_ID"],
         AWS_SECRET_ACCESS_KEY=os.environ["AWS_SECRET_ACCESS_KEY"],
     )
-    python = sys.executable
-    subprocess.run([python, "manage.py", "migrate", "--noinput", "-v", "0"], cwd=root, env=env, check=True)
-    env["STATIC_ROOT"] = str(template_db.collected_static(test_template_folder, env))
     script = (  # a council officer, a local-government member as the sign-up would make one
         "from django.contrib.auth import get_user_model; from allauth.account.models import EmailAddress;"
         "from members import consents; from members.models import Consent, LocalGovernmentDomain, MemberProfile;"
@@ -266,27 +253,8 @@ def test_a_file_uploaded_through_one_app_server_is_read_through_the_other(
         "MemberProfile.objects.create(user=u, full_name='Robin Officer', organisation_type='local_authority');"
         "consents.record(u, Consent.Kind.PRIVACY_NOTICE); sync_tiers(u)"
     )
-    subprocess.run([python, "manage.py", "shell", "-c", script], cwd=root, env=env, check=True)
-    ports = [free_port(), free_port()]
-    gunicorn = str(Path(python).with_name("gunicorn"))
-    servers = [
-        subprocess.Popen(  # noqa: S603 - our own gunicorn, on loopback
-            [gunicorn, "hub.wsgi", "-b", f"127.0.0.1:{port}", "-w", "1", "--log-level", "warning"],
-            cwd=root,
-            env=env,
-        )
-        for port in ports
-    ]
-    first, second = (f"http://127.0.0.1:{port}" for port in ports)
-    try:
-        for url in (first, second):
-            for _ in range(200):
-                try:
-                    if fetch(f"{url}/accounts/login/")[0] == 200:
-                        break
-                except OSError:
-                    pass
-                time.sleep(0.3)
+    prepare_database(tmp_path, env, test_template_folder, script)
+    with running(env, test_template_folder) as (first, second):
         status, cookies, page = fetch(f"{first}/accounts/login/")
         token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', page).group(1)
         status, set_cookies, _ = fetch(
@@ -331,8 +299,3 @@ def test_a_file_uploaded_through_one_app_server_is_read_through_the_other(
         with urllib.request.urlopen(request, timeout=30) as response:  # noqa: S310 - loopback
             assert response.read() == PDF
         assert anonymous_get(f"{endpoint}/{names['private']}/{stored}")[0] == 403
-    finally:
-        for server in servers:
-            server.terminate()
-        for server in servers:
-            server.wait(timeout=20)
