@@ -1,4 +1,4 @@
-"""Two app servers as production runs them: gunicorn with the production settings on one SQLite file.
+"""App servers as production runs them (two, by default): gunicorn with the production settings on one SQLite file.
 
 Used by the tests of what must hold across app-server processes: rate limits and sessions
 (tests/hub/test_shared_limits.py) and uploads kept in object storage (tests/hub/test_object_storage.py).
@@ -84,10 +84,12 @@ def server_env(folder: Path, cache_url: str | None) -> dict[str, str]:
 
 
 def prepare_database(folder: Path, env: dict[str, str], template_folder: Path, script: str) -> None:
-    """``folder``'s database migrated, then ``script`` run in a shell on it (to add members, say).
+    """``folder``'s database (``env``'s DATABASE_URL, from ``server_env(folder, …)``) migrated, then ``script``
+    run in a shell on it (to add members, say).
 
     It starts as a copy of this run's migrated test database (tests/template_db.py), so `migrate` only checks
-    it and runs its post-migrate steps with the production settings (all 268 migrations: 40 CPU-seconds)."""
+    it and runs its post-migrate steps with the production settings, instead of running every migration
+    (about 40 CPU-seconds)."""
     migrated = template_db.migrated_snapshot(template_folder)
     if migrated is not None:
         shutil.copyfile(migrated, folder / "hub.sqlite3")
@@ -98,32 +100,33 @@ def prepare_database(folder: Path, env: dict[str, str], template_folder: Path, s
 @contextmanager
 def running(env: dict[str, str], template_folder: Path, count: int = 2) -> Iterator[list[str]]:
     """``count`` gunicorn servers on ``env``, serving this run's collected static files; their URLs once each
-    answers its sign-in page. Stopped as the block ends."""
+    answers its sign-in page. Every server started is stopped as the block ends, however it ends."""
     env = {**env, "STATIC_ROOT": str(template_db.collected_static(template_folder, env))}
     gunicorn = str(Path(sys.executable).with_name("gunicorn"))
-    ports = [free_port() for _ in range(count)]
-    servers = [
-        subprocess.Popen(  # noqa: S603 - our own gunicorn, on loopback
-            [gunicorn, "hub.wsgi", "-b", f"127.0.0.1:{port}", "-w", "1", "--log-level", "warning"],
-            cwd=ROOT,
-            env=env,
-        )
-        for port in ports
-    ]
-    urls = [f"http://127.0.0.1:{port}" for port in ports]
+    servers: list[tuple[subprocess.Popen, str]] = []
     try:
+        for _ in range(count):
+            port = free_port()
+            command = [gunicorn, "hub.wsgi", "-b", f"127.0.0.1:{port}", "-w", "1", "--log-level", "warning"]
+            servers.append((subprocess.Popen(command, cwd=ROOT, env=env), f"http://127.0.0.1:{port}"))  # noqa: S603
         deadline = time.monotonic() + START_SECONDS
-        for url in urls:
+        for server, url in servers:
             while not _answers(url):
+                if server.poll() is not None:
+                    raise AssertionError(f"{url} exited with {server.returncode} before it answered")
                 if time.monotonic() > deadline:
                     raise AssertionError(f"{url} did not start within {START_SECONDS} s")
                 time.sleep(0.3)
-        yield urls
+        yield [url for _, url in servers]
     finally:
-        for server in servers:
+        for server, _ in servers:
             server.terminate()
-        for server in servers:
-            server.wait(timeout=20)
+        for server, _ in servers:
+            try:
+                server.wait(timeout=20)
+            except subprocess.TimeoutExpired:
+                server.kill()
+                server.wait()
 
 
 def _answers(url: str) -> bool:

@@ -1,10 +1,10 @@
 """The demo-loaded test database, built once per run and copied into every pytest-xdist worker.
 
-Migrating (260 migrations) and loading the demo site cost each worker about a minute of CPU, the same
+Migrating (268 migrations) and loading the demo site cost each worker about a minute of CPU, the same
 minute on every core, and the browser tests' server migrated once more. On SQLite the first worker that
 needs a database builds it as before (pytest-django's migrate, then the demo), under a file lock, and
-leaves two snapshots in a folder of this run's own: the migrated database (for the two servers of
-tests/hub/test_shared_limits.py) and the demo-loaded one with its media files. Every other worker
+leaves two snapshots in a folder of this run's own: the migrated database (for the app servers of
+the two-server tests, tests/app_servers.py) and the demo-loaded one with its media files. Every other worker
 restores the demo-loaded snapshot into its own in-memory test database (SQLite's backup API) and copies
 the media into its own MEDIA_ROOT: nothing is shared while tests run. The browser tests' server starts
 from a copy of the demo-loaded snapshot and its media (tests/functional/conftest.py), so the demo is not

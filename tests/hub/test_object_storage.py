@@ -33,7 +33,7 @@ from wagtail.models import Collection, CollectionViewRestriction
 from content.papers.models import PaperSeriesPage
 from hub.storage import s3_options
 from submissions.storage import private_storage
-from tests.app_servers import fetch, prepare_database, running, server_env
+from tests.app_servers import HOST, fetch, prepare_database, running, server_env
 from tests.factories import PaperPageFactory
 
 S3_URL = os.environ.get("S3_TEST_URL", "")
@@ -280,7 +280,7 @@ def test_a_file_uploaded_through_one_app_server_is_read_through_the_other(
             f"{first}/case-studies/submit/{draft}/attachments/", data=body, method="POST"
         )
         request.add_header("Content-Type", content_type)
-        request.add_header("Host", "hub.test")
+        request.add_header("Host", HOST)
         request.add_header("Cookie", "; ".join(f"{k}={v}" for k, v in session.items()))
         request.add_header("Referer", f"{first}/")
         try:
@@ -294,7 +294,7 @@ def test_a_file_uploaded_through_one_app_server_is_read_through_the_other(
         link = re.search(rf"/case-studies/submit/{draft}/attachments/(\d+)/", page)
         assert link, "the other server does not list the attachment"
         request = urllib.request.Request(f"{second}{link.group(0)}")  # noqa: S310 - loopback
-        request.add_header("Host", "hub.test")
+        request.add_header("Host", HOST)
         request.add_header("Cookie", "; ".join(f"{k}={v}" for k, v in session.items()))
         with urllib.request.urlopen(request, timeout=30) as response:  # noqa: S310 - loopback
             assert response.read() == PDF

@@ -16,8 +16,7 @@ from pathlib import Path
 
 import pytest
 
-from tests import app_servers
-from tests.app_servers import fetch
+from tests.app_servers import fetch, prepare_database, running, server_env
 from tests.workers import redis_test_url
 
 EMAIL = "limited@example.org"
@@ -41,7 +40,7 @@ def prepared_site(tmp_path_factory, django_db_setup, test_template_folder) -> Pa
         f"    u = get_user_model().objects.create_user(name, email, '{PASSWORD}')\n"
         "    EmailAddress.objects.create(user=u, email=email, verified=True, primary=True)"
     )
-    app_servers.prepare_database(folder, app_servers.server_env(folder, None), test_template_folder, script)
+    prepare_database(folder, server_env(folder, None), test_template_folder, script)
     return folder
 
 
@@ -59,7 +58,7 @@ def two_servers(
             pytest.fail("REDIS_TEST_URL is not set, and CI requires the Redis run")
         pytest.skip("Set REDIS_TEST_URL=redis://127.0.0.1:6379/15 to run this against Redis too")
     shutil.copy(prepared_site / "hub.sqlite3", tmp_path / "hub.sqlite3")  # a fresh database cache for each kind
-    with app_servers.running(app_servers.server_env(tmp_path, cache_url), test_template_folder) as urls:
+    with running(server_env(tmp_path, cache_url), test_template_folder) as urls:
         yield urls
 
 

@@ -15,7 +15,6 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[2]
 FIRST_SEARCH = """
 import json
-from collections import Counter
 from django_tasks_db.models import DBTaskResult
 from wagtail.models import Page
 from wagtail.search.backends import get_search_backend
