@@ -42,9 +42,11 @@ LONG_GROUPS = [
 # Python's cycle collector walked every object the run keeps alive (Django, Wagtail, the collected tests, the
 # demo's pages: about 400,000) at each full collection, and the youngest generation every 700 allocations:
 # 7 of the 52 s of tests/hub/test_fuzz.py run alone. What is alive once the tests are collected, and again
-# once the test database is ready, is frozen (gc.freeze: kept, never walked again), and the youngest
-# generation is collected every 10,000 allocations. Garbage made by the tests is collected as before.
-GC_THRESHOLDS = (10_000, 20, 100)
+# once the test database is ready, is frozen (gc.freeze: never walked again; still freed by reference
+# counting, though a cycle among them that dies later is kept until the process ends), and the youngest
+# generation is collected every 10,000 allocations. Garbage the tests make is still collected, less often:
+# a full collection, now cheap, every million allocations.
+GC_THRESHOLDS = (10_000, 10, 10)
 
 
 def _freeze_what_lives() -> None:

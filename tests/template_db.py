@@ -134,8 +134,8 @@ def collected_static(folder: Path, env: dict[str, str]) -> Path:
     The two-server tests (rate limits, object storage) each ran ``collectstatic``: about 19 CPU-seconds each
     on this machine, compressing every file of Wagtail's admin. The first of them collects, under a lock of
     its own (the database's is not held that long); the other serves the same folder (neither writes to
-    it). They are collected with tests/static_settings.py, uncompressed (2 s instead of 7). Only the secrets
-    the settings require are taken from ``env``: static files do not depend on the caller's database, cache
+    it). They are collected with tests/static_settings.py, uncompressed (2 s instead of 7). Only the values
+    the production settings require (and PATH) are taken from ``env``: static files do not depend on the caller's database, cache
     or object storage."""
     target, done = folder / STATIC, folder / f"{STATIC}.{READY}"
     with _locked(folder, "static.lock"):
