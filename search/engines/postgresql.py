@@ -139,12 +139,18 @@ class PostgreSQLDialect(Dialect):
 
     def common(self, request: SearchRequest, parsed: SearchQuery) -> tuple[str, list]:
         """The statement for more than EXACT_RANK_LIMIT matches: SQLite's common() (its docstring says
-        why), with the matches read once into a table (each reading is a pass over thousands of rows) and
-        the names found by their own GIN index (``name_vector``, migration 0006)."""
+        why), with the names found by their own GIN index (``name_vector``, migration 0006).
+
+        The matches are not written into a table first: each part reads them itself (the facet counts in
+        one pass, the topic counts through a hash join that reads none when no topic is filed, the last
+        tier only when the names leave room on the page). Writing 15,952 matches' columns down and reading
+        them back cost 7 ms of a 20 ms statement at 20,000 entries; without it a common word's search took
+        21.4 ms instead of 27.0 (engine call, median of 7), and as long as before with 20,194 topic links.
+        """
         where, where_values = where_clause(filtered_entries(request))
         query, query_values = self.tsquery(parsed)
         columns = f"{ENTRY}.id AS id, {CARRIED}"
-        ctes = f"matched AS MATERIALIZED (SELECT {columns} FROM {ENTRY} WHERE {ENTRY}.search_vector @@ {query} AND {unindexed(where)})"
+        ctes = f"matched AS NOT MATERIALIZED (SELECT {columns} FROM {ENTRY} WHERE {ENTRY}.search_vector @@ {query} AND {unindexed(where)})"
         values = [*query_values, *where_values]
         if request.sort == "newest":
             hits = "SELECT id FROM matched ORDER BY date IS NULL, date DESC, id DESC LIMIT %s OFFSET %s"
