@@ -60,9 +60,10 @@ def statement(request: SearchRequest, parsed: SearchQuery) -> tuple[str, list]:
     """One statement: the page of results ('h' rows, best first) and the facet counts ('e' and 't' rows)."""
     relevance = request.sort != "newest"
     database = dialect()
-    if database.matches(parsed) > database.exact_rank_limit():
+    found = database.matches(parsed)
+    if found.count > database.exact_rank_limit():
         return database.common(request, parsed)
-    matched, values = database.ranked(parsed, filtered_entries(request), scored=relevance)
+    matched, values = database.ranked(parsed, filtered_entries(request), scored=relevance, ids=found.ids)
     order = "m.score DESC, m.id" if relevance else "m.date IS NULL, m.date DESC, m.id DESC"
     sql = (
         f"WITH m AS MATERIALIZED ({matched}) "

@@ -21,6 +21,7 @@ from .sql import (
     PREFIX_TOKEN,
     TOPIC,
     Dialect,
+    Matches,
     Tier,
     filtered_entries,
     tiered,
@@ -42,13 +43,6 @@ IDF_COUNT_LIMIT = 2000  # a word's entries are counted up to here for its idf (s
 
 
 class PostgreSQLDialect(Dialect):
-    # The ids matches() found, when they were all of them (at most exact_rank_limit()): ranked() reads those
-    # rows instead of testing every entry the index offers again. A phrase of common words is where it
-    # tells: the index offers each entry holding its words, and each one's vector, stored out of line, is
-    # read to find them side by side ("dageeskai the free": 1,407 read for 1 match at 20,000 entries,
-    # 11.8 ms each time).
-    found: list[int] | None = None
-
     def exact_rank_limit(self) -> int:
         # Scoring a match reads its whole text's vector, stored out of line: about 30 µs each (1,514
         # matches took 48 ms at 20,000 entries), six times SQLite's cost, so the tiers start sooner.
@@ -78,12 +72,12 @@ class PostgreSQLDialect(Dialect):
             values += [" ".join(item) for item in parsed.excluded]
         return f"({expression})", values
 
-    def ranked(self, parsed, queryset, scored):
+    def ranked(self, parsed, queryset, scored, ids=None):
         where, values = where_clause(queryset)
         query, query_values = self.tsquery(parsed)
         match = f"{ENTRY}.search_vector @@ {query}"
-        if self.found is not None and len(self.found) <= self.exact_rank_limit():
-            match, query_values = f"{ENTRY}.id = ANY(%s)", [self.found]
+        if ids is not None:  # every match, just read by matches(): not tested against the index again
+            match, query_values = f"{ENTRY}.id = ANY(%s)", [ids]
         if not scored:
             return (
                 f"SELECT {ENTRY}.id AS id, 0 AS score, {CARRIED} FROM {ENTRY} WHERE {match} AND {unindexed(where)}",
@@ -127,30 +121,44 @@ class PostgreSQLDialect(Dialect):
             ],
         )
 
-    def matches(self, parsed: SearchQuery) -> int:
-        """How many entries hold what was typed, whoever may read them, counted up to one past the limit
-        (their ids are kept in ``found`` for ranked())."""
+    def matches(self, parsed: SearchQuery) -> Matches:
+        """How many entries hold what was typed, whoever may read them, counted up to one past the limit,
+        with their ids when there are no more than the limit, for ranked().
+
+        A phrase of common words is where the ids tell: the index offers each entry holding its words, and
+        each one's vector, stored out of line, is read to find them side by side ("dageeskai the free":
+        1,407 read for 1 match at 20,000 entries, 11.8 ms), which ranked() would otherwise do again.
+        Between the two statements an entry may change (each sees the database as it is when it starts):
+        one that no longer holds the words can still be listed, never one the reader may not see.
+        """
         query, values = self.tsquery(parsed)
-        limited = f"SELECT id FROM {ENTRY} WHERE {ENTRY}.search_vector @@ {query} LIMIT {self.exact_rank_limit() + 1}"
+        limit = self.exact_rank_limit()
         with connection.cursor() as cursor:
-            cursor.execute(limited, values)
-            self.found = [row[0] for row in cursor.fetchall()]
-        return len(self.found)
+            cursor.execute(f"SELECT id FROM {ENTRY} WHERE {ENTRY}.search_vector @@ {query} LIMIT {limit + 1}", values)
+            ids = [row[0] for row in cursor.fetchall()]
+        return Matches(len(ids), ids if len(ids) <= limit else None)
 
     def common(self, request: SearchRequest, parsed: SearchQuery) -> tuple[str, list]:
         """The statement for more than EXACT_RANK_LIMIT matches: SQLite's common() (its docstring says
         why), with the names found by their own GIN index (``name_vector``, migration 0006).
 
-        The matches are not written into a table first: each part reads them itself (the facet counts in
-        one pass, the topic counts through a hash join that reads none when no topic is filed, the last
-        tier only when the names leave room on the page). Writing 15,952 matches' columns down and reading
-        them back cost 7 ms of a 20 ms statement at 20,000 entries; without it a common word's search took
-        21.4 ms instead of 27.0 (engine call, median of 7), and as long as before with 20,194 topic links.
+        Words alone: the matches are not written into a table first, each part reads them itself from the
+        index (the facet counts in one pass, the topic counts, the last tier only when the names leave room
+        on the page). Writing 15,952 matches' columns down and reading them back cost 7 ms of a 20 ms
+        statement at 20,000 entries; without it a common word's search took 21.4 ms instead of 27.0 (engine
+        call, median of 7), and as long as before with 20,194 topic links. A phrase (typed, excluded, or a
+        term's other name) is still written down once: each reading would test every entry the index
+        offers against its vector, stored out of line (see matches()).
         """
         where, where_values = where_clause(filtered_entries(request))
         query, query_values = self.tsquery(parsed)
         columns = f"{ENTRY}.id AS id, {CARRIED}"
-        ctes = f"matched AS NOT MATERIALIZED (SELECT {columns} FROM {ENTRY} WHERE {ENTRY}.search_vector @@ {query} AND {unindexed(where)})"
+        rechecked = parsed.phrases or parsed.alternatives or parsed.excluded_phrases
+        materialized = "MATERIALIZED" if rechecked else "NOT MATERIALIZED"
+        ctes = (
+            f"matched AS {materialized} (SELECT {columns} FROM {ENTRY} "
+            f"WHERE {ENTRY}.search_vector @@ {query} AND {unindexed(where)})"
+        )
         values = [*query_values, *where_values]
         if request.sort == "newest":
             hits = "SELECT id FROM matched ORDER BY date IS NULL, date DESC, id DESC LIMIT %s OFFSET %s"
@@ -199,7 +207,9 @@ class PostgreSQLDialect(Dialect):
             "UNION ALL SELECT 'e', kind, kind_label, year, series, local_authority, COUNT(*) FROM matched "
             "GROUP BY kind, kind_label, year, series, local_authority "
             f"UNION ALL SELECT 't', {TOPIC}.slug, {TOPIC}.name, {NULL_INTEGER}, {NULL_TEXT}, {NULL_TEXT}, COUNT(*) "
-            f"FROM matched JOIN {ENTRY_TOPICS} ON {ENTRY_TOPICS}.searchentry_id = matched.id "
+            # OFFSET 0: the matches are read from the index on their own, then joined, so the planner cannot
+            # look each link's entry up and test its vector (a full read of the text's words per link).
+            f"FROM (SELECT id FROM matched OFFSET 0) matched JOIN {ENTRY_TOPICS} ON {ENTRY_TOPICS}.searchentry_id = matched.id "
             f"JOIN {TOPIC} ON {TOPIC}.id = {ENTRY_TOPICS}.topic_id GROUP BY {TOPIC}.slug, {TOPIC}.name"
         )
         return sql, [*values, request.limit, request.offset]

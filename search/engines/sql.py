@@ -54,6 +54,15 @@ def where_clause(queryset) -> tuple[str, list]:
     return sql or "1=1", list(values)
 
 
+@dataclass(frozen=True)
+class Matches:
+    """How many entries hold what was typed, whoever may read them (counted up to one past the exact-rank
+    limit), and their ids when the dialect read them and they are all there (no more than the limit)."""
+
+    count: int
+    ids: list[int] | None = None
+
+
 @dataclass
 class Tier:
     """One tier of a common word's ranking: entries read from ``source`` where ``condition`` holds."""
@@ -126,6 +135,7 @@ class Dialect:
             [*(topic.pk for topic in topics), ranking.TOPIC_BONUS],
         )
 
-    def ranked(self, parsed: SearchQuery, queryset, scored: bool) -> tuple[str, list]:
-        """SQL selecting (id, score) of the matching entries of ``queryset``."""
+    def ranked(self, parsed: SearchQuery, queryset, scored: bool, ids: list[int] | None = None) -> tuple[str, list]:
+        """SQL selecting (id, score) of the matching entries of ``queryset`` (those of ``ids`` when given:
+        every match, from matches())."""
         raise NotImplementedError

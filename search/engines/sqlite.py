@@ -23,6 +23,7 @@ from .sql import (
     PREFIX_TOKEN,
     TOPIC,
     Dialect,
+    Matches,
     Tier,
     filtered_entries,
     tiered,
@@ -90,7 +91,7 @@ class SQLiteDialect(Dialect):
             ranking.ALL_WORDS_BONUS,
         ]
 
-    def ranked(self, parsed, queryset, scored):
+    def ranked(self, parsed, queryset, scored, ids=None):
         where, values = where_clause(queryset)
         if not scored:
             return (
@@ -112,12 +113,12 @@ class SQLiteDialect(Dialect):
             [*kind_values, *bonus_values, *topic_values, self.match(parsed), *values],
         )
 
-    def matches(self, parsed: SearchQuery) -> int:
+    def matches(self, parsed: SearchQuery) -> Matches:
         """How many entries hold what was typed, whoever may read them, counted up to one past the limit."""
         limited = f"SELECT 1 FROM {FTS} WHERE {FTS} MATCH %s LIMIT {self.exact_rank_limit() + 1}"
         with connection.cursor() as cursor:
             cursor.execute(f"SELECT COUNT(*) FROM ({limited}) holding", [self.match(parsed)])
-            return cursor.fetchone()[0]
+            return Matches(cursor.fetchone()[0])
 
     def common(self, request: SearchRequest, parsed: SearchQuery) -> tuple[str, list]:
         """The statement for more than EXACT_RANK_LIMIT matches (a word most entries hold).
@@ -129,8 +130,8 @@ class SQLiteDialect(Dialect):
         small index) with the kind, topic and recency weights; then the rest by those weights alone. A tier is read
         only when the tiers above it do not fill the page, so page one of a common word usually reads a few
         hundred names (``bm25`` reads each one's word positions). The facet counts walk the
-        facet-ordered index (migration 0005) and need no sort; the topic counts are grouped by the topic's id
-        and read from the side with fewer rows (topic_counts()). Counts and facets are exact.
+        facet-ordered index (migration 0005) and need no sort; the topic counts are grouped by the topic's id,
+        and left out when no entry is filed under any topic (files_topics()). Counts and facets are exact.
         """
         where, where_values = where_clause(filtered_entries(request))
         entries = self.entry_join
@@ -154,45 +155,32 @@ class SQLiteDialect(Dialect):
             f"FROM ({hits})) hits "
             "UNION ALL SELECT 'e', kind, kind_label, year, series, local_authority, COUNT(*) "
             f"FROM {ENTRY} INDEXED BY hub_search_entry_groups WHERE {in_matched} AND ({where}) "
-            "GROUP BY kind, kind_label, year, series, local_authority "
-            f"UNION ALL SELECT 't', {TOPIC}.slug, {TOPIC}.name, {NULL_INTEGER}, {NULL_TEXT}, {NULL_TEXT}, filed.n "
-            f"FROM ({self.topic_counts(where)}) filed JOIN {TOPIC} ON {TOPIC}.id = filed.topic_id"
+            "GROUP BY kind, kind_label, year, series, local_authority"
         )
-        return sql, [*values, *hit_values, *matched, *matched]
+        values = [*values, *hit_values, *matched]
+        if self.files_topics():  # grouped by the topic's id: a sort of numbers, not of names
+            sql += (
+                f" UNION ALL SELECT 't', {TOPIC}.slug, {TOPIC}.name, {NULL_INTEGER}, {NULL_TEXT}, {NULL_TEXT}, filed.n "
+                f"FROM (SELECT {ENTRY_TOPICS}.topic_id AS topic_id, COUNT(*) AS n FROM {ENTRY_TOPICS} "
+                f"JOIN {entries} ON {ENTRY}.id = {ENTRY_TOPICS}.searchentry_id WHERE {in_matched} AND ({where}) "
+                f"GROUP BY {ENTRY_TOPICS}.topic_id) filed JOIN {TOPIC} ON {TOPIC}.id = filed.topic_id"
+            )
+            values += matched
+        return sql, values
 
-    def topic_counts(self, where: str) -> str:
-        """(topic_id, n) of a common word's matches this reader may see, with the values of "{in_matched}
-        AND ({where})": read from the topics' links when the site has fewer of them than the word has matches
-        (none at all on a site that files nothing under a topic), else from the matches.
+    def files_topics(self) -> bool:
+        """Whether any entry is filed under a topic: if none is, a common word's topic counts are left out.
 
-        Measured at 20,000 entries: going through the matches looks up each one's topics, 4.9 ms for a
-        question's 15,853 matches with no topic filed at all; walking the links instead tests each link's entry
-        against the matches, 0.04 ms with no links and 6.4 ms with 1,919 (1.2 ms for a word in 2,100 entries).
-        With 20,194 links (half the entries under one to three of 20 topics) the matches' way is the cheaper,
-        2.8 to 20.9 ms from 2,100 to 15,853 matches. Grouped by the topic's slug and name, not its id, that
-        took 3.1 to 25.5 ms: a sort of text.
+        Counting them goes through every match looking up its topics, even when there are none: 4.9 ms of a
+        search at 20,000 entries (15,853 matches). With 20,194 links (half the entries under one to three of
+        20 topics) it took 2.8 to 20.9 ms from 2,100 to 15,853 matches; grouped by the topic's slug and name
+        instead of its id, 3.1 to 25.5 ms. Walking the links instead, testing each against the matches, was
+        no cheaper once there were any (6.4 ms with 1,919 links at 15,853 matches): the list of matches to
+        test them against costs most of it.
         """
-        matches = f"(SELECT rowid FROM {FTS} WHERE {FTS} MATCH %s)"
-        if (
-            self.walks_topic_links()
-        ):  # each link's entry id is tested first ("+": not by looking the matches up in an index)
-            source = f"{ENTRY_TOPICS} CROSS JOIN {self.entry_join}"
-            tested = f"+{ENTRY_TOPICS}.searchentry_id IN {matches}"
-        else:
-            source = f"{ENTRY_TOPICS} JOIN {self.entry_join}"
-            tested = f"{ENTRY}.id IN {matches}"
-        return (
-            f"SELECT {ENTRY_TOPICS}.topic_id AS topic_id, COUNT(*) AS n FROM {source} "
-            f"ON {ENTRY}.id = {ENTRY_TOPICS}.searchentry_id WHERE {tested} AND ({where}) "
-            f"GROUP BY {ENTRY_TOPICS}.topic_id"
-        )
-
-    def walks_topic_links(self) -> bool:
-        """Whether the site has no more topic links than exact_rank_limit(): fewer than a common word's matches."""
-        limit = self.exact_rank_limit()
         with connection.cursor() as cursor:
-            cursor.execute(f"SELECT COUNT(*) FROM (SELECT 1 FROM {ENTRY_TOPICS} LIMIT {limit + 1}) links")
-            return cursor.fetchone()[0] <= limit
+            cursor.execute(f"SELECT EXISTS (SELECT 1 FROM {ENTRY_TOPICS})")
+            return bool(cursor.fetchone()[0])
 
     def tiers(self, request, parsed, where, where_values, in_matched, matched) -> tuple[str, list]:
         """``WITH`` tables of the ranked tiers of common(), each read only when those above leave room."""
