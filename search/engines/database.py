@@ -6,9 +6,10 @@
 - **PostgreSQL**: a weighted ``tsvector`` column the database generates from each entry, a GIN index,
   ranked by ``ts_rank_cd`` (cover density: words close together score higher).
 
-Each search is one statement: a materialised set of the matching entries this reader may see (with their
-scores), from which the page of results (``ORDER BY`` score ``LIMIT``) and the facet counts (``GROUP BY``)
-are read together. Typed text never reaches either query language: FTS5 gets each parsed word or phrase as
+Each search is a count of the matches, then one statement: a materialised set of the matching entries this
+reader may see (with their scores), from which the page of results (``ORDER BY`` score ``LIMIT``) and the
+facet counts (``GROUP BY``) are read together; a word most entries hold is ranked in tiers instead (each
+dialect's ``common()``). Typed text never reaches either query language: FTS5 gets each parsed word or phrase as
 a double-quoted string (quotes doubled), PostgreSQL gets them as bound parameters of ``plainto_tsquery`` and
 ``phraseto_tsquery``. Who may see which entry is ``SearchEntry.visible_to``, compiled by Django into the
 same statement. Each database's matching and scoring is its dialect: ``sqlite.py`` and ``postgresql.py``,
