@@ -285,6 +285,21 @@ def test_search_edges(open_page, viewport):
 
 
 @pytest.mark.parametrize("viewport", WIDTHS)
+def test_a_locked_suggestion_says_so_inside_the_screen(open_page, viewport):
+    """A suggestion's kind and lock ("Case study · Local government members only") stayed on one line: at
+    390 px it ran past the edge, cut the lock's words and made the page scroll sideways."""
+    watched = open_page(viewport)
+    page = watched.page
+    watched.goto("/search/")
+    page.locator("#search-page-input").press_sequentially("gatesh", delay=20)
+    locked = page.locator(".suggestions [role='option']:has-text('Local government members only')")
+    locked.first.wait_for(state="visible")
+    assert not page.evaluate(CUT_TEXT_JS, ".suggestions [role='option'], .suggestions [role='option'] > span")
+    assert page.evaluate("() => document.documentElement.scrollWidth") <= viewport["width"]
+    assert not watched.problems(), "\n".join(watched.problems())
+
+
+@pytest.mark.parametrize("viewport", WIDTHS)
 def test_search_pagination_stays_on_one_row(open_page, viewport):
     """Previous, the page numbers and Next in one row, each on one line: at 390 px Next went alone onto a
     second row. Phones keep Previous and Next, at either end, and say "Page 3 of 5" under them."""
