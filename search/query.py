@@ -103,11 +103,17 @@ def _joins(text: str, i: int) -> bool:
 
 
 def clean(text: object) -> str:
-    """The typed text, normalised and without control characters, at most MAX_CHARS characters."""
+    """The typed text, normalised and without control characters, at most MAX_CHARS characters; a word the
+    limit cuts through is left out ("social capital" repeated was cut to "… socia", which the spelling
+    step then corrected)."""
     if not isinstance(text, str):
         return ""
     text = unicodedata.normalize("NFKC", params.strip_controls(text[: MAX_CHARS * 4]))
-    return params.text(text, MAX_CHARS)
+    longer = params.text(text, MAX_CHARS + 1)
+    kept = longer[:MAX_CHARS]
+    if len(longer) > MAX_CHARS and not longer[MAX_CHARS].isspace() and " " in kept:
+        kept = kept.rsplit(" ", 1)[0]
+    return kept.strip()
 
 
 def _scan(text: str):

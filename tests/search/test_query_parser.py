@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from search.query import MAX_CHARS, MAX_TERMS, MAX_WORD_CHARS, SearchQuery, parse
+from search.query import MAX_CHARS, MAX_TERMS, MAX_WORD_CHARS, SearchQuery, clean, parse
 
 
 def test_words_phrases_and_exclusions():
@@ -71,6 +71,10 @@ def test_limits():
     assert parse("x" * 10_000).words == ("x" * MAX_WORD_CHARS,)
     long_text = "a " * MAX_CHARS + "zebra"
     assert "zebra" not in parse(long_text).words
+    repeated = "social capital " * 40  # the limit falls inside a word: that word is left out, not cut
+    assert clean(repeated).endswith("capital") and len(clean(repeated)) <= MAX_CHARS
+    assert parse(repeated).words == ("social", "capital")
+    assert clean("x" * 10_000) == "x" * MAX_CHARS  # one word longer than the limit is still read
     assert parse("-" * 10_000) == SearchQuery()
     assert parse('"' * 10_001) == SearchQuery()
 
